@@ -1,0 +1,5 @@
+"""Allow ``python -m healthreader``."""
+
+from healthreader.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,61 @@
+"""The ``healthreader`` command: the reader window by default, and subcommands for scripts.
+
+    healthreader [--data-dir DIR] [--library DIR]... [--no-bundled] [--open ID]
+    healthreader content check [--library DIR]...
+
+Each subcommand lives in its own module under ``healthreader.commands`` and registers itself there;
+Qt is imported only when a window (or a Qt-based export) is needed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from healthreader import __version__
+from healthreader.commands import register_all
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="healthreader",
+        description="HealthReader: an offline reader for a library of health articles.",
+    )
+    parser.add_argument("--version", action="version", version=f"HealthReader {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR", help="keep all user data (settings, bookmarks, index) here")
+    parser.add_argument(
+        "--library",
+        metavar="DIR",
+        action="append",
+        default=[],
+        help="also read this library folder (repeatable; added after the bundled library)",
+    )
+    parser.add_argument("--no-bundled", action="store_true", help="do not read the bundled library")
+    parser.add_argument("--open", metavar="ID", help="start at this entry (ID or ID#section)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log more")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    register_all(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args, rest = parser.parse_known_args(argv)
+    if args.command is not None and rest:
+        parser.error("unrecognized arguments: " + " ".join(rest))
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    if args.command is None:
+        from healthreader.ui.app import run_gui  # Qt only when a window is wanted
+
+        return run_gui(args, [sys.argv[0], *rest])
+    return int(args.func(args) or 0)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

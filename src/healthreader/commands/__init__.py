@@ -1,0 +1,14 @@
+"""Subcommands of ``healthreader``; each module here has ``register(subparsers)``."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+
+# Modules are imported when the parser is built; keep their top level light (no Qt, no Whoosh).
+COMMAND_MODULES = ("content",)
+
+
+def register_all(sub: argparse._SubParsersAction) -> None:
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"healthreader.commands.{name}").register(sub)

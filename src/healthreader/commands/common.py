@@ -1,0 +1,25 @@
+"""What every subcommand shares: the data folder and the library folders from the global options."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from healthreader.content import Library, load_library
+from healthreader.paths import DataPaths, bundled_library
+
+
+def data_paths(args: argparse.Namespace) -> DataPaths:
+    return DataPaths.at(getattr(args, "data_dir", None))
+
+
+def library_dirs(args: argparse.Namespace) -> list[Path]:
+    dirs = [] if getattr(args, "no_bundled", False) else [bundled_library()]
+    dirs += [Path(d) for d in getattr(args, "library", []) or []]
+    return dirs
+
+
+def open_library(args: argparse.Namespace, *, cached: bool = True) -> Library:
+    data = data_paths(args)
+    cache = data.cache_dir / "catalogue.json" if cached else None
+    return load_library(library_dirs(args), cache_file=cache)

@@ -1,0 +1,88 @@
+"""``healthreader content check``: validate a library; ``path:line: message`` per problem."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from healthreader.commands.common import library_dirs
+from healthreader.content import Library, Problem, load_library
+from healthreader.content.validate import check_references
+from healthreader.render import render_markdown
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("content", help="work with library content")
+    csub = p.add_subparsers(dest="content_command", metavar="ACTION", required=True)
+    check = csub.add_parser("check", help="validate library folders; exit 1 when any problem is found")
+    check.add_argument(
+        "--library",
+        dest="check_library",
+        metavar="DIR",
+        action="append",
+        default=[],
+        help="check this folder instead of the bundled library (repeatable)",
+    )
+    check.set_defaults(func=run_check)
+
+
+def check_bodies(library: Library) -> list[Problem]:
+    """Render every body: sections must be well formed, no raw HTML, internal links must resolve."""
+    problems: list[Problem] = []
+    rendered = {}
+    for entry in library:
+        try:
+            body = entry.read_body()
+        except (OSError, UnicodeDecodeError) as exc:
+            problems.append(Problem(entry.path, 1, f"cannot read: {exc}"))
+            continue
+        r = render_markdown(body)
+        rendered[entry.id] = r
+        base = entry.body_line - 1
+        for line in r.raw_html_lines:
+            problems.append(Problem(entry.path, base + line, "raw HTML is not allowed; write Markdown"))
+        for s in r.sections:
+            if not s.title.strip():
+                problems.append(Problem(entry.path, entry.body_line, "a '##' heading is empty"))
+        if not body.strip():
+            problems.append(Problem(entry.path, entry.body_line, "the entry has no body"))
+    for entry in library:
+        r = rendered.get(entry.id)
+        if r is None:
+            continue
+        base = entry.body_line - 1
+        for link in r.links:
+            if link.is_entry:
+                target = rendered.get(link.target)
+                if link.target not in library:
+                    problems.append(Problem(entry.path, base + link.line, f"link to unknown entry '{link.target}'"))
+                elif link.anchor and target and not target.section(link.anchor):
+                    problems.append(
+                        Problem(entry.path, base + link.line, f"link to unknown section '{link.anchor}' of '{link.target}'")
+                    )
+            elif link.href.startswith("#"):
+                if not r.section(link.href[1:]):
+                    problems.append(Problem(entry.path, base + link.line, f"link to unknown section '{link.href}'"))
+            elif not link.href.startswith(("http://", "https://", "mailto:")):
+                problems.append(Problem(entry.path, base + link.line, f"link '{link.href}' is not allowed"))
+    return problems
+
+
+def check_library(dirs: list[Path]) -> tuple[Library, list[Problem]]:
+    library = load_library(dirs)
+    problems = list(library.problems) + check_references(library) + check_bodies(library)
+    problems.sort(key=lambda p: (str(p.path), p.line))
+    return library, problems
+
+
+def run_check(args: argparse.Namespace) -> int:
+    dirs = [Path(d) for d in args.check_library] or library_dirs(args)
+    library, problems = check_library(dirs)
+    for p in problems:
+        print(p)
+    n_art = sum(1 for e in library if e.type == "article")
+    summary = f"{len(library)} entries ({n_art} articles, {len(library) - n_art} questions) in {len(dirs)} folder(s): "
+    summary += f"{len(problems)} problem(s)" if problems else "no problems"
+    print(summary, file=sys.stderr if problems else sys.stdout)
+    return 1 if problems else 0

@@ -1,0 +1,127 @@
+"""The options registry and its JSON-backed store."""
+
+from __future__ import annotations
+
+import enum
+import json
+import logging
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from healthreader.paths import DataPaths
+
+log = logging.getLogger(__name__)
+SCHEMA_VERSION = 1
+
+
+class SettingsError(Exception):
+    """Base of the config package's errors."""
+
+
+class Scope(enum.Enum):
+    PREFS = "prefs"
+    SESSION = "session"
+
+
+@dataclass(frozen=True)
+class Option:
+    name: str
+    type: type
+    default: Any
+    scope: Scope
+    doc: str
+    check: Callable[[Any], bool] | None = None
+
+    def valid(self, value: Any) -> bool:
+        if self.type is int and isinstance(value, bool):
+            return False
+        if not isinstance(value, self.type):
+            return False
+        return self.check(value) if self.check else True
+
+
+ZOOM_STEPS = (70, 80, 90, 100, 110, 125, 150, 175, 200, 250, 300)
+
+_ALL = [
+    Option("zoom_percent", int, 110, Scope.PREFS, "Article text size in percent of the base size.",
+           lambda v: v in ZOOM_STEPS),
+    Option("ui_language", str, "auto", Scope.PREFS, "UI language: auto (system, else the library's), zh_CN or en.",
+           lambda v: v in ("auto", "zh_CN", "en")),
+    Option("window_geometry", str, "", Scope.SESSION, "Main window geometry (base64 of Qt's saveGeometry)."),
+    Option("window_state", str, "", Scope.SESSION, "Toolbar and dock state (base64 of Qt's saveState)."),
+    Option("splitter_state", str, "", Scope.SESSION, "Sidebar/viewer splitter (base64 of Qt's saveState)."),
+    Option("last_location", str, "", Scope.SESSION, "The last entry read, as entry:ID#anchor."),
+]  # fmt: skip
+OPTIONS: dict[str, Option] = {o.name: o for o in _ALL}
+
+
+class Settings:
+    """Typed access to the declared options, saved atomically at every change."""
+
+    def __init__(self, data: DataPaths) -> None:
+        self._files = {Scope.PREFS: data.settings_file, Scope.SESSION: data.session_file}
+        self._values: dict[Scope, dict[str, Any]] = {}
+        self.problems: list[str] = []
+        for scope, path in self._files.items():
+            self._values[scope] = self._read(path)
+
+    def _read(self, path: Path) -> dict[str, Any]:
+        if not path.exists():
+            return {}
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if not isinstance(data, dict) or not isinstance(data.get("values"), dict):
+                raise ValueError("not a settings file")
+            version = data.get("version")
+            if not isinstance(version, int) or version > SCHEMA_VERSION:
+                raise ValueError(f"unknown schema version {version!r}")
+            return self._migrate(version, data["values"])
+        except (OSError, ValueError, UnicodeDecodeError) as exc:
+            aside = path.with_name(f"{path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
+            try:
+                os.replace(path, aside)
+            except OSError:
+                aside = path
+            msg = f"{path}: unreadable settings ({exc}); kept as {aside.name}, using defaults"
+            log.warning(msg)
+            self.problems.append(msg)
+            return {}
+
+    @staticmethod
+    def _migrate(version: int, values: dict[str, Any]) -> dict[str, Any]:
+        # Version 1 is the first; later versions add steps here, oldest first.
+        return values
+
+    def get(self, name: str) -> Any:
+        opt = OPTIONS[name]
+        value = self._values[opt.scope].get(name, opt.default)
+        return value if opt.valid(value) else opt.default
+
+    def set(self, name: str, value: Any) -> None:
+        opt = OPTIONS[name]
+        if not opt.valid(value):
+            raise SettingsError(f"invalid value for {name}: {value!r}")
+        if self._values[opt.scope].get(name) == value:
+            return
+        self._values[opt.scope][name] = value
+        self._write(opt.scope)
+
+    def reset(self, name: str) -> None:
+        opt = OPTIONS[name]
+        if self._values[opt.scope].pop(name, None) is not None:
+            self._write(opt.scope)
+
+    def _write(self, scope: Scope) -> None:
+        path = self._files[scope]
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(path.name + ".tmp")
+            payload = {"version": SCHEMA_VERSION, "values": self._values[scope]}
+            tmp.write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
+            os.replace(tmp, path)
+        except OSError as exc:
+            log.warning("cannot save %s: %s", path, exc)

@@ -1,0 +1,167 @@
+"""Entries, library descriptions and the Library that looks them up."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+class ContentError(Exception):
+    """Base of the content package's errors."""
+
+
+class EntryNotFound(ContentError, KeyError):
+    def __init__(self, entry_id: str) -> None:
+        super().__init__(entry_id)
+        self.entry_id = entry_id
+
+    def __str__(self) -> str:
+        return f"no entry with id {self.entry_id!r}"
+
+
+class EntryType(enum.StrEnum):
+    ARTICLE = "article"
+    QA = "qa"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a content file, as ``path:line: message``."""
+
+    path: Path
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Category:
+    name: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class LibraryInfo:
+    """What ``library.yaml`` says about one library folder."""
+
+    id: str
+    title: str
+    language: str
+    version: str
+    publisher: str
+    description: str
+    disclaimer: str
+    categories: tuple[Category, ...]
+    path: Path
+
+
+@dataclass(frozen=True)
+class Entry:
+    """An article or a Q&A entry: its front matter and where its body is."""
+
+    id: str
+    type: EntryType
+    title: str
+    summary: str
+    category: str
+    path: Path
+    body_line: int  # 1-based line of the file where the Markdown body starts
+    library_id: str
+    tags: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    red_flags: tuple[str, ...] = ()
+    reviewed: dt.date | None = None
+
+    def read_body(self) -> str:
+        """The Markdown body, read from disk now (bodies are not kept in memory)."""
+        text = self.path.read_text(encoding="utf-8-sig")
+        lines = text.splitlines(keepends=True)
+        return "".join(lines[self.body_line - 1 :])
+
+
+@dataclass
+class Library:
+    """All loaded library folders merged: entries by id, in load order, and what was wrong."""
+
+    infos: list[LibraryInfo] = field(default_factory=list)
+    entries: dict[str, Entry] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __iter__(self) -> Iterator[Entry]:
+        return iter(self.entries.values())
+
+    def __contains__(self, entry_id: object) -> bool:
+        return entry_id in self.entries
+
+    def get(self, entry_id: str) -> Entry:
+        try:
+            return self.entries[entry_id]
+        except KeyError:
+            raise EntryNotFound(entry_id) from None
+
+    def find(self, entry_id: str) -> Entry | None:
+        return self.entries.get(entry_id)
+
+    @property
+    def primary(self) -> LibraryInfo | None:
+        return self.infos[0] if self.infos else None
+
+    @property
+    def title(self) -> str:
+        return self.primary.title if self.primary else ""
+
+    @property
+    def language(self) -> str:
+        return self.primary.language if self.primary else ""
+
+    def info_for(self, entry: Entry) -> LibraryInfo | None:
+        for info in self.infos:
+            if info.id == entry.library_id:
+                return info
+        return self.primary
+
+    def disclaimer_for(self, entry: Entry | None = None) -> str:
+        info = self.info_for(entry) if entry else self.primary
+        if info and info.disclaimer:
+            return info.disclaimer
+        return self.primary.disclaimer if self.primary else ""
+
+    def related(self, entry: Entry) -> list[Entry]:
+        """The entry's related entries that exist, in the order the entry lists them."""
+        return [self.entries[r] for r in entry.related if r in self.entries]
+
+    def categories(self) -> list[Category]:
+        """Declared categories in library order, then any used but undeclared."""
+        seen: dict[str, Category] = {}
+        for info in self.infos:
+            for cat in info.categories:
+                seen.setdefault(cat.name, cat)
+        for entry in self.entries.values():
+            seen.setdefault(entry.category, Category(entry.category))
+        return list(seen.values())
+
+    def by_category(self) -> list[tuple[Category, list[Entry]]]:
+        """Categories with their entries: articles first, then questions, each by title."""
+        groups: dict[str, list[Entry]] = {}
+        for entry in self.entries.values():
+            groups.setdefault(entry.category, []).append(entry)
+        out = []
+        for cat in self.categories():
+            members = groups.get(cat.name, [])
+            if members:
+                members.sort(key=lambda e: (e.type != EntryType.ARTICLE, e.title))
+                out.append((cat, members))
+        return out
+
+    def add_problems(self, problems: Iterable[Problem]) -> None:
+        self.problems.extend(problems)

@@ -1,0 +1,43 @@
+"""Cross-entry checks that need the whole library: related ids, categories, id vs file name."""
+
+from __future__ import annotations
+
+import re
+
+from healthreader.content.model import Library, Problem
+
+
+def _line_of(entry_text: str, key: str) -> int:
+    m = re.search(rf"^{re.escape(key)}\s*:", entry_text, re.MULTILINE)
+    return entry_text.count("\n", 0, m.start()) + 1 if m else 1
+
+
+def check_references(library: Library) -> list[Problem]:
+    problems: list[Problem] = []
+    declared = {c.name for info in library.infos for c in info.categories}
+    for entry in library:
+        text: str | None = None
+
+        def line(key: str) -> int:
+            nonlocal text
+            if text is None:
+                try:
+                    text = entry.path.read_text(encoding="utf-8-sig")
+                except OSError:
+                    text = ""
+            return _line_of(text, key)
+
+        for rid in entry.related:
+            if rid not in library:
+                problems.append(Problem(entry.path, line("related"), f"related id '{rid}' does not exist"))
+            elif rid == entry.id:
+                problems.append(Problem(entry.path, line("related"), "an entry cannot be related to itself"))
+        if declared and entry.category not in declared:
+            problems.append(
+                Problem(entry.path, line("category"), f"category '{entry.category}' is not declared in library.yaml")
+            )
+        if entry.path.stem != entry.id:
+            problems.append(
+                Problem(entry.path, line("id"), f"id '{entry.id}' differs from the file name '{entry.path.stem}'")
+            )
+    return problems

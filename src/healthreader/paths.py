@@ -1,0 +1,97 @@
+"""Where things live: bundled content and resources, the search index, the user's data.
+
+One lookup module for a source checkout, an installed wheel and a frozen (PyInstaller) bundle alike,
+so no other module guesses at ``__file__``.  User data can be redirected with ``--data-dir`` (tests and
+portable installs use it); otherwise the platform's per-user application data folder is used, the same
+folder Qt's ``QStandardPaths.AppDataLocation`` names on Linux (``$XDG_DATA_HOME/HealthReader``).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from healthreader import APP_NAME
+
+
+def _install_root() -> Path:
+    """The folder that holds ``content/`` and ``resources/``."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen)
+    env = os.environ.get("HEALTHREADER_ROOT")
+    if env:
+        return Path(env)
+    here = Path(__file__).resolve().parent
+    # Source checkout or editable install: src/healthreader -> project root.
+    checkout = here.parent.parent
+    if (checkout / "content").is_dir() and (checkout / "resources").is_dir():
+        return checkout
+    # Installed wheel: data files shipped inside the package.
+    return here / "data"
+
+
+INSTALL_ROOT = _install_root()
+
+
+def bundled_library() -> Path:
+    return INSTALL_ROOT / "content"
+
+
+def resources_dir() -> Path:
+    return INSTALL_ROOT / "resources"
+
+
+def resource(*parts: str) -> Path:
+    return resources_dir().joinpath(*parts)
+
+
+def default_data_dir() -> Path:
+    if sys.platform == "win32":
+        base = Path(os.environ.get("APPDATA", Path.home() / "AppData" / "Roaming"))
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / APP_NAME
+
+
+@dataclass(frozen=True)
+class DataPaths:
+    """Every file of the user's own, under one root (``--data-dir`` or the default)."""
+
+    root: Path
+
+    @classmethod
+    def at(cls, root: Path | str | None) -> DataPaths:
+        return cls(Path(root).expanduser().resolve() if root else default_data_dir())
+
+    def ensure(self) -> DataPaths:
+        self.root.mkdir(parents=True, exist_ok=True)
+        return self
+
+    @property
+    def settings_file(self) -> Path:
+        return self.root / "settings.json"
+
+    @property
+    def session_file(self) -> Path:
+        return self.root / "session.json"
+
+    @property
+    def log_file(self) -> Path:
+        return self.root / "healthreader.log"
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.root / "cache"
+
+    @property
+    def index_dir(self) -> Path:
+        return self.root / "index"
+
+    @property
+    def store_file(self) -> Path:
+        return self.root / "userdata.sqlite3"
