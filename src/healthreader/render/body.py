@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
 import markdown as md_lib
 import nh3
+
+from healthreader.content.sections import slugify, unique_slug
 
 ALLOWED_TAGS = {
     "a", "b", "blockquote", "br", "code", "em", "h2", "h3", "h4", "hr", "i", "li", "ol", "p",
@@ -41,25 +42,6 @@ URL_SCHEMES = {"entry", "http", "https", "mailto"}
 _RAW_HTML_RE = re.compile(r"<\s*/?\s*[A-Za-z][A-Za-z0-9-]*(\s[^>]*)?/?>|<!--")
 _LINK_RE = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 _HEADING_ID_RE = re.compile(r'<(h[2-4]) id="([^"]*)">')
-
-
-def slugify(text: str, separator: str = "-") -> str:
-    """The anchor for a heading: its letters and digits, lower-cased, punctuation dropped.
-
-    >>> slugify("1. 面神经麻痹（面瘫）")
-    '1-面神经麻痹面瘫'
-    >>> slugify("What to do?")
-    'what-to-do'
-    """
-    text = unicodedata.normalize("NFKC", text).strip().lower()
-    out: list[str] = []
-    for ch in text:
-        cat = unicodedata.category(ch)
-        if cat[0] in "LN":
-            out.append(ch)
-        elif (ch.isspace() or ch in "-_.") and out and out[-1] != separator:
-            out.append(separator)
-    return "".join(out).strip(separator) or "section"
 
 
 @dataclass(frozen=True)
@@ -98,14 +80,6 @@ class Rendered:
         return next((s for s in self.sections if s.anchor == anchor), None)
 
 
-def _unique(slug: str, seen: dict[str, int]) -> str:
-    if slug not in seen:
-        seen[slug] = 1
-        return slug
-    seen[slug] += 1
-    return f"{slug}-{seen[slug]}"
-
-
 def _raw_html_lines(body: str) -> tuple[int, ...]:
     lines = []
     in_fence = False
@@ -126,7 +100,7 @@ def render_markdown(body: str) -> Rendered:
     seen: dict[str, int] = {}
 
     def _slug(value: str, separator: str) -> str:
-        return _unique(slugify(value, separator), seen)
+        return unique_slug(slugify(value, separator), seen)
 
     md = md_lib.Markdown(
         extensions=["attr_list", "sane_lists", "tables", "toc"],
