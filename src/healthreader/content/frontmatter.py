@@ -57,8 +57,11 @@ def parse_yaml(text: str, first_line: int) -> Any:
     try:
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = first_line + (mark.line if mark else 0)
+        # The context mark is where the unfinished construct began (an unclosed bracket or quote),
+        # which is the line a writer needs; the problem mark is where the parser gave up.
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
+        last = first_line + max(text.count("\n") - 1, 0)
+        line = min(first_line + (mark.line if mark else 0), last)
         problem = getattr(exc, "problem", None) or str(exc)
         raise FrontMatterError(line, f"invalid YAML: {problem}") from None
 

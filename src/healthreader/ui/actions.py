@@ -1,0 +1,71 @@
+"""Every user action, declared once by id: text, shortcuts, icon, tooltip.
+
+Menus and toolbars are built from these ids, and a policy (kiosk mode) can hide or disable any of
+them in one place instead of through ``if`` statements in the widgets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import QStyle, QWidget
+
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    id: str
+    text: str
+    shortcuts: tuple[QKeySequence.StandardKey | str, ...] = ()
+    icon: QStyle.StandardPixmap | None = None
+    tip: str = ""
+
+
+def specs() -> list[ActionSpec]:
+    SP = QStyle.StandardPixmap
+    K = QKeySequence.StandardKey
+    return [
+        ActionSpec("back", QCoreApplication.translate("Actions", "Back"), (K.Back, "Alt+Left"), SP.SP_ArrowBack, QCoreApplication.translate("Actions", "Go back (Alt+Left)")),
+        ActionSpec("forward", QCoreApplication.translate("Actions", "Forward"), (K.Forward, "Alt+Right"), SP.SP_ArrowForward, QCoreApplication.translate("Actions", "Go forward (Alt+Right)")),
+        ActionSpec("home", QCoreApplication.translate("Actions", "Home"), ("Alt+Home",), SP.SP_DirHomeIcon, QCoreApplication.translate("Actions", "The library's home page (Alt+Home)")),
+        ActionSpec("zoom_in", QCoreApplication.translate("Actions", "Larger text"), ("Ctrl+=", "Ctrl++", K.ZoomIn), None, QCoreApplication.translate("Actions", "Larger text (Ctrl+=)")),
+        ActionSpec("zoom_out", QCoreApplication.translate("Actions", "Smaller text"), ("Ctrl+-", K.ZoomOut), None, QCoreApplication.translate("Actions", "Smaller text (Ctrl+-)")),
+        ActionSpec("zoom_reset", QCoreApplication.translate("Actions", "Normal text size"), ("Ctrl+0",), None, QCoreApplication.translate("Actions", "Normal text size (Ctrl+0)")),
+        ActionSpec("quit", QCoreApplication.translate("Actions", "Quit"), (K.Quit, "Ctrl+Q"), None, QCoreApplication.translate("Actions", "Quit HealthReader")),
+        ActionSpec("about", QCoreApplication.translate("Actions", "About HealthReader"), (), None, ""),
+    ]
+
+
+class ActionRegistry(QObject):
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._actions: dict[str, QAction] = {}
+        style = parent.style()
+        for spec in specs():
+            action = QAction(spec.text, parent)
+            action.setObjectName(f"action_{spec.id}")
+            keys: list[QKeySequence] = []
+            for s in spec.shortcuts:
+                keys.extend(QKeySequence.keyBindings(s) if isinstance(s, QKeySequence.StandardKey) else [QKeySequence(s)])
+            unique: list[QKeySequence] = []
+            for k in keys:
+                if not k.isEmpty() and k not in unique:
+                    unique.append(k)
+            action.setShortcuts(unique)
+            if spec.icon is not None:
+                action.setIcon(style.standardIcon(spec.icon))
+            action.setIcon(action.icon() if spec.icon is not None else QIcon())
+            if spec.tip:
+                action.setToolTip(spec.tip)
+                action.setStatusTip(spec.tip)
+            parent.addAction(action)  # shortcuts work even when the action is in no visible menu
+            self._actions[spec.id] = action
+
+    def __getitem__(self, action_id: str) -> QAction:
+        return self._actions[action_id]
+
+    def ids(self) -> Iterable[str]:
+        return self._actions.keys()

@@ -1,0 +1,110 @@
+"""The composition root: build the services once, hand them to the widgets, run the event loop.
+
+Nothing else creates services or reaches for globals: widgets get what they need here and talk
+upward with signals.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication
+
+from healthreader import APP_ID, APP_NAME, __version__
+from healthreader.commands.common import data_paths, library_dirs
+from healthreader.config import Settings
+from healthreader.content import load_library
+from healthreader.paths import DataPaths, resource
+from healthreader.ui.fonts import pick_chinese_family
+from healthreader.ui.i18n import choose_language, install_translators
+from healthreader.ui.labels import page_labels
+from healthreader.ui.main_window import MainWindow
+from healthreader.ui.navigation import Location
+
+log = logging.getLogger(__name__)
+
+
+
+def _log_to_file(data: DataPaths) -> None:
+    try:
+        data.ensure()
+        handler = logging.FileHandler(data.log_file, encoding="utf-8")
+    except OSError as exc:
+        log.warning("cannot write the log file: %s", exc)
+        return
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.getLogger().addHandler(handler)
+
+
+def create_main_window(
+    data: DataPaths, dirs: list[Path], open_target: str | None = None
+) -> MainWindow:
+    """Everything the app is, short of the event loop: used by ``run_gui`` and by the UI tests."""
+    app = QApplication.instance()
+    assert app is not None, "create a QApplication first"
+    settings = Settings(data)
+    library = load_library(dirs, cache_file=data.cache_dir / "catalogue.json")
+    language = choose_language(settings.get("ui_language"), library.language)
+    app.setProperty("healthreader_translators", install_translators(app, language))  # keep them alive
+    family = pick_chinese_family()
+    if family is None:
+        log.error("no font for Simplified Chinese is installed: Chinese text will show as boxes")
+    else:
+        font = QApplication.font()
+        font.setFamilies([family, *font.families()])
+        # Readable for older eyes: never below 11 pt in the interface.
+        font.setPointSizeF(max(font.pointSizeF(), 11.0))
+        QApplication.setFont(font)
+    stylesheet = resource("article.css").read_text(encoding="utf-8")
+    window = MainWindow(library, settings, stylesheet, family, page_labels())
+    window.setWindowIcon(QIcon(str(resource("icons", "healthreader.svg"))))
+
+    broken = library.problems
+    if broken:
+        shown = "\n".join(str(p) for p in broken[:3])
+        more = len(broken) - 3
+        text = QCoreApplication.translate("App", "Some library files have problems and were skipped or shown in part:") + "\n" + shown
+        if more > 0:
+            text += "\n" + QCoreApplication.translate("App", "…and %1 more (see the log).").replace("%1", str(more))
+        window.infobar.show_message(text)
+    for problem in settings.problems:
+        window.statusBar().showMessage(problem, 10000)
+
+    window.restore_state()
+    start = Location.parse(open_target or "") if open_target else None
+    if start is None:
+        start = Location.parse(settings.get("last_location")) or Location()
+        if start.entry_id and start.entry_id not in library:
+            start = Location()
+    window.open_location(start)
+    return window
+
+
+def run_gui(args: argparse.Namespace, qt_argv: list[str]) -> int:
+    started = time.perf_counter()
+    data = data_paths(args).ensure()
+    _log_to_file(data)
+    QGuiApplication.setDesktopFileName(APP_ID)
+    app = QApplication(qt_argv)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationDomain("healthreader.org")
+    window = create_main_window(data, library_dirs(args), args.open)
+    window.show()
+
+    def painted() -> None:
+        log.info("window shown in %.0f ms: %s", (time.perf_counter() - started) * 1000, window.windowTitle())
+        if args.screenshot:
+            ok = window.grab().save(args.screenshot)
+            log.info("screenshot %s to %s", "saved" if ok else "NOT saved", args.screenshot)
+            app.exit(0 if ok else 1)
+
+    QTimer.singleShot(0, painted)
+    log.info("HealthReader %s started with data in %s", __version__, data.root)
+    return app.exec()
+

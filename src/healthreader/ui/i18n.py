@@ -1,0 +1,53 @@
+"""Choose the UI language and install Qt translators.
+
+``auto`` follows the system locale; where the system names no language we know (the C/POSIX locale
+of a fresh machine or a kiosk), the UI follows the library's language, so a Chinese library on a C
+locale gets a Chinese UI.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from healthreader.paths import resource
+
+log = logging.getLogger(__name__)
+SUPPORTED = ("zh_CN", "en")
+
+
+def choose_language(preference: str, library_language: str, system: QLocale | None = None) -> str:
+    """``zh_CN`` or ``en``.
+
+    >>> choose_language("auto", "zh-Hans", QLocale(QLocale.Language.C))
+    'zh_CN'
+    """
+    if preference in SUPPORTED:
+        return preference
+    system = system or QLocale.system()
+    if system.language() == QLocale.Language.Chinese:
+        return "zh_CN"
+    if system.language() in (QLocale.Language.C, QLocale.Language.AnyLanguage):
+        return "zh_CN" if library_language.lower().startswith("zh") else "en"
+    return "en"
+
+
+def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
+    """Install our translation and Qt's own (standard dialogs' buttons); returns them (keep alive)."""
+    translators: list[QTranslator] = []
+    if language == "en":
+        return translators
+    ours = QTranslator(app)
+    path = resource("i18n", f"healthreader_{language}.qm")
+    if ours.load(str(path)):
+        app.installTranslator(ours)
+        translators.append(ours)
+    else:
+        log.warning("translation %s not found; the UI stays in English", path)
+    qt = QTranslator(app)
+    if qt.load(QLocale(language), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        translators.append(qt)
+    QLocale.setDefault(QLocale(language))
+    return translators

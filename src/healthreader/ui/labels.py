@@ -1,0 +1,28 @@
+"""The translated words the rendered pages use (render holds no UI strings)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from healthreader.render import PageLabels
+
+
+
+def page_labels() -> PageLabels:
+    return PageLabels(
+        article=QCoreApplication.translate("PageLabels", "Article"),
+        question=QCoreApplication.translate("PageLabels", "Q&A"),
+        category=QCoreApplication.translate("PageLabels", "Category"),
+        reviewed=QCoreApplication.translate("PageLabels", "Reviewed"),
+        red_flags=QCoreApplication.translate("PageLabels", "See a doctor at once if"),
+        sources=QCoreApplication.translate("PageLabels", "Sources"),
+        disclaimer=QCoreApplication.translate("PageLabels", "Disclaimer"),
+        about=QCoreApplication.translate("PageLabels", "About this library"),
+        categories=QCoreApplication.translate("PageLabels", "Topics"),
+        entries_count=QCoreApplication.translate("PageLabels", "{n} entries"),
+        offline_title=QCoreApplication.translate("PageLabels", "You are offline"),
+        offline_text=QCoreApplication.translate("PageLabels", "HealthReader works without a network and does not open web pages. The address is:"),
+        back=QCoreApplication.translate("PageLabels", "Back"),
+        not_found_title=QCoreApplication.translate("PageLabels", "Entry not found"),
+        not_found_text=QCoreApplication.translate("PageLabels", "The library has no entry with this id:"),
+    )

@@ -1,0 +1,340 @@
+"""The main window: toolbar, sidebar and viewer, and navigation between the library's pages.
+
+It gets everything it needs from the composition root (``app.py``): the loaded library, the
+settings, the stylesheet and the font.  It turns link clicks into places (``Location``), renders the
+page for a place, and keeps the back/forward history.
+"""
+
+from __future__ import annotations
+
+import base64
+import logging
+from collections import OrderedDict
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QMouseEvent
+from PySide6.QtWidgets import (
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from healthreader import __version__
+from healthreader.config import Settings
+from healthreader.config.settings import ZOOM_STEPS
+from healthreader.content import Entry, Library
+from healthreader.render import PageLabels, Rendered, entry_page, home_page, offline_link_page, render_markdown
+from healthreader.render.page import not_found_page
+from healthreader.ui.actions import ActionRegistry
+from healthreader.ui.infobar import InfoBar
+from healthreader.ui.navigation import History, Location
+from healthreader.ui.sidebar import Sidebar
+from healthreader.ui.viewer import EntryViewer
+
+log = logging.getLogger(__name__)
+
+
+def _b64(data: QByteArray) -> str:
+    return base64.b64encode(bytes(data.data())).decode("ascii")
+
+
+def _unb64(text: str) -> QByteArray:
+    try:
+        return QByteArray(base64.b64decode(text.encode("ascii"), validate=True))
+    except (ValueError, UnicodeEncodeError):
+        return QByteArray()
+
+
+class MainWindow(QMainWindow):
+    locationChanged = Signal(str)  # Location.to_string(), after a page is shown
+
+    RENDER_CACHE_SIZE = 32
+
+    def __init__(
+        self,
+        library: Library,
+        settings: Settings,
+        stylesheet: str,
+        family: str | None,
+        labels: PageLabels,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.library = library
+        self.settings = settings
+        self.labels = labels
+        self.history = History()
+        self._rendered: OrderedDict[str, Rendered] = OrderedDict()
+        self._category_anchors = {cat.name: f"cat-{i}" for i, cat in enumerate(library.categories())}
+        self.setWindowTitle(self.tr("HealthReader"))
+
+        self.actions_ = ActionRegistry(self)
+        self.viewer = EntryViewer(stylesheet, family)
+        self.sidebar = Sidebar()
+        self.infobar = InfoBar()
+        self.search_box = QLineEdit()
+        self.search_box.setObjectName("searchBox")
+        self.search_box.setPlaceholderText(self.tr("Search the library"))
+        self.search_box.setAccessibleName(self.tr("Search"))
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setMinimumWidth(220)
+
+        self._build_toolbar()
+        self._build_menus()
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.setSpacing(4)
+        right_layout.addWidget(self.infobar)
+        right_layout.addWidget(self.viewer, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([300, 900])
+        self.setCentralWidget(self.splitter)
+        self.statusBar()
+
+        self.viewer.linkActivated.connect(self._on_link)
+        self.viewer.currentSectionChanged.connect(self._on_section_scrolled)
+        self.viewer.backRequested.connect(self.go_back)
+        self.viewer.forwardRequested.connect(self.go_forward)
+        self.sidebar.sectionActivated.connect(self._on_sidebar_section)
+        self.sidebar.entryActivated.connect(lambda eid: self.open_location(Location(eid)))
+        a = self.actions_
+        a["back"].triggered.connect(self.go_back)
+        a["forward"].triggered.connect(self.go_forward)
+        a["home"].triggered.connect(lambda: self.open_location(Location()))
+        a["zoom_in"].triggered.connect(lambda: self.step_zoom(+1))
+        a["zoom_out"].triggered.connect(lambda: self.step_zoom(-1))
+        a["zoom_reset"].triggered.connect(self.reset_zoom)
+        a["quit"].triggered.connect(self.close)
+        a["about"].triggered.connect(self._about)
+        self.viewer.set_zoom(self.settings.get("zoom_percent"))
+        self._update_nav_actions()
+        # The mouse's back/forward buttons work anywhere in the window, like a browser's.
+        self.installEventFilter(self)
+        for w in (self.sidebar.sections, self.sidebar.related):
+            w.viewport().installEventFilter(self)
+
+    # --- construction ------------------------------------------------------------------------
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(self.tr("Navigation"))
+        bar.setObjectName("mainToolbar")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for action_id in ("back", "forward", "home"):
+            bar.addAction(self.actions_[action_id])
+        bar.addSeparator()
+        for action_id in ("zoom_out", "zoom_reset", "zoom_in"):
+            bar.addAction(self.actions_[action_id])
+        bar.addSeparator()
+        bar.addWidget(self.search_box)
+        self.addToolBar(bar)
+        self.toolbar = bar
+
+    def _build_menus(self) -> None:
+        a = self.actions_
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(a["quit"])
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        for action_id in ("zoom_in", "zoom_out", "zoom_reset"):
+            view_menu.addAction(a[action_id])
+        go_menu = self.menuBar().addMenu(self.tr("&Go"))
+        for action_id in ("back", "forward", "home"):
+            go_menu.addAction(a[action_id])
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(a["about"])
+
+    # --- navigation ----------------------------------------------------------------------------
+    def current_location(self) -> Location:
+        return self.history.current or Location()
+
+    def current_entry(self) -> Entry | None:
+        loc = self.history.current
+        return self.library.find(loc.entry_id) if loc and loc.entry_id else None
+
+    def open_location(self, loc: Location, *, record: bool = True) -> None:
+        """Show a place; with ``record``, as a new step in the history."""
+        same_page = self.history.current is not None and self.history.current.entry_id == loc.entry_id
+        if record:
+            self.history.visit(loc)
+        else:
+            self.history.replace(loc)
+        if same_page and self.viewer.toPlainText():
+            if loc.anchor:
+                self.viewer.scroll_to(loc.anchor)
+            else:
+                self.viewer.scroll_to("top")
+        elif loc.is_home:
+            self._show_home(loc.anchor)
+        else:
+            self._show_entry(loc)
+        self._update_nav_actions()
+        self.locationChanged.emit(loc.to_string())
+
+    def open_url(self, url: QUrl) -> None:
+        self._on_link(url)
+
+    def go_back(self) -> None:
+        loc = self.history.back()
+        if loc is not None:
+            self.open_location(loc, record=False)
+
+    def go_forward(self) -> None:
+        loc = self.history.forward()
+        if loc is not None:
+            self.open_location(loc, record=False)
+
+    def _update_nav_actions(self) -> None:
+        self.actions_["back"].setEnabled(self.history.can_back())
+        self.actions_["forward"].setEnabled(self.history.can_forward())
+
+    def rendered(self, entry: Entry) -> Rendered:
+        cached = self._rendered.get(entry.id)
+        if cached is None:
+            cached = render_markdown(entry.read_body())
+            self._rendered[entry.id] = cached
+            while len(self._rendered) > self.RENDER_CACHE_SIZE:
+                self._rendered.popitem(last=False)
+        else:
+            self._rendered.move_to_end(entry.id)
+        return cached
+
+    def _show_home(self, anchor: str = "") -> None:
+        html = home_page(self.library, self.labels, self._category_anchors)
+        self.viewer.show_page(html, anchor)
+        self.sidebar.set_sections(
+            [(self._category_anchors[c.name], c.name) for c, _ in self.library.by_category()],
+            self.tr("Topics"),
+        )
+        self.sidebar.set_related([])
+        self.sidebar.highlight_section(self.viewer.current_section())
+        self.setWindowTitle(self.tr("HealthReader"))
+        log.info("opened home page")
+
+    def _show_entry(self, loc: Location) -> None:
+        entry = self.library.find(loc.entry_id or "")
+        if entry is None:
+            self.viewer.show_page(not_found_page(loc.entry_id or "", self.labels))
+            self.sidebar.set_sections([])
+            self.sidebar.set_related([])
+            log.warning("no entry with id %r", loc.entry_id)
+            return
+        try:
+            rendered = self.rendered(entry)
+        except (OSError, UnicodeDecodeError) as exc:
+            self.infobar.show_message(self.tr("This entry could not be read: %1").replace("%1", str(exc)))
+            log.error("cannot read %s: %s", entry.path, exc)
+            return
+        html = entry_page(entry, rendered.html, self.library.disclaimer_for(entry), self.labels)
+        self.viewer.show_page(html, loc.anchor)
+        self.sidebar.set_sections([(s.anchor, s.title) for s in rendered.sections])
+        self.sidebar.set_related(
+            [(e.id, e.title, self.labels.kind(e), e.summary) for e in self.library.related(entry)]
+        )
+        self.sidebar.highlight_section(self.viewer.current_section())
+        self.setWindowTitle(self.tr("%1 — HealthReader").replace("%1", entry.title))
+        self.settings.set("last_location", loc.to_string())
+        log.info("opened entry %s (%d sections)", entry.id, len(rendered.sections))
+
+    # --- links and sections ------------------------------------------------------------------------
+    def _on_link(self, url: QUrl) -> None:
+        scheme = url.scheme()
+        if scheme == "entry":
+            loc = Location.parse(url.toString(QUrl.ComponentFormattingOption.FullyDecoded))
+            if loc is not None:
+                self.open_location(loc)
+        elif scheme == "" and url.hasFragment():
+            current = self.current_location()
+            self.open_location(Location(current.entry_id, url.fragment()))
+        else:
+            address = url.toDisplayString()
+            self.infobar.show_message(
+                self.tr("HealthReader works offline and does not open web pages. The address is: %1").replace(
+                    "%1", address
+                ),
+                copy_text=address,
+            )
+            log.info("outside link not opened: %s", address)
+
+    def _on_sidebar_section(self, anchor: str) -> None:
+        current = self.current_location()
+        self.open_location(Location(current.entry_id, anchor), record=False)
+        self.sidebar.highlight_section(anchor)
+
+    def _on_section_scrolled(self, anchor: str) -> None:
+        self.sidebar.highlight_section(anchor)
+
+    # --- zoom ---------------------------------------------------------------------------------------
+    def step_zoom(self, direction: int) -> None:
+        current = self.viewer.zoom
+        steps = list(ZOOM_STEPS)
+        i = min(range(len(steps)), key=lambda k: abs(steps[k] - current))
+        i = max(0, min(len(steps) - 1, i + direction))
+        self.set_zoom(steps[i])
+
+    def reset_zoom(self) -> None:
+        self.settings.reset("zoom_percent")
+        self.set_zoom(self.settings.get("zoom_percent"))
+
+    def set_zoom(self, percent: int) -> None:
+        self.viewer.set_zoom(percent)
+        self.settings.set("zoom_percent", percent)
+        self.statusBar().showMessage(self.tr("Text size %1%").replace("%1", str(percent)), 2000)
+        self.actions_["zoom_in"].setEnabled(percent < ZOOM_STEPS[-1])
+        self.actions_["zoom_out"].setEnabled(percent > ZOOM_STEPS[0])
+
+    # --- state -------------------------------------------------------------------------------------
+    def restore_state(self) -> None:
+        geometry = _unb64(self.settings.get("window_geometry"))
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            screen = self.screen().availableGeometry()
+            self.resize(min(1200, int(screen.width() * 0.9)), min(820, int(screen.height() * 0.9)))
+        state = _unb64(self.settings.get("window_state"))
+        if not state.isEmpty():
+            self.restoreState(state)
+        split = _unb64(self.settings.get("splitter_state"))
+        if not split.isEmpty():
+            self.splitter.restoreState(split)
+
+    def save_state(self) -> None:
+        self.settings.set("window_geometry", _b64(self.saveGeometry()))
+        self.settings.set("window_state", _b64(self.saveState()))
+        self.settings.set("splitter_state", _b64(self.splitter.saveState()))
+        loc = self.history.current
+        if loc is not None and not loc.is_home:
+            self.settings.set("last_location", Location(loc.entry_id, self.viewer.current_section()).to_string())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
+            if event.button() == Qt.MouseButton.BackButton:
+                self.go_back()
+                return True
+            if event.button() == Qt.MouseButton.ForwardButton:
+                self.go_forward()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _about(self) -> None:
+        info = self.library.primary
+        text = self.tr("HealthReader %1\nAn offline reader for health information.").replace("%1", __version__)
+        if info:
+            text += "\n\n" + f"{info.title} {info.version}\n{info.publisher}"
+        QMessageBox.about(self, self.tr("About HealthReader"), text)
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+

@@ -1,0 +1,138 @@
+"""The sidebar: the open entry's sections and its related questions and articles.
+
+It knows nothing of the library: the main window hands it plain lists, and it reports clicks with
+signals.  Further tabs (bookmarks) are added by the composition root with ``add_tab``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+ANCHOR_ROLE = Qt.ItemDataRole.UserRole
+ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _one_line(text: str, limit: int = 34) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class Sidebar(QTabWidget):
+    sectionActivated = Signal(str)
+    entryActivated = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sidebar")
+        self.setDocumentMode(True)
+
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(6, 6, 6, 6)
+        split = QSplitter(Qt.Orientation.Vertical)
+
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        self.sections_label = QLabel(self.tr("Sections"))
+        self.sections_label.setObjectName("sidebarHeading")
+        self.sections = QListWidget()
+        self.sections.setObjectName("sections")
+        self.sections.setAccessibleName(self.tr("Sections of this entry"))
+        self.sections.setWordWrap(True)
+        self.sections_label.setBuddy(self.sections)
+        top_layout.addWidget(self.sections_label)
+        top_layout.addWidget(self.sections)
+
+        bottom = QWidget()
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        self.related_label = QLabel(self.tr("Related questions and articles"))
+        self.related_label.setObjectName("sidebarHeading")
+        self.related = QListWidget()
+        self.related.setObjectName("related")
+        self.related.setAccessibleName(self.tr("Related questions and articles"))
+        self.related.setWordWrap(True)
+        self.related_label.setBuddy(self.related)
+        bottom_layout.addWidget(self.related_label)
+        bottom_layout.addWidget(self.related)
+
+        split.addWidget(top)
+        split.addWidget(bottom)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        layout.addWidget(split)
+        self.addTab(page, self.tr("Contents"))
+
+        self.sections.itemActivated.connect(self._section_clicked)
+        self.sections.itemClicked.connect(self._section_clicked)
+        self.related.itemActivated.connect(self._related_clicked)
+        self.related.itemClicked.connect(self._related_clicked)
+        self._updating = False
+
+    def add_tab(self, widget: QWidget, title: str) -> None:
+        self.addTab(widget, title)
+
+    # --- filling -------------------------------------------------------------------------
+    def set_sections(self, sections: list[tuple[str, str]], heading: str | None = None) -> None:
+        """``sections`` are (anchor, title) pairs in reading order."""
+        self.sections_label.setText(heading or self.tr("Sections"))
+        self.sections.clear()
+        for anchor, title in sections:
+            item = QListWidgetItem(title)
+            item.setData(ANCHOR_ROLE, anchor)
+            item.setToolTip(title)
+            self.sections.addItem(item)
+
+    def set_related(self, related: list[tuple[str, str, str, str]]) -> None:
+        """``related`` are (entry id, title, kind label, summary) tuples."""
+        self.related.clear()
+        for entry_id, title, kind, summary in related:
+            item = QListWidgetItem(f"{title}\n{kind} · {_one_line(summary)}")
+            item.setData(ENTRY_ROLE, entry_id)
+            item.setToolTip(f"{title}\n{summary}")
+            self.related.addItem(item)
+        self.related_label.setVisible(bool(related))
+        self.related.setVisible(bool(related))
+
+    def highlight_section(self, anchor: str) -> None:
+        """Mark the section being read, without emitting a click."""
+        self._updating = True
+        try:
+            for i in range(self.sections.count()):
+                item = self.sections.item(i)
+                if item.data(ANCHOR_ROLE) == anchor:
+                    self.sections.setCurrentItem(item)
+                    self.sections.scrollToItem(item)
+                    return
+            self.sections.setCurrentRow(-1)
+            self.sections.clearSelection()
+        finally:
+            self._updating = False
+
+    def highlighted_section(self) -> str:
+        item = self.sections.currentItem()
+        return item.data(ANCHOR_ROLE) if item is not None and item.isSelected() else ""
+
+    def section_titles(self) -> list[str]:
+        return [self.sections.item(i).text() for i in range(self.sections.count())]
+
+    def related_ids(self) -> list[str]:
+        return [self.related.item(i).data(ENTRY_ROLE) for i in range(self.related.count())]
+
+    # --- clicks ----------------------------------------------------------------------------
+    def _section_clicked(self, item: QListWidgetItem) -> None:
+        if not self._updating:
+            self.sectionActivated.emit(item.data(ANCHOR_ROLE))
+
+    def _related_clicked(self, item: QListWidgetItem) -> None:
+        self.entryActivated.emit(item.data(ENTRY_ROLE))

@@ -1,0 +1,195 @@
+"""The rich-text viewer: shows a rendered page, scrolls to sections, reports the current section.
+
+Links are never followed by Qt itself (``setOpenLinks(False)``): every click is reported upward as
+``linkActivated`` and the main window decides (entry, section, or an outside address it will not open).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from PySide6.QtCore import QUrl, Qt, Signal
+from PySide6.QtGui import QFont, QMouseEvent, QShowEvent, QTextDocument
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+_PT_RE = re.compile(r"(\d+(?:\.\d+)?)pt")
+BASE_POINT_SIZE = 13.0
+
+
+def scale_stylesheet(css: str, factor: float) -> str:
+    """Scale every ``Npt`` size in a stylesheet (Qt's CSS has no relative units for fonts)."""
+    return _PT_RE.sub(lambda m: f"{float(m[1]) * factor:.1f}pt", css)
+
+
+class EntryViewer(QTextBrowser):
+    linkActivated = Signal(QUrl)
+    currentSectionChanged = Signal(str)
+    backRequested = Signal()
+    forwardRequested = Signal()
+
+    def __init__(self, stylesheet: str, family: str | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("viewer")
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setAccessibleName(self.tr("Article"))
+        self._css = stylesheet
+        self._family = family
+        self._zoom = 100
+        self._html = ""
+        self._anchors: list[str] = []
+        self._anchor_y: list[float] = []
+        self._positions_valid = False
+        self._current_section = ""
+        self._pending_anchor = ""
+        self.anchorClicked.connect(self.linkActivated)
+        self.verticalScrollBar().valueChanged.connect(self._on_scroll)
+        self.document().documentLayout().documentSizeChanged.connect(self._invalidate_positions)
+        self.document().setDocumentMargin(18)
+        self._apply_style()
+
+    # --- content ---------------------------------------------------------------------------
+    def show_page(self, html: str, anchor: str = "") -> None:
+        self._html = html
+        self.setHtml(html)
+        self._invalidate_positions()
+        self._current_section = ""
+        self._pending_anchor = anchor
+        if self.isVisible():
+            self._apply_pending_anchor()
+
+    def _apply_pending_anchor(self) -> None:
+        anchor, self._pending_anchor = self._pending_anchor, ""
+        if anchor:
+            self.scroll_to(anchor)
+        else:
+            self.verticalScrollBar().setValue(0)
+            self._on_scroll()
+
+    def scroll_to(self, anchor: str) -> bool:
+        """Scroll so that the section ``anchor`` is at the top; False when there is no such anchor."""
+        if not self.isVisible():
+            # Layout waits for a width; scroll once the viewer is shown.
+            self._pending_anchor = anchor
+            return anchor in self.section_anchors() or anchor == "top"
+        self._ensure_positions()
+        if anchor not in self._anchors and anchor != "top":
+            return False
+        self.scrollToAnchor(anchor)
+        self._on_scroll()
+        if anchor != "top" and self._current_section != anchor:
+            # Near the end of a page a heading cannot reach the top; it is still the one asked for.
+            y = self._anchor_y[self._anchors.index(anchor)]
+            top = self.verticalScrollBar().value()
+            if top <= y <= top + self.viewport().height():
+                self._current_section = anchor
+                self.currentSectionChanged.emit(anchor)
+        return True
+
+    def current_section(self) -> str:
+        return self._current_section
+
+    def section_anchors(self) -> list[str]:
+        """Anchor names in document order (from the document itself, laid out or not)."""
+        names: list[str] = []
+        block = self.document().begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                for name in it.fragment().charFormat().anchorNames():
+                    if name != "top" and name not in names:
+                        names.append(name)
+                it += 1
+            block = block.next()
+        return names
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._invalidate_positions()
+        self._apply_pending_anchor()
+
+    # --- zoom ------------------------------------------------------------------------------
+    @property
+    def zoom(self) -> int:
+        return self._zoom
+
+    def set_zoom(self, percent: int) -> None:
+        if percent == self._zoom:
+            return
+        bar = self.verticalScrollBar()
+        fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
+        self._zoom = percent
+        self._apply_style()
+        if self._html:
+            self.setHtml(self._html)
+            self._invalidate_positions()
+            bar.setValue(round(fraction * bar.maximum()))
+            self._on_scroll()
+
+    def base_font(self) -> QFont:
+        return self.document().defaultFont()
+
+    def _apply_style(self) -> None:
+        factor = self._zoom / 100.0
+        font = QFont(self._family) if self._family else QFont()
+        font.setPointSizeF(BASE_POINT_SIZE * factor)
+        self.document().setDefaultFont(font)
+        self.document().setDefaultStyleSheet(scale_stylesheet(self._css, factor))
+
+    # --- current section -------------------------------------------------------------------
+    def _invalidate_positions(self, *_: object) -> None:
+        self._positions_valid = False
+
+    def _ensure_positions(self) -> None:
+        if self._positions_valid:
+            return
+        doc: QTextDocument = self.document()
+        layout = doc.documentLayout()
+        anchors: dict[str, float] = {}
+        block = doc.begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                for name in it.fragment().charFormat().anchorNames():
+                    if name != "top" and name not in anchors:
+                        anchors[name] = layout.blockBoundingRect(block).top()
+                it += 1
+            block = block.next()
+        ordered = sorted(((y, name) for name, y in anchors.items()), key=lambda a: a[0])
+        self._anchor_y = [a[0] for a in ordered]
+        self._anchors = [a[1] for a in ordered]
+        # Before the viewer is shown nothing is laid out; positions are only trusted once it is.
+        self._positions_valid = self.isVisible()
+
+    def _on_scroll(self, *_: object) -> None:
+        if not self.isVisible():
+            return
+        self._ensure_positions()
+        # A section counts as current once its heading is in the top third of the view.
+        y = self.verticalScrollBar().value() + self.viewport().height() / 3
+        i = bisect.bisect_right(self._anchor_y, y) - 1
+        bar = self.verticalScrollBar()
+        if bar.maximum() and bar.value() >= bar.maximum() and self._anchors:
+            # At the very end, the last section is the one being read even if its heading is low.
+            i = max(i, bisect.bisect_right(self._anchor_y, bar.value() + self.viewport().height() - 1) - 1)
+        name = self._anchors[i] if i >= 0 else ""
+        if name != self._current_section:
+            self._current_section = name
+            self.currentSectionChanged.emit(name)
+
+    # --- mouse back/forward buttons ----------------------------------------------------------
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.BackButton:
+            self.backRequested.emit()
+            event.accept()
+            return
+        if event.button() == Qt.MouseButton.ForwardButton:
+            self.forwardRequested.emit()
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    # --- text ------------------------------------------------------------------------------
+    def visible_text(self) -> str:
+        return self.document().toPlainText()

@@ -1,0 +1,39 @@
+"""Shared fixtures.  Every test gets its own user folders; none touches the real home directory."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+TINY_LIBRARY = ROOT / "tests" / "data" / "library"
+REAL_LIBRARY = ROOT / "content"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    d = tmp_path / "userdata"
+    d.mkdir()
+    return d
+
+
+@pytest.fixture
+def tiny_library(tmp_path: Path) -> Path:
+    """A writable copy of the tiny test library."""
+    dest = tmp_path / "library"
+    shutil.copytree(TINY_LIBRARY, dest)
+    return dest

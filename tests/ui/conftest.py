@@ -1,0 +1,32 @@
+"""UI fixtures: a real main window on the tiny library, in its own data folder."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from healthreader.paths import DataPaths
+from healthreader.ui.app import create_main_window
+from healthreader.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def make_window(qtbot, data_dir: Path, tiny_library: Path) -> Callable[..., MainWindow]:
+    def make(
+        open_target: str | None = None,
+        dirs: list[Path] | None = None,
+        size: tuple[int, int] | None = (780, 580),
+    ) -> MainWindow:
+        window = create_main_window(DataPaths.at(data_dir), dirs or [tiny_library], open_target)
+        qtbot.addWidget(window)
+        if size:
+            window.resize(*size)
+        with qtbot.waitExposed(window):
+            window.show()
+        with qtbot.waitActive(window):
+            window.activateWindow()
+        return window
+
+    return make

@@ -1,0 +1,142 @@
+"""Loading a library: fields, lazy bodies, the catalogue cache, and problems named by file:line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from healthreader.content import EntryType, load_library
+from healthreader.content.validate import check_references
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+GOOD = """---
+id: delta
+type: qa
+title: 测试问题
+summary: 测试摘要。
+category: 神经与肌肉
+reviewed: 2026-11-05
+---
+回答正文。
+"""
+
+
+def test_loads_entries_with_their_fields(tiny_library: Path) -> None:
+    lib = load_library([tiny_library])
+    assert lib.problems == []
+    assert sorted(e.id for e in lib) == ["alpha", "gamma", "qa-beta"]
+    alpha = lib.get("alpha")
+    assert alpha.type is EntryType.ARTICLE
+    assert alpha.title == "面部肌肉萎缩测试文章"
+    assert alpha.related == ("qa-beta", "gamma")
+    assert alpha.reviewed == dt.date(2026, 11, 1)
+    assert alpha.red_flags and "120" in alpha.red_flags[0]
+    assert [e.id for e in lib.related(alpha)] == ["qa-beta", "gamma"]
+    assert lib.title == "测试读本"
+    assert "不能代替" in lib.disclaimer_for(alpha)
+
+
+def test_body_is_read_from_the_right_line(tiny_library: Path) -> None:
+    lib = load_library([tiny_library])
+    body = lib.get("alpha").read_body()
+    assert body.startswith("这是一段引言")
+    assert "id: alpha" not in body
+
+
+def test_categories_grouped_in_library_order(tiny_library: Path) -> None:
+    lib = load_library([tiny_library])
+    groups = lib.by_category()
+    assert [c.name for c, _ in groups] == ["神经与肌肉", "康复与护理"]
+    # Articles come before questions within a category.
+    assert [e.id for e in groups[0][1]] == ["alpha", "qa-beta"]
+
+
+def test_broken_entry_is_reported_by_line_and_skipped(tiny_library: Path) -> None:
+    bad = write(tiny_library / "qa" / "broken.md", "---\nid: broken\ntype: qa\ntitle: [unclosed\n---\nbody\n")
+    lib = load_library([tiny_library])
+    assert "broken" not in lib
+    assert len(lib) == 3  # the others still load
+    [problem] = lib.problems
+    assert problem.path == bad
+    assert problem.line == 4
+    assert str(problem).startswith(f"{bad}:4: invalid YAML")
+
+
+def test_missing_fields_and_bad_values_are_named(tiny_library: Path) -> None:
+    bad = write(
+        tiny_library / "articles" / "bad.md",
+        "---\nid: Bad_Id\ntype: essay\ntitle: 标题\ncategory: 神经与肌肉\nreviewed: yesterday\ntags: 3\n---\n正文\n",
+    )
+    lib = load_library([tiny_library])
+    messages = {(p.line, p.message.split(" ")[0]) for p in lib.problems if p.path == bad}
+    text = "\n".join(str(p) for p in lib.problems)
+    assert "missing required field 'summary'" in text
+    assert f"{bad}:2: id 'Bad_Id'" in text
+    assert f"{bad}:3: type must be" in text
+    assert f"{bad}:6: field 'reviewed' must be a date" in text
+    assert f"{bad}:7: field 'tags' must be a list" in text
+    assert messages
+    assert "Bad_Id" not in lib
+
+
+def test_no_front_matter(tiny_library: Path) -> None:
+    bad = write(tiny_library / "qa" / "plain.md", "## 只有正文\n")
+    lib = load_library([tiny_library])
+    assert any(p.path == bad and p.line == 1 and "must start with a '---'" in p.message for p in lib.problems)
+
+
+def test_duplicate_id_in_a_later_folder_does_not_replace(tiny_library: Path, tmp_path: Path) -> None:
+    clinic = tmp_path / "clinic"
+    write(clinic / "library.yaml", "id: clinic\ntitle: 诊所资料\ndisclaimer: 仅供参考\n")
+    dup = write(clinic / "qa" / "alpha.md", GOOD.replace("delta", "alpha"))
+    write(clinic / "qa" / "delta.md", GOOD)
+    lib = load_library([tiny_library, clinic])
+    assert lib.get("alpha").title == "面部肌肉萎缩测试文章"  # the first definition wins
+    assert "delta" in lib  # a later folder may add entries
+    assert any(p.path == dup and "duplicate id 'alpha'" in p.message for p in lib.problems)
+
+
+def test_unknown_related_and_category_are_reported(tiny_library: Path) -> None:
+    path = write(
+        tiny_library / "qa" / "delta.md",
+        GOOD.replace("reviewed:", "related: [nowhere]\nreviewed:").replace("神经与肌肉", "不存在的分类"),
+    )
+    lib = load_library([tiny_library])
+    problems = [str(p) for p in check_references(lib)]
+    assert f"{path}:7: related id 'nowhere' does not exist" in problems
+    assert f"{path}:6: category '不存在的分类' is not declared in library.yaml" in problems
+
+
+def test_catalogue_cache_is_used_and_refreshed(tiny_library: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache" / "catalogue.json"
+    first = load_library([tiny_library], cache_file=cache)
+    assert cache.is_file()
+    second = load_library([tiny_library], cache_file=cache)
+    assert [e.title for e in second] == [e.title for e in first]
+    # A changed file is read again, not served stale from the cache.
+    path = tiny_library / "qa" / "qa-beta.md"
+    path.write_text(path.read_text("utf-8").replace("脸部肌肉萎缩是什么原因引起的", "新的标题"), "utf-8")
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 10_000_000))
+    third = load_library([tiny_library], cache_file=cache)
+    assert third.get("qa-beta").title == "新的标题"
+
+
+def test_corrupt_catalogue_cache_is_ignored(tiny_library: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "catalogue.json"
+    cache.write_text("{not json", "utf-8")
+    lib = load_library([tiny_library], cache_file=cache)
+    assert len(lib) == 3 and lib.problems == []
+
+
+def test_missing_folder_is_a_problem_not_a_crash(tmp_path: Path) -> None:
+    lib = load_library([tmp_path / "nowhere"])
+    assert len(lib) == 0
+    assert "library folder not found" in str(lib.problems[0])

@@ -1,0 +1,109 @@
+#!/usr/bin/env python3
+"""Keep the Qt translations in step with the code.
+
+    python tools/i18n.py update    # pyside6-lupdate: collect every tr() string of src/healthreader/ui into the .ts files
+    python tools/i18n.py release   # pyside6-lrelease: build the .qm files the app loads
+    python tools/i18n.py check     # exit 1 when a string has no translation or a .qm is out of date
+
+Translators edit resources/i18n/*.ts (Qt Linguist, or by hand); the built .qm files are committed
+beside them so that a checkout, a wheel and a bundle all carry them without a build step.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import shutil
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+I18N = ROOT / "resources" / "i18n"
+LANGUAGES = ("zh_CN",)
+SOURCES = sorted((ROOT / "src" / "healthreader" / "ui").glob("*.py"))
+
+
+def tool(name: str) -> str:
+    exe = shutil.which(f"pyside6-{name}", path=str(Path(sys.executable).parent)) or shutil.which(f"pyside6-{name}")
+    if not exe:
+        raise SystemExit(f"pyside6-{name} not found: install PySide6-Essentials in this environment")
+    return exe
+
+
+def ts_file(lang: str) -> Path:
+    return I18N / f"healthreader_{lang}.ts"
+
+
+def qm_file(lang: str) -> Path:
+    return I18N / f"healthreader_{lang}.qm"
+
+
+def update(target: Path | None = None, lang: str = "zh_CN") -> Path:
+    out = target or ts_file(lang)
+    if target and ts_file(lang).exists():
+        shutil.copy(ts_file(lang), out)
+    subprocess.run(
+        [tool("lupdate"), "-silent", "-no-obsolete", "-locations", "none", "-target-language", lang,
+         *map(str, SOURCES), "-ts", str(out)],
+        check=True,
+    )
+    return out
+
+
+def release(ts: Path, qm: Path) -> None:
+    subprocess.run([tool("lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
+
+
+def messages(ts: Path) -> dict[tuple[str, str], tuple[str, str]]:
+    """(context, source) -> (translation text, type attribute)."""
+    out = {}
+    for ctx in ET.parse(ts).getroot().iter("context"):
+        name = ctx.findtext("name") or ""
+        for msg in ctx.iter("message"):
+            tr = msg.find("translation")
+            out[(name, msg.findtext("source") or "")] = ((tr.text or "") if tr is not None else "", tr.get("type", "") if tr is not None else "")
+    return out
+
+
+def check() -> list[str]:
+    problems = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for lang in LANGUAGES:
+            fresh = update(Path(tmp) / f"{lang}.ts", lang)
+            committed = messages(ts_file(lang)) if ts_file(lang).exists() else {}
+            for key, (text, kind) in messages(fresh).items():
+                if key not in committed:
+                    problems.append(f"{ts_file(lang).name}: not collected yet (run update): {key[0]}: {key[1]!r}")
+                elif not committed[key][0].strip() or committed[key][1] in ("unfinished", "vanished", "obsolete"):
+                    problems.append(f"{ts_file(lang).name}: no {lang} translation: {key[0]}: {key[1]!r}")
+            built = Path(tmp) / f"{lang}.qm"
+            if ts_file(lang).exists():
+                release(ts_file(lang), built)
+                if not qm_file(lang).exists() or not filecmp.cmp(built, qm_file(lang), shallow=False):
+                    problems.append(f"{qm_file(lang).name} is out of date (run release)")
+    return problems
+
+
+def main() -> int:
+    cmd = sys.argv[1] if len(sys.argv) > 1 else "check"
+    if cmd == "update":
+        for lang in LANGUAGES:
+            print("updated", update(lang=lang))
+    elif cmd == "release":
+        for lang in LANGUAGES:
+            release(ts_file(lang), qm_file(lang))
+            print("built", qm_file(lang))
+    elif cmd == "check":
+        problems = check()
+        print("\n".join(problems) or "translations complete")
+        return 1 if problems else 0
+    else:
+        print(__doc__)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
