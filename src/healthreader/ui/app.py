@@ -50,7 +50,7 @@ def create_main_window(
     settings = Settings(data)
     library = load_library(dirs, cache_file=data.cache_dir / "catalogue.json")
     language = choose_language(settings.get("ui_language"), library.language)
-    app.setProperty("healthreader_translators", install_translators(app, language))  # keep them alive
+    install_translators(app, language)  # parented to the app, so they live as long as it
     family = pick_chinese_family()
     if family is None:
         log.error("no font for Simplified Chinese is installed: Chinese text will show as boxes")

@@ -34,9 +34,13 @@ def choose_language(preference: str, library_language: str, system: QLocale | No
 
 
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
-    """Install our translation and Qt's own (standard dialogs' buttons); returns them (keep alive)."""
+    """Install our translation and Qt's own (standard dialogs' buttons), replacing earlier ones."""
+    for old in app.findChildren(QTranslator):
+        app.removeTranslator(old)
+        old.deleteLater()
     translators: list[QTranslator] = []
     if language == "en":
+        QLocale.setDefault(QLocale(QLocale.Language.English))
         return translators
     ours = QTranslator(app)
     path = resource("i18n", f"healthreader_{language}.qm")

@@ -6,12 +6,17 @@ signals.  Further tabs (bookmarks) are added by the composition root with ``add_
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -19,11 +24,58 @@ from PySide6.QtWidgets import (
 
 ANCHOR_ROLE = Qt.ItemDataRole.UserRole
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
+SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 2
+
+_Index = QModelIndex | QPersistentModelIndex
 
 
-def _one_line(text: str, limit: int = 34) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+class RelatedDelegate(QStyledItemDelegate):
+    """Title in bold (wrapped, never cut: questions are long), then one grey line of summary."""
+
+    PAD = 6
+    FLAGS = Qt.TextFlag.TextWrapAnywhere | Qt.AlignmentFlag.AlignLeft
+
+    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
+        title = QFont(option.font)
+        title.setBold(True)
+        small = QFont(option.font)
+        small.setPointSizeF(max(option.font.pointSizeF() * 0.9, 9.0))
+        return title, small
+
+    def _title_rect(self, option: QStyleOptionViewItem, text: str, width: int) -> QRect:
+        title_font, _ = self._fonts(option)
+        return QFontMetrics(title_font).boundingRect(QRect(0, 0, width, 10_000), self.FLAGS, text)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
+        width = max(option.rect.width(), 120) - 2 * self.PAD
+        title = self._title_rect(option, index.data(Qt.ItemDataRole.DisplayRole), width)
+        _, small = self._fonts(option)
+        return QSize(width, title.height() + QFontMetrics(small).height() + 3 * self.PAD)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        group = QPalette.ColorGroup.Active
+        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        title_font, small = self._fonts(option)
+        r = option.rect.adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD)
+        title = index.data(Qt.ItemDataRole.DisplayRole)
+        painter.save()
+        painter.setFont(title_font)
+        painter.setPen(option.palette.color(group, text_role))
+        title_rect = self._title_rect(option, title, r.width()).translated(r.topLeft())
+        painter.drawText(title_rect, self.FLAGS, title)
+        painter.setFont(small)
+        if not selected:
+            painter.setPen(option.palette.color(group, QPalette.ColorRole.PlaceholderText))
+        summary = QFontMetrics(small).elidedText(index.data(SUMMARY_ROLE) or "", Qt.TextElideMode.ElideRight, r.width())
+        line = QRect(r.left(), title_rect.bottom() + self.PAD // 2, r.width(), QFontMetrics(small).height())
+        painter.drawText(line, Qt.AlignmentFlag.AlignLeft, summary)
+        painter.restore()
 
 
 class Sidebar(QTabWidget):
@@ -49,6 +101,7 @@ class Sidebar(QTabWidget):
         self.sections.setObjectName("sections")
         self.sections.setAccessibleName(self.tr("Sections of this entry"))
         self.sections.setWordWrap(True)
+        self.sections.setStyleSheet("QListWidget::item { padding: 4px 2px; }")
         self.sections_label.setBuddy(self.sections)
         top_layout.addWidget(self.sections_label)
         top_layout.addWidget(self.sections)
@@ -61,7 +114,9 @@ class Sidebar(QTabWidget):
         self.related = QListWidget()
         self.related.setObjectName("related")
         self.related.setAccessibleName(self.tr("Related questions and articles"))
-        self.related.setWordWrap(True)
+        self.related.setItemDelegate(RelatedDelegate(self.related))
+        self.related.setUniformItemSizes(False)
+        self.related.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.related_label.setBuddy(self.related)
         bottom_layout.addWidget(self.related_label)
         bottom_layout.addWidget(self.related)
@@ -97,8 +152,9 @@ class Sidebar(QTabWidget):
         """``related`` are (entry id, title, kind label, summary) tuples."""
         self.related.clear()
         for entry_id, title, kind, summary in related:
-            item = QListWidgetItem(f"{title}\n{kind} · {_one_line(summary)}")
+            item = QListWidgetItem(title)
             item.setData(ENTRY_ROLE, entry_id)
+            item.setData(SUMMARY_ROLE, f"{kind} · {' '.join(summary.split())}")
             item.setToolTip(f"{title}\n{summary}")
             self.related.addItem(item)
         self.related_label.setVisible(bool(related))
