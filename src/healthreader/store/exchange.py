@@ -1,0 +1,139 @@
+"""The bookmarks export format: building it, and reading it back with every field checked first.
+
+Version 1, UTF-8 JSON::
+
+    {
+      "format": "healthreader-bookmarks",
+      "version": 1,
+      "exported_at": "2026-11-27T17:47:35.120+00:00",
+      "folders": [{"name": "康复", "created_at": "..."}],
+      "bookmarks": [
+        {"entry_id": "stroke-rehabilitation", "anchor": "", "title": "脑卒中后的康复",
+         "section_title": "", "note": "问医生", "folder": "康复",
+         "created_at": "2026-11-27T17:40:00.000+00:00", "updated_at": "..."}
+      ]
+    }
+
+``anchor`` is ``""`` for a whole entry; ``folder`` is ``""`` for none.  Reading is strict about shape
+(a wrong type anywhere refuses the whole file) and lenient about omissions (optional fields default).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from healthreader.store.errors import ImportFileError, ImportProblem
+from healthreader.store.model import Bookmark, Folder
+
+FORMAT = "healthreader-bookmarks"
+VERSION = 1
+
+
+def _iso(t: dt.datetime) -> str:
+    return t.astimezone(dt.UTC).isoformat(timespec="milliseconds")
+
+
+def to_document(folders: Sequence[Folder], bookmarks: Sequence[Bookmark], now: dt.datetime) -> dict[str, Any]:
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "exported_at": _iso(now),
+        "folders": [{"name": f.name, "created_at": _iso(f.created_at)} for f in folders],
+        "bookmarks": [
+            {
+                "entry_id": b.entry_id,
+                "anchor": b.anchor,
+                "title": b.title,
+                "section_title": b.section_title,
+                "note": b.note,
+                "folder": b.folder,
+                "created_at": _iso(b.created_at),
+                "updated_at": _iso(b.updated_at),
+            }
+            for b in bookmarks
+        ],
+    }
+
+
+def _invalid(where: str, what: str) -> ImportFileError:
+    return ImportFileError(ImportProblem.INVALID, f"{where}: {what}")
+
+
+def _text(record: dict[str, Any], field: str, where: str, *, required: bool = False) -> str:
+    value = record.get(field)
+    if value is None:
+        if required:
+            raise _invalid(where, f"'{field}' is missing")
+        return ""
+    if not isinstance(value, str):
+        raise _invalid(where, f"'{field}' must be text, not {type(value).__name__}")
+    if required and not value.strip():
+        raise _invalid(where, f"'{field}' is empty")
+    return value
+
+
+def _time(record: dict[str, Any], field: str, where: str, default: dt.datetime) -> dt.datetime:
+    value = record.get(field)
+    if value is None:
+        return default
+    if not isinstance(value, str):
+        raise _invalid(where, f"'{field}' must be a date and time as text")
+    try:
+        t = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise _invalid(where, f"'{field}' is not a date and time: {value!r}") from None
+    # A time without a zone is taken as UTC, the zone exports are written in.
+    return t if t.tzinfo else t.replace(tzinfo=dt.UTC)
+
+
+def from_document(doc: Any) -> tuple[list[str], list[Bookmark]]:
+    """Folder names and bookmarks of an export document; ``ImportFileError`` if anything is wrong.
+
+    When the same bookmark appears twice, the copy updated last is kept.
+    """
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        raise ImportFileError(ImportProblem.NOT_BOOKMARKS, "this is not a HealthReader bookmarks file")
+    version = doc.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise _invalid("the file", "'version' must be a whole number from 1")
+    if version > VERSION:
+        raise ImportFileError(
+            ImportProblem.TOO_NEW, f"the file is format version {version}; this HealthReader reads up to {VERSION}"
+        )
+    raw_folders = doc.get("folders", [])
+    raw_bookmarks = doc.get("bookmarks")
+    if not isinstance(raw_folders, list):
+        raise _invalid("the file", "'folders' must be a list")
+    if not isinstance(raw_bookmarks, list):
+        raise _invalid("the file", "'bookmarks' must be a list")
+    now = dt.datetime.now(dt.UTC)
+
+    folders: list[str] = []
+    for i, f in enumerate(raw_folders, 1):
+        where = f"folder {i}"
+        if not isinstance(f, dict):
+            raise _invalid(where, "must be an object")
+        folders.append(" ".join(_text(f, "name", where, required=True).split()))
+
+    by_key: dict[tuple[str, str], Bookmark] = {}
+    for i, r in enumerate(raw_bookmarks, 1):
+        where = f"bookmark {i}"
+        if not isinstance(r, dict):
+            raise _invalid(where, "must be an object")
+        created = _time(r, "created_at", where, now)
+        b = Bookmark(
+            entry_id=_text(r, "entry_id", where, required=True),
+            anchor=_text(r, "anchor", where),
+            title=_text(r, "title", where, required=True),
+            section_title=_text(r, "section_title", where),
+            note=_text(r, "note", where),
+            folder=" ".join(_text(r, "folder", where).split()),
+            created_at=created,
+            updated_at=_time(r, "updated_at", where, created),
+        )
+        old = by_key.get(b.key)
+        if old is None or b.updated_at > old.updated_at:
+            by_key[b.key] = b
+    return folders, list(by_key.values())

@@ -1,0 +1,484 @@
+"""``UserStore``: the reader's bookmarks, folders and reading history, one SQLite transaction per change.
+
+Bookmarks are keyed by entry id plus section anchor (``""`` for the whole entry), plain strings, so
+they survive a new version of the library and need nothing from ``content``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sqlite3
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from healthreader.store import exchange
+from healthreader.store.database import open_database, write_transaction
+from healthreader.store.errors import BookmarkNotFoundError, ImportFileError, ImportProblem, InvalidNameError, StoreError
+from healthreader.store.model import (
+    NO_FOLDER,
+    Bookmark,
+    BookmarkOrder,
+    Folder,
+    HistoryDay,
+    HistoryItem,
+    ImportResult,
+    Recovery,
+    ToggleResult,
+)
+from healthreader.store.sortkey import title_sort_key
+
+Clock = Callable[[], dt.datetime]
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+_MS = dt.timedelta(milliseconds=1)
+
+_BOOKMARK_COLUMNS = """
+    b.entry_id, b.anchor, b.title, b.section_title, b.note, COALESCE(f.name, ''), b.created_at, b.updated_at
+    FROM bookmarks b LEFT JOIN folders f ON f.id = b.folder_id
+"""
+# Everything a filter word is looked for in, joined by a separator no word contains (U+001F).
+_FILTER_HAYSTACK = (
+    "(b.title || char(31) || b.section_title || char(31) || b.note || char(31) || COALESCE(f.name, '')"
+    " || char(31) || b.entry_id)"
+)
+
+
+def _utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def to_ms(t: dt.datetime) -> int:
+    if t.tzinfo is None:
+        t = t.replace(tzinfo=dt.UTC)
+    return (t - _EPOCH) // _MS
+
+
+def from_ms(ms: int) -> dt.datetime:
+    return _EPOCH + ms * _MS
+
+
+def _bookmark(row: tuple[Any, ...]) -> Bookmark:
+    return Bookmark(row[0], row[1], row[2], row[3], row[4], row[5], from_ms(row[6]), from_ms(row[7]))
+
+
+def _history(row: tuple[Any, ...]) -> HistoryItem:
+    return HistoryItem(row[0], row[1], row[2], dt.date.fromisoformat(row[3]), from_ms(row[4]))
+
+
+def _like_pattern(word: str) -> str:
+    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _folder_name(name: str) -> str:
+    cleaned = " ".join(name.split())
+    if not cleaned:
+        raise InvalidNameError("a folder needs a name")
+    return cleaned
+
+
+class UserStore:
+    """The store at one path.  Open with ``UserStore.open(DataPaths.store_file)``; close when done.
+
+    ``recovery`` (and ``recovered_from``) say whether an unusable file found at the path was moved
+    aside when opening; the UI tells the reader so.  Not thread-safe: use it from one thread (the UI
+    thread); other windows and processes use their own ``UserStore`` on the same file.
+    """
+
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        path: Path,
+        recovery: Recovery | None,
+        clock: Clock,
+        tz: dt.tzinfo | None,
+    ) -> None:
+        self._conn = conn
+        self.path = path
+        self.recovery = recovery
+        self._clock = clock
+        self._tz = tz
+        self._changes = 0
+
+    @classmethod
+    def open(cls, path: Path | str, *, clock: Clock = _utc_now, tz: dt.tzinfo | None = None) -> UserStore:
+        """Open (creating or recovering) the store.  ``tz`` is the zone history days are counted in
+        (None: the computer's); ``clock`` returns aware datetimes (tests pass a fake one)."""
+        path = Path(path)
+        conn, recovery = open_database(path, clock())
+        return cls(conn, path, recovery, clock, tz)
+
+    @property
+    def recovered_from(self) -> Path | None:
+        """Where the unusable file found at opening was moved, or None."""
+        return self.recovery.moved_to if self.recovery else None
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> UserStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def revision(self) -> tuple[int, int]:
+        """Changes when anything in the store changed, here or through another connection to the file;
+        a view compares it with the value it last drew from to know whether to reload."""
+        other = self._conn.execute("PRAGMA data_version").fetchone()[0]
+        return (self._changes, other)
+
+    def _now_ms(self) -> int:
+        return to_ms(self._clock())
+
+    def _write(self) -> Any:
+        self._changes += 1
+        return write_transaction(self._conn)
+
+    # ---------------------------------------------------------------- bookmarks
+
+    def get_bookmark(self, entry_id: str, anchor: str = "") -> Bookmark | None:
+        row = self._conn.execute(
+            f"SELECT {_BOOKMARK_COLUMNS} WHERE b.entry_id = ? AND b.anchor = ?", (entry_id, anchor)
+        ).fetchone()
+        return _bookmark(row) if row else None
+
+    def is_bookmarked(self, entry_id: str, anchor: str = "") -> bool:
+        row = self._conn.execute(
+            "SELECT 1 FROM bookmarks WHERE entry_id = ? AND anchor = ?", (entry_id, anchor)
+        ).fetchone()
+        return row is not None
+
+    def bookmarks_for_entry(self, entry_id: str) -> list[Bookmark]:
+        """The bookmarks on an entry and its sections (the reader marks them), whole entry first."""
+        rows = self._conn.execute(
+            f"SELECT {_BOOKMARK_COLUMNS} WHERE b.entry_id = ? ORDER BY b.anchor != '', b.created_at", (entry_id,)
+        )
+        return [_bookmark(r) for r in rows]
+
+    def count_bookmarks(self) -> int:
+        return int(self._conn.execute("SELECT count(*) FROM bookmarks").fetchone()[0])
+
+    def list_bookmarks(
+        self,
+        order: BookmarkOrder = BookmarkOrder.NEWEST,
+        text: str = "",
+        folder: str | None = None,
+    ) -> list[Bookmark]:
+        """Bookmarks, newest first or by title.
+
+        ``text``: every whitespace-separated word must appear in the title, section title, note,
+        folder name or entry id.  ``folder``: None for all, ``NO_FOLDER`` ("") for those in no folder,
+        else that folder's name.
+        """
+        where: list[str] = []
+        params: list[Any] = []
+        for word in text.split():
+            where.append(f"{_FILTER_HAYSTACK} LIKE ? ESCAPE '\\'")
+            params.append(_like_pattern(word))
+        if folder is not None:
+            if folder == NO_FOLDER:
+                where.append("b.folder_id IS NULL")
+            else:
+                where.append("f.name = ?")
+                params.append(folder)
+        sql = f"SELECT {_BOOKMARK_COLUMNS}"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        if order == BookmarkOrder.TITLE:
+            sql += " ORDER BY b.title_key, b.section_title, b.id"
+        else:
+            sql += " ORDER BY b.created_at DESC, b.id DESC"
+        return [_bookmark(r) for r in self._conn.execute(sql, params)]
+
+    def _folder_id(self, folder: str) -> int | None:
+        """The id of a folder by name, creating it; None for NO_FOLDER.  Inside a write transaction."""
+        if not folder.strip():
+            return None
+        name = _folder_name(folder)
+        row = self._conn.execute("SELECT id FROM folders WHERE name = ?", (name,)).fetchone()
+        if row:
+            return int(row[0])
+        cur = self._conn.execute("INSERT INTO folders (name, created_at) VALUES (?, ?)", (name, self._now_ms()))
+        return cur.lastrowid
+
+    def add_bookmark(
+        self,
+        entry_id: str,
+        anchor: str = "",
+        *,
+        title: str,
+        section_title: str = "",
+        note: str = "",
+        folder: str = NO_FOLDER,
+    ) -> Bookmark:
+        """Bookmark an entry or one of its sections.  If it is bookmarked already, the titles are
+        refreshed and the note and folder are replaced only when given (non-empty)."""
+        if not entry_id:
+            raise StoreError("a bookmark needs an entry id")
+        key = title_sort_key(title)
+        now = self._now_ms()
+        with self._write() as conn:
+            folder_id = self._folder_id(folder)
+            conn.execute(
+                """
+                INSERT INTO bookmarks (entry_id, anchor, title, title_key, section_title, note, folder_id,
+                                       created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (entry_id, anchor) DO UPDATE SET
+                    title = excluded.title, title_key = excluded.title_key,
+                    section_title = excluded.section_title,
+                    note = CASE WHEN excluded.note != '' THEN excluded.note ELSE note END,
+                    folder_id = CASE WHEN ? THEN excluded.folder_id ELSE folder_id END,
+                    updated_at = excluded.updated_at
+                """,
+                (entry_id, anchor, title, key, section_title, note.strip(), folder_id, now, now, folder_id is not None),
+            )
+        return self._must_get(entry_id, anchor)
+
+    def _must_get(self, entry_id: str, anchor: str) -> Bookmark:
+        b = self.get_bookmark(entry_id, anchor)
+        if b is None:
+            raise BookmarkNotFoundError(entry_id, anchor)
+        return b
+
+    def remove_bookmark(self, entry_id: str, anchor: str = "") -> Bookmark | None:
+        """Remove a bookmark; returns it as it was (for ``restore_bookmark``), or None if there was none."""
+        with self._write() as conn:
+            row = conn.execute(
+                f"SELECT {_BOOKMARK_COLUMNS} WHERE b.entry_id = ? AND b.anchor = ?", (entry_id, anchor)
+            ).fetchone()
+            if row is None:
+                return None
+            conn.execute("DELETE FROM bookmarks WHERE entry_id = ? AND anchor = ?", (entry_id, anchor))
+        return _bookmark(row)
+
+    def toggle_bookmark(self, entry_id: str, anchor: str = "", *, title: str, section_title: str = "") -> ToggleResult:
+        """The star: remove the bookmark if there is one, else add it."""
+        removed = self.remove_bookmark(entry_id, anchor)
+        if removed is not None:
+            return ToggleResult(removed=removed)
+        return ToggleResult(added=self.add_bookmark(entry_id, anchor, title=title, section_title=section_title))
+
+    def restore_bookmark(self, bookmark: Bookmark) -> Bookmark:
+        """Put a removed bookmark back exactly as it was (times, note, folder): the undo of a removal.
+        Its folder is recreated if it was deleted meanwhile; a bookmark made again since is replaced."""
+        with self._write() as conn:
+            folder_id = self._folder_id(bookmark.folder)
+            conn.execute(
+                """
+                INSERT OR REPLACE INTO bookmarks (entry_id, anchor, title, title_key, section_title, note,
+                                                  folder_id, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                (
+                    bookmark.entry_id,
+                    bookmark.anchor,
+                    bookmark.title,
+                    title_sort_key(bookmark.title),
+                    bookmark.section_title,
+                    bookmark.note,
+                    folder_id,
+                    to_ms(bookmark.created_at),
+                    to_ms(bookmark.updated_at),
+                ),
+            )
+        return self._must_get(bookmark.entry_id, bookmark.anchor)
+
+    def _update(self, entry_id: str, anchor: str, assignment: str, value: Any) -> Bookmark:
+        cur = self._conn.execute(
+            f"UPDATE bookmarks SET {assignment}, updated_at = ? WHERE entry_id = ? AND anchor = ?",
+            (value, self._now_ms(), entry_id, anchor),
+        )
+        if cur.rowcount == 0:
+            raise BookmarkNotFoundError(entry_id, anchor)
+        return self._must_get(entry_id, anchor)
+
+    def set_note(self, entry_id: str, anchor: str, note: str) -> Bookmark:
+        with self._write():
+            return self._update(entry_id, anchor, "note = ?", note.strip())
+
+    def move_to_folder(self, entry_id: str, anchor: str, folder: str) -> Bookmark:
+        """Put a bookmark in ``folder`` (created if new), or in no folder with ``NO_FOLDER``."""
+        with self._write():
+            return self._update(entry_id, anchor, "folder_id = ?", self._folder_id(folder))
+
+    # ---------------------------------------------------------------- folders
+
+    def list_folders(self) -> list[Folder]:
+        rows = self._conn.execute(
+            """
+            SELECT f.name, count(b.id), f.created_at
+            FROM folders f LEFT JOIN bookmarks b ON b.folder_id = f.id
+            GROUP BY f.id ORDER BY f.name
+            """
+        )
+        return [Folder(r[0], r[1], from_ms(r[2])) for r in rows]
+
+    def create_folder(self, name: str) -> Folder:
+        with self._write():
+            self._folder_id(_folder_name(name))
+        return next(f for f in self.list_folders() if f.name == _folder_name(name))
+
+    def rename_folder(self, old: str, new: str) -> None:
+        new_name = _folder_name(new)
+        with self._write() as conn:
+            if conn.execute("SELECT 1 FROM folders WHERE name = ?", (new_name,)).fetchone() and new_name != old:
+                raise InvalidNameError(f"a folder named {new_name!r} exists already")
+            if conn.execute("UPDATE folders SET name = ? WHERE name = ?", (new_name, old)).rowcount == 0:
+                raise StoreError(f"no folder named {old!r}")
+
+    def delete_folder(self, name: str) -> int:
+        """Delete a folder; its bookmarks stay, in no folder.  Returns how many were in it."""
+        with self._write() as conn:
+            row = conn.execute("SELECT id FROM folders WHERE name = ?", (name,)).fetchone()
+            if row is None:
+                return 0
+            count = conn.execute("SELECT count(*) FROM bookmarks WHERE folder_id = ?", (row[0],)).fetchone()[0]
+            conn.execute("DELETE FROM folders WHERE id = ?", (row[0],))
+        return int(count)
+
+    # ---------------------------------------------------------------- history
+
+    def record_visit(self, entry_id: str, anchor: str = "", *, title: str) -> HistoryItem:
+        """Note that an entry was read now.  One row per entry per day: reading it again the same day
+        moves that row's time and anchor, so the day's list shows each entry once."""
+        now = self._clock()
+        day = now.astimezone(self._tz).date().isoformat()
+        with self._write() as conn:
+            conn.execute(
+                """
+                INSERT INTO history (entry_id, anchor, title, day, visited_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (day, entry_id) DO UPDATE SET
+                    anchor = excluded.anchor, title = excluded.title, visited_at = excluded.visited_at
+                """,
+                (entry_id, anchor, title, day, to_ms(now)),
+            )
+        return HistoryItem(entry_id, anchor, title, dt.date.fromisoformat(day), from_ms(to_ms(now)))
+
+    def _history_newest_first(self) -> Iterator[HistoryItem]:
+        cur = self._conn.execute(
+            "SELECT entry_id, anchor, title, day, visited_at FROM history ORDER BY visited_at DESC, id DESC"
+        )
+        return (_history(r) for r in cur)
+
+    def recent_history(self, limit: int = 10) -> list[HistoryItem]:
+        """The last ``limit`` different entries read, newest first (the home page's "recently read")."""
+        seen: set[str] = set()
+        items: list[HistoryItem] = []
+        for item in self._history_newest_first():
+            if len(items) >= limit:
+                break
+            if item.entry_id not in seen:
+                seen.add(item.entry_id)
+                items.append(item)
+        return items
+
+    def history_by_day(self, limit: int = 1000) -> list[HistoryDay]:
+        """The newest ``limit`` history rows grouped by day, newest day first."""
+        days: list[HistoryDay] = []
+        current: list[HistoryItem] = []
+        for n, item in enumerate(self._history_newest_first()):
+            if n >= limit:
+                break
+            if current and current[0].day != item.day:
+                days.append(HistoryDay(current[0].day, tuple(current)))
+                current = []
+            current.append(item)
+        if current:
+            days.append(HistoryDay(current[0].day, tuple(current)))
+        return days
+
+    def count_history(self) -> int:
+        return int(self._conn.execute("SELECT count(*) FROM history").fetchone()[0])
+
+    def clear_history(self) -> int:
+        """Forget everything read; returns how many rows went.  Bookmarks are not touched."""
+        with self._write() as conn:
+            return conn.execute("DELETE FROM history").rowcount
+
+    # ---------------------------------------------------------------- export and import
+
+    def export_data(self) -> dict[str, Any]:
+        """Every bookmark, note and folder, in the versioned export format (see ``exchange``)."""
+        return exchange.to_document(
+            self.list_folders(), self.list_bookmarks(BookmarkOrder.NEWEST)[::-1], self._clock()
+        )
+
+    def export_json(self, path: Path | str) -> int:
+        """Write the export to ``path`` (replaced whole, never left half-written); returns the count."""
+        path = Path(path)
+        doc = self.export_data()
+        text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+        fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                f.write(text)
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        return len(doc["bookmarks"])
+
+    def import_json(self, path: Path | str) -> ImportResult:
+        """Merge an export file in: all of it in one transaction, or, if the file is invalid, nothing
+        (``ImportFileError``)."""
+        try:
+            raw = Path(path).read_bytes()
+            text = raw.decode("utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ImportFileError(ImportProblem.UNREADABLE, f"cannot read {path}: {exc}") from exc
+        try:
+            doc = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise ImportFileError(ImportProblem.NOT_JSON, f"{path} is not JSON: {exc}") from exc
+        return self.import_data(doc)
+
+    def import_data(self, doc: Any) -> ImportResult:
+        folders, bookmarks = exchange.from_document(doc)
+        added = updated = unchanged = 0
+        with self._write() as conn:
+            before = conn.execute("SELECT count(*) FROM folders").fetchone()[0]
+            for folder_name in folders:
+                self._folder_id(folder_name)
+            for b in bookmarks:
+                row = conn.execute(
+                    "SELECT updated_at, created_at FROM bookmarks WHERE entry_id = ? AND anchor = ?",
+                    (b.entry_id, b.anchor),
+                ).fetchone()
+                folder_id = self._folder_id(b.folder)
+                if row is None:
+                    added += 1
+                    created = to_ms(b.created_at)
+                elif to_ms(b.updated_at) > row[0]:
+                    updated += 1
+                    created = min(row[1], to_ms(b.created_at))
+                else:
+                    unchanged += 1
+                    continue
+                conn.execute(
+                    """
+                    INSERT OR REPLACE INTO bookmarks (entry_id, anchor, title, title_key, section_title, note,
+                                                      folder_id, created_at, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                    (
+                        b.entry_id,
+                        b.anchor,
+                        b.title,
+                        title_sort_key(b.title),
+                        b.section_title,
+                        b.note,
+                        folder_id,
+                        created,
+                        to_ms(b.updated_at),
+                    ),
+                )
+            after = conn.execute("SELECT count(*) FROM folders").fetchone()[0]
+        return ImportResult(added, updated, unchanged, after - before)
