@@ -21,6 +21,7 @@ Version 1, UTF-8 JSON::
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
@@ -55,6 +56,10 @@ def to_document(folders: Sequence[Folder], bookmarks: Sequence[Bookmark], now: d
             for b in bookmarks
         ],
     }
+
+
+def has_control_characters(text: str) -> bool:
+    return any(unicodedata.category(c) == "Cc" for c in text)
 
 
 def _invalid(where: str, what: str) -> ImportFileError:
@@ -115,7 +120,10 @@ def from_document(doc: Any) -> tuple[list[str], list[Bookmark]]:
         where = f"folder {i}"
         if not isinstance(f, dict):
             raise _invalid(where, "must be an object")
-        folders.append(" ".join(_text(f, "name", where, required=True).split()))
+        name = " ".join(_text(f, "name", where, required=True).split())
+        if has_control_characters(name):
+            raise _invalid(where, "the name contains control characters")
+        folders.append(name)
 
     by_key: dict[tuple[str, str], Bookmark] = {}
     for i, r in enumerate(raw_bookmarks, 1):
@@ -133,6 +141,8 @@ def from_document(doc: Any) -> tuple[list[str], list[Bookmark]]:
             created_at=created,
             updated_at=_time(r, "updated_at", where, created),
         )
+        if has_control_characters(b.entry_id) or has_control_characters(b.folder):
+            raise _invalid(where, "the entry id or folder contains control characters")
         old = by_key.get(b.key)
         if old is None or b.updated_at > old.updated_at:
             by_key[b.key] = b

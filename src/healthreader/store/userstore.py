@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from healthreader.store import exchange
+from healthreader.store.exchange import has_control_characters
 from healthreader.store.database import open_database, write_transaction
 from healthreader.store.errors import BookmarkNotFoundError, ImportFileError, ImportProblem, InvalidNameError, StoreError
 from healthreader.store.model import (
@@ -77,7 +78,16 @@ def _folder_name(name: str) -> str:
     cleaned = " ".join(name.split())
     if not cleaned:
         raise InvalidNameError("a folder needs a name")
+    if has_control_characters(cleaned):
+        raise InvalidNameError("a folder name cannot contain control characters")
     return cleaned
+
+
+def _check_entry_id(entry_id: str) -> None:
+    # SQLite's length() stops at a NUL, and ids come from file names and links: control characters
+    # in one can only be a mistake.
+    if not entry_id or has_control_characters(entry_id):
+        raise StoreError(f"not a valid entry id: {entry_id!r}")
 
 
 class UserStore:
@@ -218,8 +228,7 @@ class UserStore:
     ) -> Bookmark:
         """Bookmark an entry or one of its sections.  If it is bookmarked already, the titles are
         refreshed and the note and folder are replaced only when given (non-empty)."""
-        if not entry_id:
-            raise StoreError("a bookmark needs an entry id")
+        _check_entry_id(entry_id)
         key = title_sort_key(title)
         now = self._now_ms()
         with self._write() as conn:
@@ -347,6 +356,7 @@ class UserStore:
     def record_visit(self, entry_id: str, anchor: str = "", *, title: str) -> HistoryItem:
         """Note that an entry was read now.  One row per entry per day: reading it again the same day
         moves that row's time and anchor, so the day's list shows each entry once."""
+        _check_entry_id(entry_id)
         now = self._clock()
         day = now.astimezone(self._tz).date().isoformat()
         with self._write() as conn:

@@ -144,6 +144,10 @@ def test_a_failed_change_leaves_nothing_behind(store: UserStore) -> None:
         store.rename_folder("旧", "")
     with pytest.raises(StoreError):
         store.add_bookmark("", title="no id")
+    with pytest.raises(StoreError):
+        store.add_bookmark("a\x00", title="NUL in id")
+    with pytest.raises(InvalidNameError):
+        store.move_to_folder("a", "", "\x00")
     assert [f.name for f in store.list_folders()] == ["旧"]
     assert not store._conn.in_transaction
 

@@ -90,6 +90,8 @@ def _broken(change: str) -> Any:
         doc["bookmarks"].append("c")
     elif change == "empty-folder-name":
         doc["folders"].append({"name": " "})
+    elif change == "control-character-id":
+        doc["bookmarks"][1]["entry_id"] = "b\x00"
     elif change == "version-text":
         doc["version"] = "1"
     return doc
@@ -97,7 +99,8 @@ def _broken(change: str) -> Any:
 
 @pytest.mark.parametrize(
     "change",
-    ["missing-id", "number-title", "bad-time", "bookmarks-not-list", "record-not-object", "empty-folder-name", "version-text"],
+    ["missing-id", "number-title", "bad-time", "bookmarks-not-list", "record-not-object", "empty-folder-name", "version-text",
+     "control-character-id"],
 )
 def test_invalid_record_refuses_the_whole_file(store: UserStore, tmp_path: Path, change: str) -> None:
     store.add_bookmark("keep", title="原有")
@@ -155,12 +158,13 @@ def test_failure_half_way_through_the_database_writes_rolls_back(store: UserStor
 
 
 _text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=12)
+_name = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=8)
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     records=st.lists(
-        st.tuples(st.text(min_size=1, max_size=8).filter(str.strip), _text, _text.filter(str.strip), _text, _text),
+        st.tuples(_name.filter(bool), _text, _text.filter(str.strip), _text, _name),
         max_size=8,
     )
 )
