@@ -48,6 +48,11 @@ def resource(*parts: str) -> Path:
     return resources_dir().joinpath(*parts)
 
 
+def library_folders(extra: list[str] | list[Path] | tuple = (), include_bundled: bool = True) -> list[Path]:
+    """The bundled library (unless left out), then the folders given with ``--library``, in order."""
+    return ([bundled_library()] if include_bundled else []) + [Path(d) for d in extra]
+
+
 def default_data_dir() -> Path:
     if sys.platform == "win32":
         base = Path(os.environ.get("APPDATA", Path.home() / "AppData" / "Roaming"))
@@ -87,6 +92,10 @@ class DataPaths:
     @property
     def cache_dir(self) -> Path:
         return self.root / "cache"
+
+    @property
+    def catalogue_file(self) -> Path:
+        return self.cache_dir / "catalogue.bin"
 
     @property
     def index_dir(self) -> Path:

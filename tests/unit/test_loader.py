@@ -115,7 +115,7 @@ def test_unknown_related_and_category_are_reported(tiny_library: Path) -> None:
 
 
 def test_catalogue_cache_is_used_and_refreshed(tiny_library: Path, tmp_path: Path) -> None:
-    cache = tmp_path / "cache" / "catalogue.json"
+    cache = tmp_path / "cache" / "catalogue.bin"
     first = load_library([tiny_library], cache_file=cache)
     assert cache.is_file()
     second = load_library([tiny_library], cache_file=cache)
@@ -130,8 +130,8 @@ def test_catalogue_cache_is_used_and_refreshed(tiny_library: Path, tmp_path: Pat
 
 
 def test_corrupt_catalogue_cache_is_ignored(tiny_library: Path, tmp_path: Path) -> None:
-    cache = tmp_path / "catalogue.json"
-    cache.write_text("{not json", "utf-8")
+    cache = tmp_path / "catalogue.bin"
+    cache.write_bytes(b"\x00garbage{not marshal")
     lib = load_library([tiny_library], cache_file=cache)
     assert len(lib) == 3 and lib.problems == []
 

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from healthreader.content import Library, load_library
-from healthreader.paths import DataPaths, bundled_library
+from healthreader.paths import DataPaths, library_folders
 
 
 def data_paths(args: argparse.Namespace) -> DataPaths:
@@ -14,12 +14,10 @@ def data_paths(args: argparse.Namespace) -> DataPaths:
 
 
 def library_dirs(args: argparse.Namespace) -> list[Path]:
-    dirs = [] if getattr(args, "no_bundled", False) else [bundled_library()]
-    dirs += [Path(d) for d in getattr(args, "library", []) or []]
-    return dirs
+    return library_folders(getattr(args, "library", []) or [], not getattr(args, "no_bundled", False))
 
 
 def open_library(args: argparse.Namespace, *, cached: bool = True) -> Library:
     data = data_paths(args)
-    cache = data.cache_dir / "catalogue.json" if cached else None
+    cache = data.catalogue_file if cached else None
     return load_library(library_dirs(args), cache_file=cache)

@@ -60,16 +60,20 @@ class LibraryInfo:
     path: Path
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Entry:
-    """An article or a Q&A entry: its front matter and where its body is."""
+    """An article or a Q&A entry: its front matter and where its body is.
+
+    Treat as read-only.  Not frozen: a frozen dataclass's __init__ is several times slower, and a
+    large library builds ten thousand of these at every start.
+    """
 
     id: str
     type: EntryType
     title: str
     summary: str
     category: str
-    path: Path
+    file: str | Path  # the entry's file; ``path`` gives it as a Path
     body_line: int  # 1-based line of the file where the Markdown body starts
     library_id: str
     tags: tuple[str, ...] = ()
@@ -78,6 +82,14 @@ class Entry:
     sources: tuple[str, ...] = ()
     red_flags: tuple[str, ...] = ()
     reviewed: dt.date | None = None
+
+    @property
+    def path(self) -> Path:
+        # Built on demand: making ten thousand Path objects at start costs a tenth of a second.
+        return self.file if isinstance(self.file, Path) else Path(self.file)
+
+    def __hash__(self) -> int:
+        return hash((self.id, self.library_id))
 
     def read_body(self) -> str:
         """The Markdown body, read from disk now (bodies are not kept in memory)."""
