@@ -1,0 +1,153 @@
+"""From what a reader typed to a Whoosh query, without Whoosh's query parser.
+
+Nothing typed is syntax: quotes only group characters into a phrase, and AND/OR/NOT, brackets, ``*``,
+``?`` and ``:`` are ordinary characters (punctuation separates words, letters are searched as words).
+The query is built from analysed terms, so no input can raise, recurse or scan the term list.
+
+Each space-separated part, and each run of Han characters or of letters and digits in it, is a *unit*
+that every hit must contain (in any field); a unit that is a synonym, or contains one, also matches the
+other words of its group: 面瘫 finds 面神经麻痹.
+
+>>> from healthreader.search.lexicon import Lexicon
+>>> q = parse_query('面瘫怎么治 "肌肉 萎缩" OR', Lexicon(groups=[("面瘫", "面神经麻痹")]))
+>>> [(u.alternatives, u.phrase) for u in q.units]
+[(('面瘫', '面神经麻痹'), False), (('怎么治',), False), (('肌肉',), True), (('萎缩',), True)]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from whoosh.query import And, AndMaybe, Or, Phrase, Prefix, Query, Term
+
+from healthreader.search.lexicon import Lexicon
+from healthreader.search.schema import TEXT_FIELDS
+from healthreader.search.text import cjk_bigrams, fold, runs
+
+_QUOTED_RE = re.compile(r'"([^"]*)"|“([^”]*)”|「([^」]*)」|『([^』]*)』')
+_OPERATORS = {"AND", "OR", "NOT", "&&", "||"}
+
+
+@dataclass(frozen=True)
+class Unit:
+    """Text a hit must contain: any one of ``alternatives`` (folded; the typed form first)."""
+
+    alternatives: tuple[str, ...]
+    phrase: bool = False
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    units: tuple[Unit, ...]
+    words: tuple[str, ...]  # whole words, for ranking word matches above character matches
+
+    @property
+    def terms(self) -> tuple[str, ...]:
+        """Everything to highlight, longest first (so 肌肉萎缩 is marked whole, not as 肌肉 + 萎缩)."""
+        seen = dict.fromkeys(a for u in self.units for a in u.alternatives)
+        return tuple(sorted(seen, key=lambda t: (-len(t), t)))
+
+
+def _alternatives(typed: str, group: tuple[str, ...]) -> Unit:
+    """The typed word and its synonyms, minus any that contain another (特发性面神经麻痹 contains
+    面神经麻痹, so every hit of the longer word is already a hit of the shorter): fewer term lookups."""
+    words = [typed, *(w for w in group if w != typed)]
+    kept = [w for w in words if w == typed or not any(o != w and o in w for o in words)]
+    return Unit(tuple(kept))
+
+
+def _units_of_run(run: str, is_cjk: bool, lexicon: Lexicon) -> list[Unit]:
+    group = lexicon.synonyms_of(run)
+    if group:
+        return [_alternatives(run, group)]
+    if not is_cjk:
+        return [Unit((run,))]
+    words = lexicon.cut(run)
+    if not any(len(w) > 1 and lexicon.synonyms_of(w) for w in words):
+        return [Unit((run,))]
+    # Split only around the synonym words; the rest stays whole so its character pairs still bind.
+    units: list[Unit] = []
+    pending = ""
+    for w in words:
+        syn = lexicon.synonyms_of(w) if len(w) > 1 else ()
+        if syn:
+            if pending:
+                units.append(Unit((pending,)))
+                pending = ""
+            units.append(_alternatives(w, syn))
+        else:
+            pending += w
+    if pending:
+        units.append(Unit((pending,)))
+    return units
+
+
+def parse_query(text: str, lexicon: Lexicon) -> ParsedQuery:
+    parts: list[tuple[str, bool]] = []
+    last = 0
+    for m in _QUOTED_RE.finditer(text):
+        parts.extend((p, False) for p in text[last : m.start()].split())
+        parts.append((next(g for g in m.groups() if g is not None), True))
+        last = m.end()
+    parts.extend((p, False) for p in text[last:].split())
+    if len(parts) > 1:
+        # Whoosh-style operators mean nothing here; drop them unless they are all that was typed.
+        parts = [p for p in parts if p[0] not in _OPERATORS] or parts
+
+    units: list[Unit] = []
+    words: list[str] = []
+    for part, quoted in parts:
+        folded = fold(part)
+        group = () if quoted else lexicon.synonyms_of(folded)
+        if group:  # a whole part that is a synonym, letters and Han mixed (维生素D, CT检查)
+            units.append(_alternatives(folded, group))
+        else:
+            for is_cjk, run, _ in runs(folded):
+                units.extend([Unit((run,), True)] if quoted else _units_of_run(run, is_cjk, lexicon))
+        words.extend(w for w in lexicon.cut(folded) if len(w) > 1 or w.isascii())
+    for u in units:
+        words.extend(a for a in u.alternatives[1:] if " " not in a)
+    return ParsedQuery(tuple(dict.fromkeys(units)), tuple(dict.fromkeys(words)))
+
+
+def _field_query(field: str, text: str, phrase: bool) -> Query:
+    """``text`` (folded) inside one field: every run's character pairs, or letters as a prefix."""
+    clauses: list[Query] = []
+    for is_cjk, run, _ in runs(text):
+        if not is_cjk:
+            clauses.append(Prefix(field, run))
+        elif len(run) == 1:
+            # One character: the run-final token, or any pair that starts with it (see text.index_tokens).
+            clauses.append(Or([Term(field, run), Prefix(field, run)]))
+        else:
+            pairs = cjk_bigrams(run)
+            if phrase and len(pairs) > 1 and field in ("names", "body"):
+                clauses.append(Phrase(field, pairs))
+            else:
+                clauses.append(And([Term(field, p) for p in pairs]))
+    return clauses[0] if len(clauses) == 1 else And(clauses)
+
+
+SYNONYM_BOOST = 0.3  # a synonym's match counts less than the typed word's: rare synonyms have high IDF
+
+
+def _unit_query(unit: Unit) -> Query:
+    clauses: list[Query] = []
+    for n, alt in enumerate(unit.alternatives):
+        for f in TEXT_FIELDS:
+            if runs_exist(alt):
+                q = _field_query(f, alt, unit.phrase)
+                clauses.append(q if n == 0 else q.with_boost(q.boost * SYNONYM_BOOST))
+    return Or(clauses)
+
+
+def to_whoosh(parsed: ParsedQuery) -> Query:
+    required = And([_unit_query(u) for u in parsed.units])
+    if not parsed.words:
+        return required
+    return AndMaybe(required, Or([Term("words", w) for w in parsed.words]))
+
+
+def runs_exist(text: str) -> bool:
+    return next(runs(text), None) is not None

@@ -1,0 +1,98 @@
+"""Where in an entry the query matched, and a short excerpt with the matches marked.
+
+Only the few hits shown are looked at, so this works on the body text directly: split into sections
+(with the anchors the viewer uses), reduced to plain text, folded like the index, and scanned for the
+query's terms.  The section with the most different terms (then the most matches) wins.
+
+>>> pick_section("导语\\n## 病因\\n面瘫常见于受凉。\\n", "", ("面瘫",)).anchor
+'病因'
+>>> make_snippet("病毒<感染>可引起面瘫", ("面瘫",))
+'病毒&lt;感染&gt;可引起<b class="match">面瘫</b>'
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from healthreader.content.sections import split_sections
+from healthreader.search.text import fold, plain_text
+
+SNIPPET_CHARS = 90
+LEAD_CHARS = 20  # context shown before the first match
+MARK_OPEN = '<b class="match">'
+MARK_CLOSE = "</b>"
+
+
+@dataclass(frozen=True)
+class Found:
+    anchor: str
+    title: str
+    text: str  # plain text of the section (or the summary), for the snippet
+
+
+def _flat(markdown: str) -> str:
+    return " ".join(plain_text(markdown).split())
+
+
+def _count(folded: str, terms: Sequence[str]) -> tuple[int, int]:
+    counts = [folded.count(t) for t in terms if t]
+    return sum(1 for c in counts if c), sum(counts)
+
+
+def pick_section(body: str, summary: str, terms: Sequence[str]) -> Found:
+    """The section that matches best; the summary (anchor ``""``) when only the title or names did."""
+    best: Found | None = None
+    best_score = (0, 0)
+    for section in split_sections(body):
+        text = _flat(f"{section.title}\n{section.text}")
+        score = _count(fold(text), terms)
+        if score > best_score:
+            best, best_score = Found(section.anchor, section.title, text), score
+    return best or Found("", "", _flat(summary))
+
+
+def _spans(folded: str, terms: Sequence[str]) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for term in terms:
+        if not term:
+            continue
+        i = folded.find(term)
+        while i >= 0:
+            spans.append((i, i + len(term)))
+            i = folded.find(term, i + 1)
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def make_snippet(text: str, terms: Sequence[str], width: int = SNIPPET_CHARS) -> str:
+    """About ``width`` characters of ``text`` around its first match, HTML-escaped, matches in
+    ``<b class="match">``."""
+    folded = fold(text)
+    if len(folded) != len(text):
+        # Folding changed the length (rare NFKC cases): show the folded text so offsets stay right.
+        text = folded
+    spans = _spans(folded, terms)
+    start = max(0, spans[0][0] - LEAD_CHARS) if spans else 0
+    if start and len(text) - start < width:
+        start = max(0, len(text) - width)
+    end = min(len(text), start + width)
+    out = ["…" if start else ""]
+    pos = start
+    for s, e in spans:
+        if e <= start or s >= end:
+            continue
+        s, e = max(s, start), min(e, end)
+        out.append(html.escape(text[pos:s], quote=False))
+        out.append(MARK_OPEN + html.escape(text[s:e], quote=False) + MARK_CLOSE)
+        pos = e
+    out.append(html.escape(text[pos:end], quote=False))
+    out.append("…" if end < len(text) else "")
+    return "".join(out)

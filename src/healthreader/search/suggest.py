@@ -1,0 +1,142 @@
+"""Suggestions while typing: titles, aliases and tags, and section headings, matched by their leading
+characters, full pinyin or pinyin initials, or by characters anywhere inside.
+
+Kept in memory and apart from the full-text index, so one to three characters answer in well under a
+millisecond: prefixes are a binary search in sorted key lists (one list per kind, titles first), and
+characters inside a name go through a small character and character-pair index.
+Built once, then read-only: safe to call from any thread.
+
+>>> s = Suggester([SuggestRecord("a", "title", "", "肌肉萎缩", "ji rou|wei suo")], {"a": ("肌肉萎缩", "article")})
+>>> [x.label for x in s.suggest("jrws")], [x.label for x in s.suggest("weisuo")], [x.label for x in s.suggest("萎")]
+(['肌肉萎缩'], ['肌肉萎缩'], ['肌肉萎缩'])
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+from healthreader.search.schema import SuggestRecord
+from healthreader.search.text import fold
+
+KINDS = ("title", "alias", "tag", "heading")  # in the order they are offered
+_SCAN_CAP = 400  # keys looked at per kind for a short prefix such as one letter
+_ASCII_WORD_RE = re.compile(r"^[a-z]+$")
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    entry_id: str
+    title: str
+    type: str  # 'article' | 'qa'
+    anchor: str  # '' = the top of the entry
+    label: str  # what to show: the title, "title › heading", or the alias matched
+    kind: str  # 'title' | 'alias' (an alias or a tag) | 'heading'
+
+
+def _squash(text: str) -> str:
+    return "".join(fold(text).split())
+
+
+def _pinyin_keys(pinyin: str, word_starts: bool) -> Iterator[tuple[str, int]]:
+    """(key, word number): full pinyin and initials from the whole name and, for names, from each
+    later word on (so jrws finds 面部肌肉萎缩)."""
+    words = [w.split() for w in pinyin.split("|") if w]
+    for start in range(len(words) if word_starts else min(1, len(words))):
+        rest = words[start:]
+        yield "".join(s for w in rest for s in w), start
+        yield "".join(s[0] for w in rest for s in w if s), start
+
+
+class Suggester:
+    def __init__(self, records: list[SuggestRecord], entries: Mapping[str, tuple[str, str]]) -> None:
+        """``entries`` maps entry id to (title, type); records of entries not in it are skipped."""
+        order = {kind: i for i, kind in enumerate(KINDS)}
+        self._records = sorted(
+            (r for r in records if r.entry_id in entries and r.kind in order), key=lambda r: order[r.kind]
+        )
+        self._entries = entries
+        self._texts = [_squash(r.text) for r in self._records]
+        # Per kind: sorted (key, record number) pairs, split into two lists for bisect.
+        self._keys: list[list[str]] = []
+        self._rids: list[list[int]] = []
+        self._starts: list[list[int]] = []
+        for kind in KINDS:
+            keyed: set[tuple[str, int, int]] = set()  # (key, record number, word the key starts at)
+            for rid, rec in enumerate(self._records):
+                if rec.kind != kind:
+                    continue
+                if self._texts[rid]:
+                    keyed.add((self._texts[rid], rid, 0))
+                keyed.update((k, rid, w) for k, w in _pinyin_keys(rec.pinyin, kind != "heading") if k)
+            ordered = sorted(keyed)
+            self._keys.append([k for k, _, _ in ordered])
+            self._rids.append([r for _, r, _ in ordered])
+            self._starts.append([w for _, _, w in ordered])
+        # Characters and character pairs -> record numbers, ascending (so titles come first).
+        self._grams: dict[str, array[int]] = {}
+        for rid, text in enumerate(self._texts):
+            grams = set(text) | {text[i : i + 2] for i in range(len(text) - 1)}
+            for g in grams:
+                self._grams.setdefault(g, array("I")).append(rid)
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    def _prefix(self, kind_no: int, q: str) -> Iterator[tuple[int, int]]:
+        """(record, word the match starts at) for keys starting with ``q``, in key order, capped."""
+        keys, rids, starts = self._keys[kind_no], self._rids[kind_no], self._starts[kind_no]
+        i = bisect_left(keys, q)
+        end = min(len(keys), i + _SCAN_CAP)
+        while i < end and keys[i].startswith(q):
+            yield rids[i], starts[i]
+            i += 1
+
+    def _inside(self, q: str) -> Iterator[int]:
+        """Records whose text contains ``q`` anywhere, titles first."""
+        grams = [q] if len(q) == 1 else [q[i : i + 2] for i in range(len(q) - 1)]
+        postings = [self._grams.get(g) for g in grams]
+        if any(p is None for p in postings):
+            return
+        rarest = min(postings, key=len)  # type: ignore[arg-type]
+        for rid in rarest:  # type: ignore[union-attr]
+            if q in self._texts[rid]:
+                yield rid
+
+    def _make(self, rid: int) -> Suggestion:
+        rec = self._records[rid]
+        title, type_ = self._entries[rec.entry_id]
+        label = f"{title} › {rec.text}" if rec.kind == "heading" else rec.text
+        return Suggestion(rec.entry_id, title, type_, rec.anchor, label, "alias" if rec.kind == "tag" else rec.kind)
+
+    def suggest(self, text: str, limit: int = 8) -> list[Suggestion]:
+        q = _squash(text)[:64]
+        if not q or limit <= 0:
+            return []
+        out: list[Suggestion] = []
+        seen: set[tuple[str, str]] = set()  # (entry, anchor): one suggestion per place, and one per label
+
+        def take(rids: Iterator[int]) -> bool:
+            for rid in rids:
+                rec = self._records[rid]
+                key = (rec.entry_id, rec.anchor)
+                label = ("", self._texts[rid]) if rec.kind in ("alias", "tag") else key
+                if key not in seen and label not in seen:
+                    seen.update((key, label))
+                    out.append(self._make(rid))
+                    if len(out) >= limit:
+                        return True
+            return False
+
+        for kind_no in range(len(KINDS)):
+            # Within a kind, shortest names first: typing 肌 should offer 肌电图 before a long question.
+            # Matches at the start of a name before matches at a later word.
+            found = sorted(self._prefix(kind_no, q), key=lambda m: (m[1] > 0, len(self._texts[m[0]]), m[0]))
+            if take(rid for rid, _ in found):
+                return out
+        if not _ASCII_WORD_RE.match(q) or len(q) <= 3:
+            take(self._inside(q))
+        return out
