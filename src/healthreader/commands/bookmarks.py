@@ -52,7 +52,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     imp.set_defaults(func=_guarded(run_import))
 
     # For the kill test: add N bookmarks, printing each key once its transaction has committed.
-    stress = bsub.add_parser("stress", help=argparse.SUPPRESS)
+    stress = bsub.add_parser("stress")
+    bsub._choices_actions.pop()  # hidden: argparse lists help=SUPPRESS sub-commands as "==SUPPRESS=="
     stress.add_argument("count", type=int)
     stress.add_argument("--prefix", default="stress")
     stress.set_defaults(func=_guarded(run_stress))
