@@ -1,0 +1,67 @@
+"""``healthreader search`` and ``healthreader index`` through ``cli.main``."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from healthreader.cli import main
+
+
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("cli-data")
+
+
+def base(data_dir: Path, real_copy: Path) -> list[str]:
+    return ["--data-dir", str(data_dir), "--no-bundled", "--library", str(real_copy)]
+
+
+def test_search_json(data_dir: Path, real_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([*base(data_dir, real_copy), "search", "面瘫", "--json", "--limit", "3"]) == 0
+    hits = json.loads(capsys.readouterr().out)
+    assert len(hits) == 3 and hits[0]["id"] == "facial-palsy"
+    assert {"id", "title", "type", "section", "snippet", "score"} <= set(hits[0])
+    assert (data_dir / "index" / "manifest.json").is_file()  # built into the user's data folder
+
+
+def test_search_table_with_filters(data_dir: Path, real_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([*base(data_dir, real_copy), "search", "肌肉萎缩", "--type", "qa", "--limit", "2"]) == 0
+    out = capsys.readouterr().out
+    assert "[问答]" in out and "[文章]" not in out and "【肌肉萎缩】" in out
+
+
+def test_search_says_when_it_corrected_and_when_nothing_matched(
+    data_dir: Path, real_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([*base(data_dir, real_copy), "search", "肌肉委缩", "--limit", "1"]) == 0
+    assert "显示 肌肉萎缩 的结果" in capsys.readouterr().out
+    assert main([*base(data_dir, real_copy), "search", "肌肉xyzqw"]) == 1
+    assert "相近的条目" in capsys.readouterr().out
+
+
+def test_search_stdin_one_json_array_per_line(
+    data_dir: Path, real_copy: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO('面瘫\n((("\n\n腰突 萎缩\n肌电图'))
+    assert main([*base(data_dir, real_copy), "search", "--stdin", "--limit", "2"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 5
+    arrays = [json.loads(line) for line in lines]
+    assert arrays[0][0]["id"] == "facial-palsy"
+    assert arrays[1] == [] and arrays[2] == []
+    assert arrays[3] and arrays[4][0]["id"] == "emg-guide"
+
+
+def test_index_build_and_status(tmp_path: Path, real_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "built"
+    assert main(["--data-dir", str(tmp_path / "d"), "index", "build", "--library", str(real_copy), "--out", str(out), "-q"]) == 0
+    printed = capsys.readouterr().out
+    assert "20 entries" in printed and str(out) in printed
+    assert (out / "manifest.json").is_file()
+    # status: the user index does not exist yet for this data folder
+    assert main(["--data-dir", str(tmp_path / "d"), "--no-bundled", "--library", str(real_copy), "index", "status"]) == 1
+    assert "missing" in capsys.readouterr().out
