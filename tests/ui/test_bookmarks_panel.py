@@ -267,3 +267,30 @@ def test_the_panel_draws_chinese(make_panel, tmp_path: Path) -> None:  # type: i
     panel = make_panel()
     image = panel.grab().toImage()
     assert not image.isNull() and image.width() >= 480
+
+
+def test_many_bookmarks_are_read_a_page_at_a_time(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from healthreader.ui.bookmarks_panel import PAGE_ROWS
+
+    with UserStore.open(tmp_path / "many.sqlite3") as s:
+        s.import_data(
+            {
+                "format": "healthreader-bookmarks",
+                "version": 1,
+                "bookmarks": [
+                    {"entry_id": f"e{n}", "title": f"条目 {n}", "created_at": f"2026-01-01T00:{n // 60:02d}:{n % 60:02d}+00:00"}
+                    for n in range(PAGE_ROWS * 2 + 7)
+                ],
+            }
+        )
+        panel = BookmarksPanel(s, lambda _id: "在库中")
+        qtbot.addWidget(panel)
+        panel.resize(400, 500)
+        panel.show()
+        assert panel.model.rowCount() == PAGE_ROWS
+        panel.view.scrollToBottom()  # the view asks for more as the reader scrolls
+        qtbot.waitUntil(lambda: panel.model.rowCount() > PAGE_ROWS)
+        panel.model.fetch_all()
+        assert panel.model.rowCount() == PAGE_ROWS * 2 + 7
+        assert panel.model.bookmark(PAGE_ROWS * 2 + 6).entry_id == "e0"  # oldest last, none twice
+        assert len({panel.model.bookmark(r).entry_id for r in range(panel.model.rowCount())}) == PAGE_ROWS * 2 + 7

@@ -134,7 +134,7 @@ def from_document(doc: Any) -> tuple[list[str], list[Bookmark]]:
         b = Bookmark(
             entry_id=_text(r, "entry_id", where, required=True),
             anchor=_text(r, "anchor", where),
-            title=_text(r, "title", where, required=True),
+            title=_text(r, "title", where),  # may be empty: the store accepts it, so import must too
             section_title=_text(r, "section_title", where),
             note=_text(r, "note", where),
             folder=" ".join(_text(r, "folder", where).split()),

@@ -42,7 +42,7 @@ def _v1(conn: sqlite3.Connection) -> None:
             UNIQUE (entry_id, anchor)
         );
         CREATE INDEX bookmarks_by_created ON bookmarks (created_at);
-        CREATE INDEX bookmarks_by_title ON bookmarks (title_key);
+        CREATE INDEX bookmarks_by_title ON bookmarks (title_key, section_title);
         CREATE INDEX bookmarks_by_folder ON bookmarks (folder_id);
         CREATE TABLE history (
             id          INTEGER PRIMARY KEY,

@@ -86,7 +86,7 @@ def _folder_name(name: str) -> str:
 def _check_entry_id(entry_id: str) -> None:
     # SQLite's length() stops at a NUL, and ids come from file names and links: control characters
     # in one can only be a mistake.
-    if not entry_id or has_control_characters(entry_id):
+    if not entry_id.strip() or has_control_characters(entry_id):
         raise StoreError(f"not a valid entry id: {entry_id!r}")
 
 
@@ -178,12 +178,17 @@ class UserStore:
         order: BookmarkOrder = BookmarkOrder.NEWEST,
         text: str = "",
         folder: str | None = None,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
     ) -> list[Bookmark]:
         """Bookmarks, newest first or by title.
 
         ``text``: every whitespace-separated word must appear in the title, section title, note,
         folder name or entry id.  ``folder``: None for all, ``NO_FOLDER`` ("") for those in no folder,
-        else that folder's name.
+        else that folder's name.  ``limit``/``offset`` page through the result (a view shows the
+        first page at once and fetches more as the reader scrolls; both orders walk an index, so a
+        page costs the same whatever the store's size).
         """
         where: list[str] = []
         params: list[Any] = []
@@ -200,9 +205,12 @@ class UserStore:
         if where:
             sql += " WHERE " + " AND ".join(where)
         if order == BookmarkOrder.TITLE:
-            sql += " ORDER BY b.title_key, b.section_title, b.id"
+            sql += " ORDER BY b.title_key, b.section_title, b.id"  # walks bookmarks_by_title
         else:
             sql += " ORDER BY b.created_at DESC, b.id DESC"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [limit, offset]
         return [_bookmark(r) for r in self._conn.execute(sql, params)]
 
     def _folder_id(self, folder: str) -> int | None:

@@ -63,6 +63,8 @@ ANCHOR_ROLE = Qt.ItemDataRole.UserRole + 3  # history items: anchor
 
 #: How long the "removed - undo" bar stays.
 UNDO_SECONDS = 10
+#: Bookmarks read from the store at a time.
+PAGE_ROWS = 100
 #: History rows shown (newest first); older ones stay in the store, just not in the panel.
 HISTORY_ROWS = 1000
 
@@ -73,20 +75,52 @@ def _padding(font: QFont) -> int:
 
 
 class BookmarkListModel(QAbstractListModel):
-    """Bookmarks as list rows; the note is the editable value (EditRole), saved to the store on edit."""
+    """Bookmarks as list rows; the note is the editable value (EditRole), saved to the store on edit.
+
+    Rows are read from the store a page at a time (Qt's canFetchMore/fetchMore: the view asks for
+    more as the reader scrolls), so opening the panel on 10,000 bookmarks reads one page, not all.
+    """
 
     def __init__(self, store: UserStore, title_of: TitleOf, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._store = store
         self._title_of = title_of
         self._rows: list[Bookmark] = []
+        self._query: tuple[BookmarkOrder, str, str | None] = (BookmarkOrder.NEWEST, "", None)
+        self._exhausted = True
         self._titles: dict[str, str | None] = {}  # title_of results, asked once per reload and entry
 
-    def set_bookmarks(self, bookmarks: list[Bookmark]) -> None:
+    def load(self, order: BookmarkOrder, text: str, folder: str | None) -> None:
+        """Start again from the first page of this query."""
         self.beginResetModel()
-        self._rows = bookmarks
+        self._query = (order, text, folder)
+        self._rows = []
         self._titles.clear()
+        self._rows = self._page(0)
+        self._exhausted = len(self._rows) < PAGE_ROWS
         self.endResetModel()
+
+    def _page(self, offset: int) -> list[Bookmark]:
+        order, text, folder = self._query
+        return self._store.list_bookmarks(order, text, folder, limit=PAGE_ROWS, offset=offset)
+
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008 - Qt's signature
+        return not parent.isValid() and not self._exhausted
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008 - Qt's signature
+        if parent.isValid() or self._exhausted:
+            return
+        page = self._page(len(self._rows))
+        self._exhausted = len(page) < PAGE_ROWS
+        if page:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+            self._rows.extend(page)
+            self.endInsertRows()
+
+    def fetch_all(self) -> None:
+        while self.canFetchMore():
+            self.fetchMore()
 
     def bookmark(self, row: int) -> Bookmark:
         return self._rows[row]
@@ -443,14 +477,13 @@ class BookmarksPanel(QWidget):
     def _reload_bookmarks(self) -> None:
         selected = self.selected_bookmark()
         order = BookmarkOrder(self.order_combo.currentData())
-        bookmarks = self._store.list_bookmarks(order, self.filter_edit.text(), self.folder_combo.currentData())
-        self.model.set_bookmarks(bookmarks)
+        self.model.load(order, self.filter_edit.text(), self.folder_combo.currentData())
         if selected is not None:
             row = self.model.row_of(selected.key)
             if row is not None:
                 self.view.setCurrentIndex(self.model.index(row))
         filtering = bool(self.filter_edit.text().strip()) or self.folder_combo.currentData() is not None
-        if bookmarks:
+        if self.model.rowCount():
             self.empty_label.hide()
             self.view.show()
         else:

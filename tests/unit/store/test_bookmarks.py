@@ -161,3 +161,13 @@ def test_revision_changes_on_every_change_including_other_connections(store: Use
         other.add_bookmark("b", title="乙")
     assert store.revision != r1
     assert store.is_bookmarked("b")
+
+
+def test_pages_cover_the_list_exactly_once(store: UserStore) -> None:
+    for n in range(23):
+        store.add_bookmark(f"e{n:02d}", title=f"条目{n}", note="笔记" if n % 2 else "")
+    for order in BookmarkOrder:
+        for text in ("", "笔记"):
+            whole = store.list_bookmarks(order, text)
+            pages = [store.list_bookmarks(order, text, limit=5, offset=o) for o in range(0, 30, 5)]
+            assert [b for page in pages for b in page] == whole

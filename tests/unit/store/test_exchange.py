@@ -80,6 +80,8 @@ def _broken(change: str) -> Any:
     doc = _valid()
     if change == "missing-id":
         del doc["bookmarks"][1]["entry_id"]
+    elif change == "blank-id":
+        doc["bookmarks"][1]["entry_id"] = "  "
     elif change == "number-title":
         doc["bookmarks"][1]["title"] = 5
     elif change == "bad-time":
@@ -99,7 +101,7 @@ def _broken(change: str) -> Any:
 
 @pytest.mark.parametrize(
     "change",
-    ["missing-id", "number-title", "bad-time", "bookmarks-not-list", "record-not-object", "empty-folder-name", "version-text",
+    ["missing-id", "number-title", "bad-time", "bookmarks-not-list", "record-not-object", "empty-folder-name", "version-text", "blank-id",
      "control-character-id"],
 )
 def test_invalid_record_refuses_the_whole_file(store: UserStore, tmp_path: Path, change: str) -> None:
@@ -164,7 +166,7 @@ _name = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_s
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     records=st.lists(
-        st.tuples(_name.filter(bool), _text, _text.filter(str.strip), _text, _name),
+        st.tuples(_name.filter(str.strip), _text, _text, _text, _name),
         max_size=8,
     )
 )
