@@ -18,8 +18,9 @@ def make_window(qtbot, data_dir: Path, tiny_library: Path) -> Callable[..., Main
         open_target: str | None = None,
         dirs: list[Path] | None = None,
         size: tuple[int, int] | None = (780, 580),
+        search: bool = False,
     ) -> MainWindow:
-        window = create_main_window(DataPaths.at(data_dir), dirs or [tiny_library], open_target)
+        window = create_main_window(DataPaths.at(data_dir), dirs or [tiny_library], open_target, search=search)
         qtbot.addWidget(window)
         if size:
             window.resize(*size)

@@ -34,6 +34,13 @@ def specs() -> list[ActionSpec]:
         ActionSpec("zoom_in", QCoreApplication.translate("Actions", "Larger text"), ("Ctrl+=", "Ctrl++", K.ZoomIn), None, QCoreApplication.translate("Actions", "Larger text (Ctrl+=)")),
         ActionSpec("zoom_out", QCoreApplication.translate("Actions", "Smaller text"), ("Ctrl+-", K.ZoomOut), None, QCoreApplication.translate("Actions", "Smaller text (Ctrl+-)")),
         ActionSpec("zoom_reset", QCoreApplication.translate("Actions", "Normal text size"), ("Ctrl+0",), None, QCoreApplication.translate("Actions", "Normal text size (Ctrl+0)")),
+        ActionSpec("focus_search", QCoreApplication.translate("Actions", "Search the library"), ("Ctrl+K", "Ctrl+L"), None,
+                   QCoreApplication.translate("Actions", "Search the library (Ctrl+K)")),
+        ActionSpec("find", QCoreApplication.translate("Actions", "Find in page"), (K.Find, "Ctrl+F"), None,
+                   QCoreApplication.translate("Actions", "Find in this page (Ctrl+F)")),
+        ActionSpec("find_next", QCoreApplication.translate("Actions", "Find next"), (K.FindNext, "F3"), None, ""),
+        ActionSpec("find_previous", QCoreApplication.translate("Actions", "Find previous"), (K.FindPrevious, "Shift+F3"),
+                   None, ""),
         ActionSpec("quit", QCoreApplication.translate("Actions", "Quit"), (K.Quit, "Ctrl+Q"), None, QCoreApplication.translate("Actions", "Quit HealthReader")),
         ActionSpec("about", QCoreApplication.translate("Actions", "About HealthReader"), (), None, ""),
     ]

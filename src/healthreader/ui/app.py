@@ -25,6 +25,7 @@ from healthreader.ui.i18n import choose_language, install_translators
 from healthreader.ui.labels import page_labels
 from healthreader.ui.main_window import MainWindow
 from healthreader.ui.navigation import Location
+from healthreader.ui.search_controller import SearchController
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +43,7 @@ def _log_to_file(data: DataPaths) -> None:
 
 
 def create_main_window(
-    data: DataPaths, dirs: list[Path], open_target: str | None = None
+    data: DataPaths, dirs: list[Path], open_target: str | None = None, *, search: bool = True
 ) -> MainWindow:
     """Everything the app is, short of the event loop: used by ``run_gui`` and by the UI tests."""
     app = QApplication.instance()
@@ -74,6 +75,11 @@ def create_main_window(
         window.infobar.show_message(text)
     for problem in settings.problems:
         window.statusBar().showMessage(problem, 10000)
+
+    if search:
+        controller = SearchController(library, data.index_dir, parent=window)
+        window.attach_search(controller)
+        controller.start()  # opens the prebuilt index, or builds one, on the worker thread
 
     window.restore_state()
     start = Location.parse(open_target or "") if open_target else None
@@ -110,6 +116,7 @@ def run_gui(args: argparse.Namespace, qt_argv: list[str]) -> int:
     app.setOrganizationDomain("healthreader.org")
     window = create_main_window(data, library_folders(args.library, not args.no_bundled), args.open)
     window.show()
+    app.aboutToQuit.connect(window.close)  # saves state and stops the search thread, however we quit
 
     def painted() -> None:
         # Epoch time too, so a benchmark can measure from the moment it started the process.

@@ -14,7 +14,6 @@ from collections import OrderedDict
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QMouseEvent
 from PySide6.QtWidgets import (
-    QLineEdit,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -30,8 +29,12 @@ from healthreader.content import Entry, Library
 from healthreader.render import PageLabels, Rendered, entry_page, home_page, offline_link_page, render_markdown
 from healthreader.render.page import not_found_page
 from healthreader.ui.actions import ActionRegistry
+from healthreader.ui.find_bar import FindBar, find_all, highlight
 from healthreader.ui.infobar import InfoBar
 from healthreader.ui.navigation import History, Location
+from healthreader.ui.results_page import results_html, searching_html
+from healthreader.ui.search_box import SearchBox
+from healthreader.ui.search_controller import SearchController, SearchRequest
 from healthreader.ui.sidebar import Sidebar
 from healthreader.ui.viewer import EntryViewer
 
@@ -77,12 +80,12 @@ class MainWindow(QMainWindow):
         self.viewer = EntryViewer(stylesheet, family)
         self.sidebar = Sidebar()
         self.infobar = InfoBar()
-        self.search_box = QLineEdit()
-        self.search_box.setObjectName("searchBox")
-        self.search_box.setPlaceholderText(self.tr("Search the library"))
+        self.find_bar = FindBar(self.viewer)
+        self.search_box = SearchBox()
         self.search_box.setAccessibleName(self.tr("Search"))
-        self.search_box.setClearButtonEnabled(True)
-        self.search_box.setMinimumWidth(220)
+        self.search: SearchController | None = None
+        self._results = None  # the Results shown on the current results page
+        self._pending_terms: tuple[str, ...] = ()
 
         self._build_toolbar()
         self._build_menus()
@@ -91,6 +94,7 @@ class MainWindow(QMainWindow):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.setSpacing(4)
         right_layout.addWidget(self.infobar)
+        right_layout.addWidget(self.find_bar)
         right_layout.addWidget(self.viewer, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
@@ -117,6 +121,12 @@ class MainWindow(QMainWindow):
         a["zoom_reset"].triggered.connect(self.reset_zoom)
         a["quit"].triggered.connect(self.close)
         a["about"].triggered.connect(self._about)
+        a["find"].triggered.connect(self.find_bar.open_bar)
+        a["focus_search"].triggered.connect(self.focus_search)
+        a["find_next"].triggered.connect(self.find_bar.next)
+        a["find_previous"].triggered.connect(self.find_bar.previous)
+        self.search_box.searchRequested.connect(lambda text: self.open_location(Location(query=text.strip())))
+        self.search_box.entryRequested.connect(lambda eid, anchor: self.open_location(Location(eid, anchor)))
         self.viewer.set_zoom(self.settings.get("zoom_percent"))
         self._update_nav_actions()
         # The mouse's back/forward buttons work anywhere in the window, like a browser's.
@@ -144,6 +154,9 @@ class MainWindow(QMainWindow):
         a = self.actions_
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(a["quit"])
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        for action_id in ("focus_search", "find", "find_next", "find_previous"):
+            edit_menu.addAction(a[action_id])
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         for action_id in ("zoom_in", "zoom_out", "zoom_reset"):
             view_menu.addAction(a[action_id])
@@ -163,7 +176,10 @@ class MainWindow(QMainWindow):
 
     def open_location(self, loc: Location, *, record: bool = True) -> None:
         """Show a place; with ``record``, as a new step in the history."""
-        same_page = self.history.current is not None and self.history.current.entry_id == loc.entry_id
+        current = self.history.current
+        same_page = (
+            current is not None and current.entry_id == loc.entry_id and not loc.is_search and not current.is_search
+        )
         if record:
             self.history.visit(loc)
         else:
@@ -175,8 +191,12 @@ class MainWindow(QMainWindow):
                 self.viewer.scroll_to("top")
         elif loc.is_home:
             self._show_home(loc.anchor)
+        elif loc.is_search:
+            self._show_search(loc)
         else:
             self._show_entry(loc)
+        self._apply_highlight()
+        self.find_bar.refresh()
         self._update_nav_actions()
         self.locationChanged.emit(loc.to_string())
 
@@ -248,7 +268,17 @@ class MainWindow(QMainWindow):
     # --- links and sections ------------------------------------------------------------------------
     def _on_link(self, url: QUrl) -> None:
         scheme = url.scheme()
-        if scheme == "entry":
+        if scheme == "hit" and self._results is not None:
+            n = int(url.path()) if url.path().isdigit() else -1
+            if 0 <= n < len(self._results.hits):
+                hit = self._results.hits[n]
+                self._pending_terms = hit.terms
+                self.open_location(Location(hit.entry_id, hit.anchor))
+        elif scheme == "search":
+            loc = Location.parse(url.toString(QUrl.ComponentFormattingOption.FullyDecoded))
+            if loc is not None:
+                self.open_location(loc)
+        elif scheme == "entry":
             loc = Location.parse(url.toString(QUrl.ComponentFormattingOption.FullyDecoded))
             if loc is not None:
                 self.open_location(loc)
@@ -272,6 +302,60 @@ class MainWindow(QMainWindow):
 
     def _on_section_scrolled(self, anchor: str) -> None:
         self.sidebar.highlight_section(anchor)
+
+    # --- search -------------------------------------------------------------------------------------
+    def attach_search(self, controller: SearchController) -> None:
+        self.search = controller
+        self.search_box.suggestRequested.connect(controller.suggest)
+        controller.suggestionsReady.connect(self.search_box.show_suggestions)
+        controller.resultsReady.connect(self._on_results)
+        controller.preparing.connect(lambda: self.search_box.set_ready(False))
+        controller.ready.connect(lambda: self.search_box.set_ready(True))
+        controller.progress.connect(self._on_index_progress)
+        controller.failed.connect(self._on_search_failed)
+
+    @staticmethod
+    def _request_for(loc: Location) -> SearchRequest:
+        return SearchRequest(loc.query, loc.qtype, loc.qcategory, loc.exact)
+
+    def _show_search(self, loc: Location) -> None:
+        request = self._request_for(loc)
+        self._results = None
+        self.viewer.show_page(searching_html(request))
+        self.sidebar.set_sections([])
+        self.sidebar.set_related([])
+        self.setWindowTitle(self.tr("%1 — HealthReader").replace("%1", loc.query))
+        if self.search_box.text().strip() != loc.query:
+            self.search_box.setText(loc.query)
+        if self.search is not None:
+            self.search.search(request)
+
+    def _on_results(self, request: SearchRequest, results: object) -> None:
+        loc = self.history.current
+        if loc is None or not loc.is_search or self._request_for(loc) != request:
+            return  # the reader has moved on
+        self._results = results
+        self.viewer.show_page(results_html(request, results, self.library))  # type: ignore[arg-type]
+        log.info("search %r: %d results", request.text, results.total)  # type: ignore[attr-defined]
+
+    def _on_index_progress(self, done: int, total: int) -> None:
+        self.search_box.set_ready(False, self.tr("Preparing search… %1%").replace("%1", str(done * 100 // max(total, 1))))
+        self.statusBar().showMessage(self.tr("Preparing search: %1 of %2 entries").replace("%1", str(done)).replace("%2", str(total)))
+
+    def _on_search_failed(self, message: str) -> None:
+        self.search_box.set_ready(False, self.tr("Search is unavailable"))
+        self.infobar.show_message(self.tr("Search is unavailable: %1").replace("%1", message))
+
+    def _apply_highlight(self) -> None:
+        """Mark the words a search found in the entry just opened from the results page."""
+        terms, self._pending_terms = self._pending_terms, ()
+        if terms:
+            highlight(self.viewer, find_all(self.viewer.document(), list(terms)))
+        else:
+            self.viewer.setExtraSelections([])
+
+    def highlighted_count(self) -> int:
+        return len(self.viewer.extraSelections())
 
     # --- zoom ---------------------------------------------------------------------------------------
     def step_zoom(self, direction: int) -> None:
@@ -315,6 +399,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
+        if self.search is not None:
+            self.search.shutdown()  # finish the worker's current job before the thread goes away
         super().closeEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

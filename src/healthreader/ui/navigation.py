@@ -3,33 +3,50 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from urllib.parse import quote, unquote
+from urllib.parse import parse_qs, quote, unquote, urlencode
 
 
 @dataclass(frozen=True)
 class Location:
-    """The home page (entry_id None) or an entry, optionally at a section anchor."""
+    """The home page, an entry (optionally at a section anchor), or a search's results page."""
 
     entry_id: str | None = None
     anchor: str = ""
+    query: str = ""  # set for a results page
+    qtype: str = ""
+    qcategory: str = ""
+    exact: bool = False
 
     @property
     def is_home(self) -> bool:
-        return self.entry_id is None
+        return self.entry_id is None and not self.query
+
+    @property
+    def is_search(self) -> bool:
+        return self.entry_id is None and bool(self.query)
 
     def to_string(self) -> str:
+        if self.is_search:
+            values = {"q": self.query, "type": self.qtype, "category": self.qcategory, "exact": "1" if self.exact else ""}
+            return "search:?" + urlencode({k: v for k, v in values.items() if v})
         if self.entry_id is None:
             return "home:"
         return "entry:" + quote(self.entry_id) + ("#" + quote(self.anchor) if self.anchor else "")
 
     @classmethod
     def parse(cls, text: str) -> Location | None:
-        """``entry:ID#anchor``, ``ID#anchor``, ``ID`` or ``home:``; None when empty or unreadable."""
+        """``entry:ID#anchor``, ``ID#anchor``, ``ID``, ``home:`` or ``search:?q=…``; None when unreadable."""
         text = (text or "").strip()
         if not text:
             return None
         if text == "home:":
             return cls()
+        if text.startswith("search:"):
+            values = {k: v[0] for k, v in parse_qs(text.partition("?")[2]).items()}
+            query = values.get("q", "").strip()
+            if not query:
+                return None
+            return cls(None, "", query, values.get("type", ""), values.get("category", ""), values.get("exact") == "1")
         if text.startswith("entry:"):
             text = text[len("entry:") :]
         entry_id, _, anchor = text.partition("#")
