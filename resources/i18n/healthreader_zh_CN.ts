@@ -51,6 +51,30 @@
         <translation>恢复默认字号（Ctrl+0）</translation>
     </message>
     <message>
+        <source>Search the library</source>
+        <translation>搜索资料库</translation>
+    </message>
+    <message>
+        <source>Search the library (Ctrl+K)</source>
+        <translation>搜索资料库（Ctrl+K）</translation>
+    </message>
+    <message>
+        <source>Find in page</source>
+        <translation>页内查找</translation>
+    </message>
+    <message>
+        <source>Find in this page (Ctrl+F)</source>
+        <translation>在本页中查找（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Find next</source>
+        <translation>查找下一个</translation>
+    </message>
+    <message>
+        <source>Find previous</source>
+        <translation>查找上一个</translation>
+    </message>
+    <message>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -75,10 +99,169 @@
     </message>
 </context>
 <context>
+    <name>BookmarksPanel</name>
+    <message>
+        <source>Bookmarks</source>
+        <extracomment>How long the "removed - undo" bar stays. Bookmarks read from the store at a time. History rows shown (newest first); older ones stay in the store, just not in the panel.</extracomment>
+        <translation>书签</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>阅读记录</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Filter by title, note or folder</source>
+        <translation>按标题、笔记或文件夹筛选</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>最新在前</translation>
+    </message>
+    <message>
+        <source>By title</source>
+        <translation>按标题</translation>
+    </message>
+    <message>
+        <source>(no longer in the library)</source>
+        <translation>（已不在资料库中）</translation>
+    </message>
+    <message>
+        <source>Write a note and press Enter</source>
+        <translation>写下笔记后按回车</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Edit note</source>
+        <translation>编辑笔记</translation>
+    </message>
+    <message>
+        <source>Move to folder</source>
+        <translation>移到文件夹</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Nothing read yet.</source>
+        <translation>还没有阅读记录。</translation>
+    </message>
+    <message>
+        <source>Clear history…</source>
+        <translation>清除阅读记录……</translation>
+    </message>
+    <message>
+        <source>All folders</source>
+        <translation>全部文件夹</translation>
+    </message>
+    <message>
+        <source>No folder</source>
+        <translation>未分类</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>No bookmarks match.</source>
+        <translation>没有符合条件的书签。</translation>
+    </message>
+    <message>
+        <source>No bookmarks yet. Use the star or Ctrl+D to bookmark what you are reading.</source>
+        <translation>还没有书签。点击星标或按 Ctrl+D，可以把正在阅读的内容加入书签。</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>昨天</translation>
+    </message>
+    <message>
+        <source>“%1” is no longer in the library; the bookmark is kept with its note.</source>
+        <translation>“%1”已不在资料库中；书签和笔记仍然保留。</translation>
+    </message>
+    <message>
+        <source>Removed “%1”.</source>
+        <translation>已删除“%1”。</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>The bookmark could not be moved: %1</source>
+        <translation>无法移动书签：%1</translation>
+    </message>
+    <message>
+        <source>New folder</source>
+        <translation>新建文件夹</translation>
+    </message>
+    <message>
+        <source>Name of the new folder:</source>
+        <translation>新文件夹的名称：</translation>
+    </message>
+    <message>
+        <source>New folder…</source>
+        <translation>新建文件夹……</translation>
+    </message>
+    <message>
+        <source>“%1” is no longer in the library.</source>
+        <translation>“%1”已不在资料库中。</translation>
+    </message>
+    <message>
+        <source>Clear history</source>
+        <translation>清除阅读记录</translation>
+    </message>
+    <message>
+        <source>Forget every article you have read? Your bookmarks and notes are kept.</source>
+        <translation>要清除全部阅读记录吗？书签和笔记会保留。</translation>
+    </message>
+</context>
+<context>
     <name>EntryViewer</name>
     <message>
         <source>Article</source>
         <translation>文章</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find in page:</source>
+        <translation>页内查找：</translation>
+    </message>
+    <message>
+        <source>Find in page</source>
+        <translation>页内查找</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>上一个</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一个</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>第 %1 处，共 %2 处</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>没有找到</translation>
     </message>
 </context>
 <context>
@@ -99,10 +282,6 @@
         <translation>健康阅读器</translation>
     </message>
     <message>
-        <source>Search the library</source>
-        <translation>搜索资料库</translation>
-    </message>
-    <message>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
@@ -113,6 +292,10 @@
     <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -141,6 +324,22 @@
     <message>
         <source>HealthReader works offline and does not open web pages. The address is: %1</source>
         <translation>健康阅读器离线使用，不会打开网页。链接地址是：%1</translation>
+    </message>
+    <message>
+        <source>Preparing search… %1%</source>
+        <translation>正在准备搜索…… %1%</translation>
+    </message>
+    <message>
+        <source>Preparing search: %1 of %2 entries</source>
+        <translation>正在准备搜索：%1 / %2 篇</translation>
+    </message>
+    <message>
+        <source>Search is unavailable</source>
+        <translation>搜索暂不可用</translation>
+    </message>
+    <message>
+        <source>Search is unavailable: %1</source>
+        <translation>搜索暂不可用：%1</translation>
     </message>
     <message>
         <source>Text size %1%</source>
@@ -218,6 +417,72 @@ An offline reader for health information.</source>
     <message>
         <source>The library has no entry with this id:</source>
         <translation>资料库中没有这个编号的内容：</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>Page %1</source>
+        <comment>%1 is 'page/pages', e.g. 2/5</comment>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Results</name>
+    <message>
+        <source>Search exactly for “%1” instead</source>
+        <translation>仍然搜索“%1”</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>问答</translation>
+    </message>
+    <message>
+        <source>All topics</source>
+        <translation>全部分类</translation>
+    </message>
+    <message>
+        <source>%1 results</source>
+        <translation>共 %1 条结果</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>Q&amp;A</source>
+        <translation>问答</translation>
+    </message>
+</context>
+<context>
+    <name>SearchBox</name>
+    <message>
+        <source>Article</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>Q&amp;A</source>
+        <translation>问答</translation>
+    </message>
+    <message>
+        <source>Search: words, pinyin or initials (Ctrl+K)</source>
+        <translation>搜索：词语、拼音或首字母（Ctrl+K）</translation>
+    </message>
+    <message>
+        <source>Preparing search…</source>
+        <translation>正在准备搜索……</translation>
+    </message>
+    <message>
+        <source>All results for “%1” (Enter)</source>
+        <translation>查看“%1”的全部结果（回车）</translation>
     </message>
 </context>
 <context>
