@@ -294,3 +294,76 @@ def test_many_bookmarks_are_read_a_page_at_a_time(qtbot, tmp_path: Path) -> None
         assert panel.model.rowCount() == PAGE_ROWS * 2 + 7
         assert panel.model.bookmark(PAGE_ROWS * 2 + 6).entry_id == "e0"  # oldest last, none twice
         assert len({panel.model.bookmark(r).entry_id for r in range(panel.model.rowCount())}) == PAGE_ROWS * 2 + 7
+
+
+# ---------------------------------------------------------------- export and import from the menu
+
+
+@pytest.fixture
+def boxes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """Message boxes shown, as (kind, text), instead of blocking the test."""
+    shown: list[tuple[str, str]] = []
+    for kind in ("warning", "information"):
+        monkeypatch.setattr(
+            QMessageBox, kind, staticmethod(lambda parent, title, text, *a, _k=kind, **kw: shown.append((_k, text)))
+        )
+    return shown
+
+
+def test_export_wipe_import_round_trip_through_the_dialogs(  # type: ignore[no-untyped-def]
+    make_panel, store: UserStore, tmp_path: Path, monkeypatch, boxes, clock: Clock
+) -> None:
+    from healthreader.ui import bookmark_io
+
+    panel = make_panel()
+    target = tmp_path / "导出" / "bookmarks.json"
+    target.parent.mkdir()
+    monkeypatch.setattr(
+        "PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), "")
+    )
+    assert bookmark_io.export_bookmarks(panel, store) == target
+    assert boxes[-1][0] == "information" and "4" in boxes[-1][1]
+    before = store.list_bookmarks()
+
+    with UserStore.open(tmp_path / "wiped" / "userdata.sqlite3", clock=clock) as fresh:
+        monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getOpenFileName", lambda *a, **k: (str(target), ""))
+        result = bookmark_io.import_bookmarks(panel, fresh)
+        assert result is not None and result.added == 4
+        assert fresh.list_bookmarks() == before
+        assert "4 new bookmark(s) added" in boxes[-1][1]
+
+
+def test_cancelled_dialogs_do_nothing(make_panel, store: UserStore, monkeypatch, boxes) -> None:  # type: ignore[no-untyped-def]
+    from healthreader.ui import bookmark_io
+
+    panel = make_panel()
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *a, **k: ("", ""))
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getOpenFileName", lambda *a, **k: ("", ""))
+    assert bookmark_io.export_bookmarks(panel, store) is None
+    assert bookmark_io.import_bookmarks(panel, store) is None
+    assert boxes == []
+
+
+def test_invalid_import_file_is_explained_and_nothing_imported(  # type: ignore[no-untyped-def]
+    make_panel, store: UserStore, tmp_path: Path, boxes
+) -> None:
+    from healthreader.ui import bookmark_io
+
+    panel = make_panel()
+    bad = tmp_path / "照片.jpg"
+    bad.write_bytes(b"\xff\xd8\xff\xe0 not a bookmarks file")
+    assert bookmark_io.import_from(panel, store, bad) is None
+    kind, text = boxes[-1]
+    assert kind == "warning" and "Nothing was imported" in text
+    assert store.count_bookmarks() == 4
+
+
+def test_recovery_is_explained_in_plain_words(tmp_path: Path) -> None:
+    from healthreader.ui.bookmark_io import explain_recovery
+
+    path = tmp_path / "userdata.sqlite3"
+    path.write_text("not a database")
+    with UserStore.open(path) as s:
+        assert s.recovery is not None
+        text = explain_recovery(s.recovery)
+    assert "was not a bookmarks file" in text and str(s.recovered_from) in text
