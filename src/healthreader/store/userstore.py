@@ -284,27 +284,30 @@ class UserStore:
     def restore_bookmark(self, bookmark: Bookmark) -> Bookmark:
         """Put a removed bookmark back exactly as it was (times, note, folder): the undo of a removal.
         Its folder is recreated if it was deleted meanwhile; a bookmark made again since is replaced."""
-        with self._write() as conn:
-            folder_id = self._folder_id(bookmark.folder)
-            conn.execute(
-                """
-                INSERT OR REPLACE INTO bookmarks (entry_id, anchor, title, title_key, section_title, note,
-                                                  folder_id, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-                (
-                    bookmark.entry_id,
-                    bookmark.anchor,
-                    bookmark.title,
-                    title_sort_key(bookmark.title),
-                    bookmark.section_title,
-                    bookmark.note,
-                    folder_id,
-                    to_ms(bookmark.created_at),
-                    to_ms(bookmark.updated_at),
-                ),
-            )
+        with self._write():
+            self._put(bookmark, to_ms(bookmark.created_at))
         return self._must_get(bookmark.entry_id, bookmark.anchor)
+
+    def _put(self, b: Bookmark, created_ms: int) -> None:
+        """Write ``b`` whole, replacing any bookmark with its key.  Inside a write transaction."""
+        self._conn.execute(
+            """
+            INSERT OR REPLACE INTO bookmarks (entry_id, anchor, title, title_key, section_title, note,
+                                              folder_id, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            (
+                b.entry_id,
+                b.anchor,
+                b.title,
+                title_sort_key(b.title),
+                b.section_title,
+                b.note,
+                self._folder_id(b.folder),
+                created_ms,
+                to_ms(b.updated_at),
+            ),
+        )
 
     def _update(self, entry_id: str, anchor: str, assignment: str, value: Any) -> Bookmark:
         cur = self._conn.execute(
@@ -470,7 +473,6 @@ class UserStore:
                     "SELECT updated_at, created_at FROM bookmarks WHERE entry_id = ? AND anchor = ?",
                     (b.entry_id, b.anchor),
                 ).fetchone()
-                folder_id = self._folder_id(b.folder)
                 if row is None:
                     added += 1
                     created = to_ms(b.created_at)
@@ -480,23 +482,6 @@ class UserStore:
                 else:
                     unchanged += 1
                     continue
-                conn.execute(
-                    """
-                    INSERT OR REPLACE INTO bookmarks (entry_id, anchor, title, title_key, section_title, note,
-                                                      folder_id, created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                    (
-                        b.entry_id,
-                        b.anchor,
-                        b.title,
-                        title_sort_key(b.title),
-                        b.section_title,
-                        b.note,
-                        folder_id,
-                        created,
-                        to_ms(b.updated_at),
-                    ),
-                )
+                self._put(b, created)
             after = conn.execute("SELECT count(*) FROM folders").fetchone()[0]
         return ImportResult(added, updated, unchanged, after - before)
