@@ -61,11 +61,11 @@ GONE_ROLE = Qt.ItemDataRole.UserRole + 1  # True when its entry has left the lib
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 2  # history items: entry id
 ANCHOR_ROLE = Qt.ItemDataRole.UserRole + 3  # history items: anchor
 
-#: How long the "removed - undo" bar stays.
+# How long the "removed - undo" bar stays.
 UNDO_SECONDS = 10
-#: Bookmarks read from the store at a time.
+# Bookmarks read from the store at a time.
 PAGE_ROWS = 100
-#: History rows shown (newest first); older ones stay in the store, just not in the panel.
+# History rows shown (newest first); older ones stay in the store, just not in the panel.
 HISTORY_ROWS = 1000
 
 
