@@ -1,0 +1,334 @@
+#!/usr/bin/env python3
+"""Search benchmark: index build, first query in a fresh process, warm latency, memory; and the same
+queries through python-libzim (Kiwix's engine, Xapian) on a ZIM made from the same library.
+
+    python bench/search/gencorpus.py /tmp/lib10k --entries 10000
+    python bench/search/run.py /tmp/lib10k --work /tmp/bench10k [--queries 200] [--no-zim]
+
+Run by hand, never in CI.  Every measurement that needs a fresh process gets one (this script
+re-runs itself with ``--child``); latencies are per query, with snippets for the top 10 (ours) or the
+top 10 entries' content read (libzim: its Python binding exposes no snippets).  Nothing is written
+outside ``--work``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import os
+import platform
+import random
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve()
+CATEGORIES = ("suggest 1-3 chars", "suggest pinyin", "single word", "two words", "phrase")
+
+
+# --- shared helpers ------------------------------------------------------------------------------
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{' '.join(platform.uname())}\nCPU: {cpu} × {os.cpu_count()}; Python {platform.python_version()}"
+
+
+def run_child(*args: str) -> tuple[dict[str, Any], float, int]:
+    """Run this script as a child; its JSON answer, wall seconds and peak RSS (KiB)."""
+    started = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, str(HERE), "--child", *args], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    out = proc.stdout.read()
+    # wait4, not communicate(): it gives this child's own peak RSS.
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    wall = time.perf_counter() - started
+    if proc.returncode:
+        raise SystemExit(f"child {args[0]} failed ({proc.returncode})")
+    return json.loads(out.strip().splitlines()[-1]), wall, usage.ru_maxrss
+
+
+def folder_mb(folder: Path) -> float:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6
+
+
+def percentile(values: list[float], p: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+
+
+def make_queries(lib: Path, n: int) -> dict[str, list[str]]:
+    """The same deterministic queries for both engines, drawn from the library itself."""
+    import pypinyin
+
+    from healthreader.content import load_library
+    from healthreader.search.text import plain_text
+
+    rng = random.Random(11)
+    library = load_library([lib])
+    entries = list(library)
+    words = [
+        line.split()[0]
+        for line in (lib / "search" / "userdict.txt").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    suggest_chars, suggest_pinyin, phrases = [], [], []
+    while len(suggest_chars) < n:
+        title = rng.choice(entries).title
+        suggest_chars.append(title[: rng.randint(1, 3)])
+    while len(suggest_pinyin) < n:
+        syllables = pypinyin.lazy_pinyin(rng.choice(entries).title, errors="ignore")
+        if rng.random() < 0.5:
+            suggest_pinyin.append("".join(syllables)[: rng.randint(2, 8)])
+        else:
+            suggest_pinyin.append("".join(s[0] for s in syllables)[: rng.randint(2, 4)])
+    while len(phrases) < n:
+        body = plain_text(rng.choice(entries).read_body())
+        runs = [r for r in re.findall(r"[\u4e00-\u9fff]{4,}", body)]
+        if runs:
+            run = rng.choice(runs)
+            length = rng.randint(4, min(8, len(run)))
+            start = rng.randrange(len(run) - length + 1)
+            phrases.append(f'"{run[start : start + length]}"')
+    return {
+        "suggest 1-3 chars": suggest_chars,
+        "suggest pinyin": suggest_pinyin,
+        "single word": [rng.choice(words) for _ in range(n)],
+        "two words": [f"{rng.choice(words)} {rng.choice(words)}" for _ in range(n)],
+        "phrase": phrases,
+    }
+
+
+# --- children ----------------------------------------------------------------------------------
+
+
+def child_build(lib: str, out: str) -> dict[str, Any]:
+    from healthreader.content import load_library
+    from healthreader.search import build_index
+
+    started = time.perf_counter()
+    library = load_library([Path(lib)])
+    manifest = build_index(library, Path(out))
+    return {"seconds": time.perf_counter() - started, "entries": manifest.entries}
+
+
+def child_first(lib: str, work: str, query: str) -> dict[str, Any]:
+    t0 = time.perf_counter()
+    from healthreader.content import load_library
+    from healthreader.search import SearchService
+
+    t1 = time.perf_counter()
+    library = load_library([Path(lib)], cache_file=Path(work) / "catalogue.bin")
+    t2 = time.perf_counter()
+    service = SearchService.open(library, Path(work) / "user-index", prebuilt_dirs=[Path(work) / "index"])
+    t3 = time.perf_counter()
+    results = service.search(query, limit=10)
+    t4 = time.perf_counter()
+    assert service.folder == Path(work) / "index", "the prebuilt index was not used"
+    return {"import": t1 - t0, "load": t2 - t1, "open": t3 - t2, "query": t4 - t3, "hits": results.total}
+
+
+def child_warm(lib: str, work: str, queries_file: str) -> dict[str, Any]:
+    from healthreader.content import load_library
+    from healthreader.search import SearchService
+
+    queries = json.loads(Path(queries_file).read_text(encoding="utf-8"))
+    library = load_library([Path(lib)], cache_file=Path(work) / "catalogue.bin")
+    service = SearchService.open(library, Path(work) / "user-index", prebuilt_dirs=[Path(work) / "index"])
+    started = time.perf_counter()
+    service.prepare()
+    prepare_s = time.perf_counter() - started
+    out: dict[str, Any] = {"prepare": prepare_s}
+    for category in CATEGORIES:
+        times, found = [], 0
+        for q in queries[category]:
+            t = time.perf_counter()
+            if category.startswith("suggest"):
+                found += bool(service.suggest(q, limit=10))
+            else:
+                found += bool(service.search(q, limit=10).hits)
+            times.append((time.perf_counter() - t) * 1000)
+        out[category] = {"p50": percentile(times, 50), "p95": percentile(times, 95), "answered": found / len(times)}
+    out["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return out
+
+
+def child_zim_build(lib: str, out: str) -> dict[str, Any]:
+    from libzim.writer import Creator, Hint, Item, StringProvider
+
+    from healthreader.content import load_library
+    from healthreader.search.text import plain_text
+
+    class Page(Item):  # type: ignore[misc]
+        def __init__(self, path: str, title: str, content: str) -> None:
+            super().__init__()
+            self.path, self.title, self.content = path, title, content
+
+        def get_path(self) -> str:
+            return self.path
+
+        def get_title(self) -> str:
+            return self.title
+
+        def get_mimetype(self) -> str:
+            return "text/html"
+
+        def get_contentprovider(self) -> StringProvider:
+            return StringProvider(self.content)
+
+        def get_hints(self) -> dict[Hint, int]:
+            return {Hint.FRONT_ARTICLE: True}
+
+    started = time.perf_counter()
+    library = load_library([Path(lib)])
+    with Creator(out).config_indexing(True, "zho") as creator:
+        creator.set_mainpath(next(iter(library)).id)
+        for key, value in {"Title": "bench", "Language": "zho", "Creator": "bench", "Publisher": "bench",
+                           "Date": "2026-11-27", "Description": "search benchmark", "Name": "bench"}.items():  # fmt: skip
+            creator.add_metadata(key, value)
+        for entry in library:
+            paras = "".join(f"<p>{html.escape(p)}</p>" for p in plain_text(entry.read_body()).split("\n") if p.strip())
+            page = f"<html><head><title>{html.escape(entry.title)}</title></head><body><h1>{html.escape(entry.title)}</h1>{paras}</body></html>"
+            creator.add_item(Page(entry.id, entry.title, page))
+    return {"seconds": time.perf_counter() - started}
+
+
+def child_zim_warm(zim: str, queries_file: str) -> dict[str, Any]:
+    from libzim.reader import Archive
+    from libzim.search import Query, Searcher
+    from libzim.suggestion import SuggestionSearcher
+
+    queries = json.loads(Path(queries_file).read_text(encoding="utf-8"))
+    archive = Archive(zim)
+    searcher, suggester = Searcher(archive), SuggestionSearcher(archive)
+    out: dict[str, Any] = {}
+    for category in CATEGORIES:
+        times, found = [], 0
+        for q in queries[category]:
+            t = time.perf_counter()
+            if category.startswith("suggest"):
+                paths = list(suggester.suggest(q).getResults(0, 10))
+            else:
+                paths = list(searcher.search(Query().set_query(q)).getResults(0, 10))
+                for path in paths:  # what the reader would show: the entries' text
+                    bytes(archive.get_entry_by_path(path).get_item().content)
+            times.append((time.perf_counter() - t) * 1000)
+            found += bool(paths)
+        out[category] = {"p50": percentile(times, 50), "p95": percentile(times, 95), "answered": found / len(times)}
+    out["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return out
+
+
+def child_zim_first(zim: str, query: str) -> dict[str, Any]:
+    t0 = time.perf_counter()
+    from libzim.reader import Archive
+    from libzim.search import Query, Searcher
+
+    archive = Archive(zim)
+    paths = list(Searcher(archive).search(Query().set_query(query)).getResults(0, 10))
+    for path in paths:
+        bytes(archive.get_entry_by_path(path).get_item().content)
+    return {"query": time.perf_counter() - t0}
+
+
+CHILDREN = {
+    "build": child_build,
+    "first": child_first,
+    "warm": child_warm,
+    "zim-build": child_zim_build,
+    "zim-warm": child_zim_warm,
+    "zim-first": child_zim_first,
+}
+
+
+# --- the table -----------------------------------------------------------------------------------
+
+
+def main() -> None:
+    if len(sys.argv) > 2 and sys.argv[1] == "--child":
+        print(json.dumps(CHILDREN[sys.argv[2]](*sys.argv[3:]), ensure_ascii=False))
+        return
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("library", type=Path)
+    parser.add_argument("--work", type=Path, required=True, help="scratch folder for indexes and the ZIM")
+    parser.add_argument("--queries", type=int, default=200, help="queries per category (default 200)")
+    parser.add_argument("--no-zim", action="store_true", help="skip the libzim comparison")
+    args = parser.parse_args()
+    lib, work = args.library.resolve(), args.work.resolve()
+    work.mkdir(parents=True, exist_ok=True)
+    entries = sum(1 for _ in (lib / "articles").glob("*.md")) + sum(1 for _ in (lib / "qa").glob("*.md"))
+
+    print(f"# Search benchmark, {entries:,} entries ({lib})\n\n{machine()}\n")
+    built, wall, rss = run_child("build", str(lib), str(work / "index"))
+    print(f"Build: {built['seconds']:.1f} s, index {folder_mb(work / 'index'):.1f} MB, peak RSS {rss / 1024:.0f} MB\n")
+
+    queries = make_queries(lib, args.queries)
+    qfile = work / "queries.json"
+    qfile.write_text(json.dumps(queries, ensure_ascii=False), encoding="utf-8")
+    probe = queries["single word"][0]
+    run_child("first", str(lib), str(work), probe)  # writes the catalogue cache, warms the page cache
+    firsts = [run_child("first", str(lib), str(work), probe) for _ in range(3)]
+    first, first_wall, first_rss = sorted(firsts, key=lambda f: f[1])[1]
+    print(
+        f"First query, fresh process (median of 3; catalogue cache warm): {first_wall * 1000:.0f} ms from spawn to results; "
+        f"in process: imports {first['import'] * 1000:.0f} ms, library {first['load'] * 1000:.0f} ms, "
+        f"open index {first['open'] * 1000:.0f} ms, query with snippets {first['query'] * 1000:.0f} ms; RSS {first_rss / 1024:.0f} MB\n"
+    )
+
+    warm, _, warm_rss = run_child("warm", str(lib), str(work), str(qfile))
+    zim: dict[str, Any] | None = None
+    zim_note = ""
+    if args.no_zim:
+        zim_note = "libzim: skipped (--no-zim)"
+    else:
+        try:
+            import libzim  # noqa: F401
+        except ImportError as exc:
+            zim_note = f"libzim: not available ({exc}); `pip install libzim` to compare"
+        else:
+            zim_file = work / "bench.zim"
+            if zim_file.exists():
+                zim_file.unlink()
+            zb, _, zb_rss = run_child("zim-build", str(lib), str(zim_file))
+            zim, _, zim_rss = run_child("zim-warm", str(zim_file), str(qfile))
+            zf = [run_child("zim-first", str(zim_file), probe)[1] for _ in range(3)]
+            zim_note = (
+                f"libzim {getattr(libzim, '__version__', '')}: ZIM build {zb['seconds']:.1f} s, {zim_file.stat().st_size / 1e6:.1f} MB, "
+                f"build RSS {zb_rss / 1024:.0f} MB; first query fresh process {sorted(zf)[1] * 1000:.0f} ms; warm RSS {zim_rss / 1024:.0f} MB. "
+                "Its suggestions match title words only (no pinyin), its results carry no snippets here."
+            )
+
+    print(f"Warm latency, ms, {args.queries} queries per row (suggestions: top 10; searches: top 10 with snippets)\n")
+    head = "| queries | ours p50 | ours p95 | answered |"
+    if zim:
+        head += " libzim p50 | libzim p95 | libzim answered | ours/libzim p95 |"
+    print(head)
+    print("|" + "---|" * (head.count("|") - 1))
+    for category in CATEGORIES:
+        ours = warm[category]
+        row = f"| {category} | {ours['p50']:.2f} | {ours['p95']:.2f} | {ours['answered']:.0%} |"
+        if zim:
+            z = zim[category]
+            row += f" {z['p50']:.2f} | {z['p95']:.2f} | {z['answered']:.0%} | {ours['p95'] / max(z['p95'], 1e-6):.1f}× |"
+        print(row)
+    print(f"\nSuggestion structures built in {warm['prepare'] * 1000:.0f} ms (once per start, lazily). "
+          f"Peak RSS of the warm process: {warm_rss / 1024:.0f} MB.")
+    print(zim_note)
+
+
+if __name__ == "__main__":
+    main()
