@@ -51,6 +51,8 @@ _ALL = [
            lambda v: v in ZOOM_STEPS),
     Option("ui_language", str, "auto", Scope.PREFS, "UI language: auto (system, else the library's), zh_CN or en.",
            lambda v: v in ("auto", "zh_CN", "en")),
+    Option("print_header", str, "", Scope.PREFS, "A line printed at the top of every page: the clinic's name and phone."),
+    Option("large_print", bool, False, Scope.PREFS, "Print and export PDFs with large text (16 pt body instead of 12 pt)."),
     Option("window_geometry", str, "", Scope.SESSION, "Main window geometry (base64 of Qt's saveGeometry)."),
     Option("window_state", str, "", Scope.SESSION, "Toolbar and dock state (base64 of Qt's saveState)."),
     Option("splitter_state", str, "", Scope.SESSION, "Sidebar/viewer splitter (base64 of Qt's saveState)."),
