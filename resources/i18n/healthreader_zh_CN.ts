@@ -102,7 +102,6 @@
     <name>BookmarksPanel</name>
     <message>
         <source>Bookmarks</source>
-        <extracomment>How long the "removed - undo" bar stays. Bookmarks read from the store at a time. History rows shown (newest first); older ones stay in the store, just not in the panel.</extracomment>
         <translation>书签</translation>
     </message>
     <message>
@@ -326,6 +325,14 @@
         <translation>健康阅读器离线使用，不会打开网页。链接地址是：%1</translation>
     </message>
     <message>
+        <source>Results</source>
+        <translation>搜索结果</translation>
+    </message>
+    <message>
+        <source>Search is ready</source>
+        <translation>搜索已就绪</translation>
+    </message>
+    <message>
         <source>Preparing search… %1%</source>
         <translation>正在准备搜索…… %1%</translation>
     </message>
@@ -430,6 +437,22 @@ An offline reader for health information.</source>
 <context>
     <name>Results</name>
     <message>
+        <source>Search: %1</source>
+        <translation>搜索：%1</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>Topic:</source>
+        <translation>分类：</translation>
+    </message>
+    <message>
+        <source>Showing results for %1.</source>
+        <translation>显示 %1 的结果。</translation>
+    </message>
+    <message>
         <source>Search exactly for “%1” instead</source>
         <translation>仍然搜索“%1”</translation>
     </message>
@@ -450,8 +473,24 @@ An offline reader for health information.</source>
         <translation>全部分类</translation>
     </message>
     <message>
+        <source>Type a word to search for, for example 面瘫 or jrws.</source>
+        <translation>请输入要查找的词，例如“面瘫”或拼音首字母“jrws”。</translation>
+    </message>
+    <message>
+        <source>Search is being repaired; please try again in a moment.</source>
+        <translation>搜索正在修复，请稍后再试。</translation>
+    </message>
+    <message>
         <source>%1 results</source>
         <translation>共 %1 条结果</translation>
+    </message>
+    <message>
+        <source>Nothing in the library matches these words.</source>
+        <translation>资料库中没有找到与这些词相符的内容。</translation>
+    </message>
+    <message>
+        <source>Perhaps you meant one of these:</source>
+        <translation>您是不是想找：</translation>
     </message>
     <message>
         <source>Article</source>
@@ -460,6 +499,10 @@ An offline reader for health information.</source>
     <message>
         <source>Q&amp;A</source>
         <translation>问答</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>正在搜索……</translation>
     </message>
 </context>
 <context>

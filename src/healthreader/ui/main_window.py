@@ -310,7 +310,7 @@ class MainWindow(QMainWindow):
         controller.suggestionsReady.connect(self.search_box.show_suggestions)
         controller.resultsReady.connect(self._on_results)
         controller.preparing.connect(lambda: self.search_box.set_ready(False))
-        controller.ready.connect(lambda: self.search_box.set_ready(True))
+        controller.ready.connect(self._on_search_ready)
         controller.progress.connect(self._on_index_progress)
         controller.failed.connect(self._on_search_failed)
 
@@ -336,7 +336,15 @@ class MainWindow(QMainWindow):
             return  # the reader has moved on
         self._results = results
         self.viewer.show_page(results_html(request, results, self.library))  # type: ignore[arg-type]
+        self.sidebar.set_sections(
+            [(f"hit-{n}", hit.title) for n, hit in enumerate(results.hits)],  # type: ignore[attr-defined]
+            self.tr("Results"),
+        )
         log.info("search %r: %d results", request.text, results.total)  # type: ignore[attr-defined]
+
+    def _on_search_ready(self) -> None:
+        self.search_box.set_ready(True)
+        self.statusBar().showMessage(self.tr("Search is ready"), 3000)
 
     def _on_index_progress(self, done: int, total: int) -> None:
         self.search_box.set_ready(False, self.tr("Preparing search… %1%").replace("%1", str(done * 100 // max(total, 1))))

@@ -36,12 +36,17 @@ def _bold_arg(template: str, value: str) -> str:
 
 
 def results_html(request: SearchRequest, results: Results, library: Library) -> str:
-    parts = [f'<h1 class="title">{_bold_arg(QCoreApplication.translate("Results", "Search: %1"), request.text.strip())}</h1>']
+    # lupdate cannot see calls inside f-string braces: translate into names first.
+    heading = QCoreApplication.translate("Results", "Search: %1")
+    show = QCoreApplication.translate("Results", "Show:")
+    topic = QCoreApplication.translate("Results", "Topic:")
+    showing = QCoreApplication.translate("Results", "Showing results for %1.")
+    parts = [f'<h1 class="title">{_bold_arg(heading, request.text.strip())}</h1>']
     if results.corrected_from:
         exact = search_href(request, q=results.corrected_from, exact=True)
         again = QCoreApplication.translate("Results", "Search exactly for “%1” instead").replace("%1", results.corrected_from)
         parts.append(
-            f'<p class="correction">{_bold_arg(QCoreApplication.translate("Results", "Showing results for %1."), results.effective_query)} '
+            f'<p class="correction">{_bold_arg(showing, results.effective_query)} '
             f'<a href="{escape(exact)}">{escape(again)}</a></p>'
         )
     kinds = [
@@ -50,23 +55,27 @@ def results_html(request: SearchRequest, results: Results, library: Library) -> 
         ("qa", QCoreApplication.translate("Results", "Questions")),
     ]
     links = [_filter_link(label, search_href(request, type=value), request.type == value) for value, label in kinds]
-    parts.append(f'<p class="filters">{escape(QCoreApplication.translate("Results", "Show:"))} {" · ".join(links)}</p>')
+    parts.append(f'<p class="filters">{escape(show)} {" · ".join(links)}</p>')
     cats = [("", QCoreApplication.translate("Results", "All topics"))] + [(c.name, c.name) for c in library.categories()]
     links = [_filter_link(label, search_href(request, category=value), request.category == value) for value, label in cats]
-    parts.append(f'<p class="filters">{escape(QCoreApplication.translate("Results", "Topic:"))} {" · ".join(links)}</p>')
+    parts.append(f'<p class="filters">{escape(topic)} {" · ".join(links)}</p>')
 
     if results.hint == HINT_EMPTY_QUERY:
-        parts.append(f'<p>{escape(QCoreApplication.translate("Results", "Type a word to search for, for example 面瘫 or jrws."))}</p>')
+        text = QCoreApplication.translate("Results", "Type a word to search for, for example 面瘫 or jrws.")
+        parts.append(f"<p>{escape(text)}</p>")
         return "\n".join(parts)
     if results.hint == HINT_UNAVAILABLE:
-        parts.append(f'<p>{escape(QCoreApplication.translate("Results", "Search is being repaired; please try again in a moment."))}</p>')
+        text = QCoreApplication.translate("Results", "Search is being repaired; please try again in a moment.")
+        parts.append(f"<p>{escape(text)}</p>")
         return "\n".join(parts)
     count = QCoreApplication.translate("Results", "%1 results").replace("%1", str(results.total))
     parts.append(f'<p class="meta">{escape(count)}</p>')
     if not results.hits:
-        parts.append(f'<p>{escape(QCoreApplication.translate("Results", "Nothing in the library matches these words."))}</p>')
+        nothing = QCoreApplication.translate("Results", "Nothing in the library matches these words.")
+        parts.append(f"<p>{escape(nothing)}</p>")
         if results.nearest_titles:
-            parts.append(f'<p>{escape(QCoreApplication.translate("Results", "Perhaps you meant one of these:"))}</p>')
+            perhaps = QCoreApplication.translate("Results", "Perhaps you meant one of these:")
+            parts.append(f"<p>{escape(perhaps)}</p>")
             items = "".join(
                 f'<li><a href="entry:{escape(eid)}">{escape(title)}</a></li>' for eid, title in results.nearest_titles
             )
@@ -76,7 +85,7 @@ def results_html(request: SearchRequest, results: Results, library: Library) -> 
     for n, hit in enumerate(results.hits):
         section = f' <span class="section">› {escape(hit.section_title)}</span>' if hit.section_title else ""
         parts.append(
-            f'<p class="hit-title"><a href="hit:{n}">{escape(hit.title)}</a> '
+            f'<p class="hit-title"><a name="hit-{n}"></a><a href="hit:{n}">{escape(hit.title)}</a> '
             f'<span class="kind">{escape(labels.get(hit.type, hit.type))}</span>{section}</p>'
             f'<p class="snippet">{hit.snippet_html}</p>'
         )
@@ -84,6 +93,7 @@ def results_html(request: SearchRequest, results: Results, library: Library) -> 
 
 
 def searching_html(request: SearchRequest) -> str:
-    return f'<h1 class="title">{_bold_arg(QCoreApplication.translate("Results", "Search: %1"), request.text.strip())}</h1>' + (
-        f'<p class="meta">{escape(QCoreApplication.translate("Results", "Searching…"))}</p>'
-    )
+    heading = QCoreApplication.translate("Results", "Search: %1")
+    searching = QCoreApplication.translate("Results", "Searching…")
+    return f'<h1 class="title">{_bold_arg(heading, request.text.strip())}</h1><p class="meta">{escape(searching)}</p>'
+

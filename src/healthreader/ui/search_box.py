@@ -63,7 +63,8 @@ class SearchBox(QLineEdit):
             self.completer_.popup().hide()
             return
         for s in suggestions:
-            item = QStandardItem(f"{s.label}    ·  {self._labels.get(s.type, s.type)}")
+            label = s.label if s.kind != "alias" or s.label == s.title else f"{s.label} → {s.title}"
+            item = QStandardItem(f"{label}    ·  {self._labels.get(s.type, s.type)}")
             item.setData(s.entry_id, ENTRY_ROLE)
             item.setData(s.anchor, ANCHOR_ROLE)
             item.setData(typed, TYPED_ROLE)
@@ -74,6 +75,8 @@ class SearchBox(QLineEdit):
         more.setData(typed, TYPED_ROLE)
         self.model.appendRow(more)
         self.completer_.complete()
+        # Nothing chosen until the reader moves with the arrows: Enter alone searches everything.
+        self.completer_.popup().setCurrentIndex(QModelIndex())
 
     def suggestion_labels(self) -> list[str]:
         return [self.model.item(i).text() for i in range(self.model.rowCount())]
