@@ -402,6 +402,10 @@ An offline reader for health information.</source>
         <translation>分类</translation>
     </message>
     <message>
+        <source>Start here</source>
+        <translation>从这里开始</translation>
+    </message>
+    <message>
         <source>{n} entries</source>
         <translation>{n} 篇</translation>
     </message>

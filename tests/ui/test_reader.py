@@ -29,7 +29,9 @@ def test_home_page_lists_categories_and_entries(make_window) -> None:
     assert "神经与肌肉" in text and "康复与护理" in text
     assert "面部肌肉萎缩测试文章" in text and "脸部肌肉萎缩是什么原因引起的" in text
     assert "不能代替医生的诊断和治疗" in text  # the disclaimer
-    assert window.sidebar.section_titles() == ["神经与肌肉", "康复与护理"]
+    assert window.sidebar.section_titles() == [window.labels.start_here, "神经与肌肉", "康复与护理"]
+    # The featured entry comes first, before the topics.
+    assert text.index("面部肌肉萎缩测试文章") < text.index("神经与肌肉")
 
 
 def test_open_entry_shows_article_and_sidebar(make_window) -> None:

@@ -67,6 +67,7 @@ def load_library_info(folder: Path) -> tuple[LibraryInfo, list[Problem]]:
         disclaimer=str(data.get("disclaimer") or "").strip(),
         categories=tuple(cats),
         path=folder,
+        featured=tuple(str(x).strip() for x in (data.get("featured") or []) if str(x).strip()),
     )
     return info, problems
 

@@ -58,6 +58,7 @@ class LibraryInfo:
     disclaimer: str
     categories: tuple[Category, ...]
     path: Path
+    featured: tuple[str, ...] = ()  # entry ids the home page offers first ("start here")
 
 
 @dataclass(slots=True)
@@ -147,6 +148,11 @@ class Library:
         if info and info.disclaimer:
             return info.disclaimer
         return self.primary.disclaimer if self.primary else ""
+
+    def featured(self) -> list[Entry]:
+        """The entries the libraries put first on the home page, in order, those that exist."""
+        ids = [i for info in self.infos for i in info.featured]
+        return [self.entries[i] for i in dict.fromkeys(ids) if i in self.entries]
 
     def related(self, entry: Entry) -> list[Entry]:
         """The entry's related entries that exist, in the order the entry lists them."""

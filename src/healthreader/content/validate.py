@@ -15,6 +15,10 @@ def _line_of(entry_text: str, key: str) -> int:
 def check_references(library: Library) -> list[Problem]:
     problems: list[Problem] = []
     declared = {c.name for info in library.infos for c in info.categories}
+    for info in library.infos:
+        for fid in info.featured:
+            if fid not in library:
+                problems.append(Problem(info.path / "library.yaml", 1, f"featured id '{fid}' does not exist"))
     for entry in library:
         text: str | None = None
 

@@ -24,6 +24,7 @@ class PageLabels:
     disclaimer: str = "Disclaimer"
     about: str = "About this library"
     categories: str = "Topics"
+    start_here: str = "Start here"
     entries_count: str = "{n} entries"
     offline_title: str = "You are offline"
     offline_text: str = "HealthReader works without a network and does not open web pages. The address is:"
@@ -73,6 +74,16 @@ def entry_page(entry: Entry, body_html: str, disclaimer: str, labels: PageLabels
     return "\n".join(parts)
 
 
+def _entry_list(entries: list[Entry], labels: PageLabels) -> str:
+    items = [
+        f'<li><a href="{entry_href(e.id)}">{escape(e.title)}</a> '
+        f'<span class="kind">{escape(labels.kind(e))}</span><br/>'
+        f'<span class="entry-summary">{escape(e.summary)}</span></li>'
+        for e in entries
+    ]
+    return f'<ul class="entries">{"".join(items)}</ul>'
+
+
 def home_page(library: Library, labels: PageLabels, category_anchor: dict[str, str] | None = None) -> str:
     """The library's title, its categories with their entries, what it is, and its disclaimer."""
     info = library.primary
@@ -83,6 +94,10 @@ def home_page(library: Library, labels: PageLabels, category_anchor: dict[str, s
     if info and (info.publisher or info.version):
         bits = [escape(x) for x in (info.publisher, info.version) if x]
         parts.append(f'<p class="meta">{" · ".join(bits)}</p>')
+    featured = library.featured()
+    if featured:
+        parts.append(f'<h2 class="category"><a name="start"></a>{escape(labels.start_here)}</h2>')
+        parts.append(_entry_list(featured, labels))
     anchors = category_anchor or {}
     for cat, members in library.by_category():
         anchor = anchors.get(cat.name, "")
@@ -91,14 +106,7 @@ def home_page(library: Library, labels: PageLabels, category_anchor: dict[str, s
         parts.append(f'<h2 class="category">{name}{escape(cat.name)} <span class="count">{count}</span></h2>')
         if cat.description:
             parts.append(f'<p class="category-description">{escape(cat.description)}</p>')
-        items = []
-        for e in members:
-            items.append(
-                f'<li><a href="{entry_href(e.id)}">{escape(e.title)}</a> '
-                f'<span class="kind">{escape(labels.kind(e))}</span><br/>'
-                f'<span class="entry-summary">{escape(e.summary)}</span></li>'
-            )
-        parts.append(f'<ul class="entries">{"".join(items)}</ul>')
+        parts.append(_entry_list(members, labels))
     parts.append(_disclaimer(library.disclaimer_for(None), labels))
     return "\n".join(parts)
 

@@ -231,8 +231,9 @@ class MainWindow(QMainWindow):
     def _show_home(self, anchor: str = "") -> None:
         html = home_page(self.library, self.labels, self._category_anchors)
         self.viewer.show_page(html, anchor)
+        start = [("start", self.labels.start_here)] if self.library.featured() else []
         self.sidebar.set_sections(
-            [(self._category_anchors[c.name], c.name) for c, _ in self.library.by_category()],
+            start + [(self._category_anchors[c.name], c.name) for c, _ in self.library.by_category()],
             self.tr("Topics"),
         )
         self.sidebar.set_related([])
