@@ -50,8 +50,11 @@ def _inspect(path: Path) -> tuple[RecoveryReason, str] | None:
     except FileNotFoundError:
         return None
     if size > 0:
-        with path.open("rb") as f:
-            head = f.read(len(SQLITE_MAGIC))
+        try:
+            with path.open("rb") as f:
+                head = f.read(len(SQLITE_MAGIC))
+        except OSError as exc:  # a folder in its place, no permission: not ours to move
+            raise StoreError(f"cannot read {path}: {exc}") from exc
         if head != SQLITE_MAGIC:
             return RecoveryReason.NOT_SQLITE, "the file does not start with the SQLite header"
     conn = _connect(path)

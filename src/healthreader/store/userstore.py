@@ -237,25 +237,31 @@ class UserStore:
         """Bookmark an entry or one of its sections.  If it is bookmarked already, the titles are
         refreshed and the note and folder are replaced only when given (non-empty)."""
         _check_entry_id(entry_id)
-        key = title_sort_key(title)
-        now = self._now_ms()
-        with self._write() as conn:
-            folder_id = self._folder_id(folder)
-            conn.execute(
-                """
-                INSERT INTO bookmarks (entry_id, anchor, title, title_key, section_title, note, folder_id,
-                                       created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (entry_id, anchor) DO UPDATE SET
-                    title = excluded.title, title_key = excluded.title_key,
-                    section_title = excluded.section_title,
-                    note = CASE WHEN excluded.note != '' THEN excluded.note ELSE note END,
-                    folder_id = CASE WHEN ? THEN excluded.folder_id ELSE folder_id END,
-                    updated_at = excluded.updated_at
-                """,
-                (entry_id, anchor, title, key, section_title, note.strip(), folder_id, now, now, folder_id is not None),
-            )
+        key = title_sort_key(title)  # before the transaction: the first call loads pypinyin
+        with self._write():
+            self._upsert(entry_id, anchor, title, key, section_title, note, folder)
         return self._must_get(entry_id, anchor)
+
+    def _upsert(
+        self, entry_id: str, anchor: str, title: str, title_key: str, section_title: str, note: str, folder: str
+    ) -> None:
+        """The write of ``add_bookmark``, inside the caller's transaction."""
+        now = self._now_ms()
+        folder_id = self._folder_id(folder)
+        self._conn.execute(
+            """
+            INSERT INTO bookmarks (entry_id, anchor, title, title_key, section_title, note, folder_id,
+                                   created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (entry_id, anchor) DO UPDATE SET
+                title = excluded.title, title_key = excluded.title_key,
+                section_title = excluded.section_title,
+                note = CASE WHEN excluded.note != '' THEN excluded.note ELSE note END,
+                folder_id = CASE WHEN ? THEN excluded.folder_id ELSE folder_id END,
+                updated_at = excluded.updated_at
+            """,
+            (entry_id, anchor, title, title_key, section_title, note.strip(), folder_id, now, now, folder_id is not None),
+        )
 
     def _must_get(self, entry_id: str, anchor: str) -> Bookmark:
         b = self.get_bookmark(entry_id, anchor)
@@ -263,23 +269,33 @@ class UserStore:
             raise BookmarkNotFoundError(entry_id, anchor)
         return b
 
-    def remove_bookmark(self, entry_id: str, anchor: str = "") -> Bookmark | None:
-        """Remove a bookmark; returns it as it was (for ``restore_bookmark``), or None if there was none."""
-        with self._write() as conn:
-            row = conn.execute(
-                f"SELECT {_BOOKMARK_COLUMNS} WHERE b.entry_id = ? AND b.anchor = ?", (entry_id, anchor)
-            ).fetchone()
-            if row is None:
-                return None
-            conn.execute("DELETE FROM bookmarks WHERE entry_id = ? AND anchor = ?", (entry_id, anchor))
+    def _delete(self, entry_id: str, anchor: str) -> Bookmark | None:
+        """The write of ``remove_bookmark``, inside the caller's transaction."""
+        row = self._conn.execute(
+            f"SELECT {_BOOKMARK_COLUMNS} WHERE b.entry_id = ? AND b.anchor = ?", (entry_id, anchor)
+        ).fetchone()
+        if row is None:
+            return None
+        self._conn.execute("DELETE FROM bookmarks WHERE entry_id = ? AND anchor = ?", (entry_id, anchor))
         return _bookmark(row)
 
+    def remove_bookmark(self, entry_id: str, anchor: str = "") -> Bookmark | None:
+        """Remove a bookmark; returns it as it was (for ``restore_bookmark``), or None if there was none."""
+        with self._write():
+            return self._delete(entry_id, anchor)
+
     def toggle_bookmark(self, entry_id: str, anchor: str = "", *, title: str, section_title: str = "") -> ToggleResult:
-        """The star: remove the bookmark if there is one, else add it."""
-        removed = self.remove_bookmark(entry_id, anchor)
+        """The star: remove the bookmark if there is one, else add it, in one transaction (a second
+        window toggling at the same moment sees the result of the first, never half of it)."""
+        _check_entry_id(entry_id)
+        key = title_sort_key(title)
+        with self._write():
+            removed = self._delete(entry_id, anchor)
+            if removed is None:
+                self._upsert(entry_id, anchor, title, key, section_title, "", NO_FOLDER)
         if removed is not None:
             return ToggleResult(removed=removed)
-        return ToggleResult(added=self.add_bookmark(entry_id, anchor, title=title, section_title=section_title))
+        return ToggleResult(added=self._must_get(entry_id, anchor))
 
     def restore_bookmark(self, bookmark: Bookmark) -> Bookmark:
         """Put a removed bookmark back exactly as it was (times, note, folder): the undo of a removal.

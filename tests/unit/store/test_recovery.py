@@ -133,3 +133,12 @@ def test_unwritable_folder_is_a_store_error(tmp_path: Path) -> None:
 
     with pytest.raises(StoreError):
         UserStore.open(blocker / "sub" / "userdata.sqlite3")
+
+
+def test_a_folder_in_the_way_is_an_error_not_moved(store_path: Path) -> None:
+    from healthreader.store import StoreError
+
+    store_path.mkdir(parents=True)
+    with pytest.raises(StoreError):
+        UserStore.open(store_path)
+    assert store_path.is_dir()
