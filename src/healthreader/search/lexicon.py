@@ -12,6 +12,12 @@ as 直腿抬高试验 then come out whole.
 ('面瘫', '面神经麻痹')
 >>> lex.syllables("肌肉萎缩")
 ['ji', 'rou', 'wei', 'suo']
+>>> lex.scan("面瘫怎么治")
+[('面瘫', True), ('怎么治', False)]
+
+Queries are not segmented with rjieba: the library's words are found in them by dictionary lookup
+(``scan``), so a reader's process loads rjieba (0.2 s) and pypinyin (0.2 s) only to build an index or
+to try a homophone correction.
 """
 
 from __future__ import annotations
@@ -21,11 +27,13 @@ import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-import pypinyin
-import rjieba
+from typing import TYPE_CHECKING
 
 from healthreader.content import Library
 from healthreader.search.text import fold, is_cjk, runs
+
+if TYPE_CHECKING:
+    import rjieba
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +79,8 @@ class Lexicon:
                 self._groups[word] = tuple(dict.fromkeys(old + members))
         self._jieba: rjieba.Jieba | None = None
         self._pinyin_memo: dict[str, list[str]] = {}
+        self._words = set(self.userdict) | set(self._groups)
+        self._max_word = max((len(w) for w in self._words), default=0)
         self._lock = threading.Lock()
 
     @classmethod
@@ -92,14 +102,39 @@ class Lexicon:
     @property
     def words(self) -> set[str]:
         """Every word the library declares: user dictionary and synonym words."""
-        return set(self.userdict) | set(self._groups)
+        return set(self._words)
 
     def synonyms_of(self, word: str) -> tuple[str, ...]:
         """The word's synonym group (itself included), or ``()`` when it has none."""
         return self._groups.get(word, ())
 
+    def scan(self, run: str) -> list[tuple[str, bool]]:
+        """``run`` cut into the library's words (longest first, left to right) and the text between
+        them: (piece, is a library word)."""
+        words = self._words
+        out: list[tuple[str, bool]] = []
+        pending = ""
+        i = 0
+        while i < len(run):
+            for length in range(min(self._max_word, len(run) - i), 1, -1):
+                if run[i : i + length] in words:
+                    if pending:
+                        out.append((pending, False))
+                        pending = ""
+                    out.append((run[i : i + length], True))
+                    i += length
+                    break
+            else:
+                pending += run[i]
+                i += 1
+        if pending:
+            out.append((pending, False))
+        return out
+
     def _segmenter(self) -> rjieba.Jieba:
         if self._jieba is None:
+            import rjieba  # here, not at the top: a reader's process never needs it (see scan)
+
             with self._lock:
                 if self._jieba is None:
                     jieba = rjieba.Jieba()
@@ -136,13 +171,16 @@ class Lexicon:
     def _word_syllables(self, word: str) -> list[str]:
         memo = self._pinyin_memo.get(word)
         if memo is None:
+            import pypinyin  # slow to import (0.2 s): only for index builds and homophone corrections
+
             memo = [s.lower() for s in pypinyin.lazy_pinyin(word, errors="ignore")]
             self._pinyin_memo[word] = memo
         return memo
 
-    def syllables(self, text: str) -> list[str]:
-        """Toneless pinyin, one syllable per Han character; other letters and digits kept as words."""
-        return [s for word in self.pinyin_words(text) for s in word]
+    def syllables(self, run: str) -> list[str]:
+        """Toneless pinyin of a run of Han characters, one syllable per character (pypinyin's own
+        phrase table picks the reading of characters with several)."""
+        return self._word_syllables(run)
 
     def pinyin_words(self, text: str) -> list[list[str]]:
         """Pinyin grouped by word (jieba words for Han text), so suggestions can match at word starts."""

@@ -27,6 +27,7 @@ from healthreader.search.text import cjk_bigrams, fold, runs
 
 _QUOTED_RE = re.compile(r'"([^"]*)"|“([^”]*)”|「([^」]*)」|『([^』]*)』')
 _OPERATORS = {"AND", "OR", "NOT", "&&", "||"}
+MAX_RUN_AS_WORD = 4
 
 
 @dataclass(frozen=True)
@@ -63,14 +64,14 @@ def _units_of_run(run: str, is_cjk: bool, lexicon: Lexicon) -> list[Unit]:
         return [_alternatives(run, group)]
     if not is_cjk:
         return [Unit((run,))]
-    words = lexicon.cut(run)
-    if not any(len(w) > 1 and lexicon.synonyms_of(w) for w in words):
+    pieces = lexicon.scan(run)
+    if not any(known and lexicon.synonyms_of(w) for w, known in pieces):
         return [Unit((run,))]
     # Split only around the synonym words; the rest stays whole so its character pairs still bind.
     units: list[Unit] = []
     pending = ""
-    for w in words:
-        syn = lexicon.synonyms_of(w) if len(w) > 1 else ()
+    for w, known in pieces:
+        syn = lexicon.synonyms_of(w) if known else ()
         if syn:
             if pending:
                 units.append(Unit((pending,)))
@@ -81,6 +82,20 @@ def _units_of_run(run: str, is_cjk: bool, lexicon: Lexicon) -> list[Unit]:
     if pending:
         units.append(Unit((pending,)))
     return units
+
+
+def _ranking_words(folded: str, lexicon: Lexicon) -> list[str]:
+    """Words to look up in the ``words`` field: the library's words found in the query, each short
+    run whole (what a reader types is usually one word), and letters and digits as typed."""
+    words: list[str] = []
+    for is_cjk, run, _ in runs(folded):
+        if not is_cjk:
+            words.append(run)
+            continue
+        if 1 < len(run) <= MAX_RUN_AS_WORD:
+            words.append(run)
+        words.extend(w for w, known in lexicon.scan(run) if known)
+    return words
 
 
 def parse_query(text: str, lexicon: Lexicon) -> ParsedQuery:
@@ -105,7 +120,7 @@ def parse_query(text: str, lexicon: Lexicon) -> ParsedQuery:
         else:
             for is_cjk, run, _ in runs(folded):
                 units.extend([Unit((run,), True)] if quoted else _units_of_run(run, is_cjk, lexicon))
-        words.extend(w for w in lexicon.cut(folded) if len(w) > 1 or w.isascii())
+        words.extend(_ranking_words(folded, lexicon))
     for u in units:
         words.extend(a for a in u.alternatives[1:] if " " not in a)
     return ParsedQuery(tuple(dict.fromkeys(units)), tuple(dict.fromkeys(words)))
