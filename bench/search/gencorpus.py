@@ -148,14 +148,13 @@ def generate(out: Path, entries: int, seed: int = 7) -> Path:
     return out
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("out", type=Path)
-    parser.add_argument("--entries", type=int, default=10_000)
-    parser.add_argument("--seed", type=int, default=7)
-    args = parser.parse_args()
-    generate(args.out, args.entries, args.seed)
-    print(f"wrote {args.entries} entries to {args.out}")
+    parser.add_argument("out", type=Path, help="the folder to write the library into")
+    parser.add_argument("--entries", type=int, default=10_000, help="how many entries (default 10,000)")
+    parser.add_argument("--seed", type=int, default=7, help="random seed; the same seed gives the same library")
+    ns = parser.parse_args(argv)
+    print(f"wrote {ns.entries} entries to {generate(ns.out, ns.entries, ns.seed)}")
 
 
 if __name__ == "__main__":
