@@ -12,6 +12,7 @@ prints it.  Widgets stay out of this module except the preview dialog.
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import logging
 import os
@@ -23,6 +24,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QLocale, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
     QColor,
     QFont,
     QFontMetricsF,
@@ -134,7 +136,11 @@ def build_handout(
     """The handout for ``entry``: title, summary, meta line, red flags, body (or one section), sources,
     and the library's disclaimer at the end.  Raises ``PrintError`` for an unknown section."""
     body_html = render_markdown(_body_markdown(entry, options.section)).html
+    if options.section:
+        # The summary speaks for the whole article; a one-section handout holds that section alone.
+        entry = dataclasses.replace(entry, summary="")
     html = entry_page(entry, body_html, library.disclaimer_for(entry), labels or page_labels())
+    html = html.replace('<p class="summary"></p>', "")
     info = library.info_for(entry)
     return Handout(
         html=html,
@@ -221,6 +227,45 @@ def _keep_headings_with_next(doc: QTextDocument, page_height: float) -> None:
             return
 
 
+def _split_blocks_at_page_breaks(doc: QTextDocument, page_height: float) -> None:
+    """End every paragraph that runs over a page edge there, and go on in a new paragraph.
+
+    Qt draws a paragraph's last line above the clip rectangle as well as the visible ones; on paper
+    the clip hides it, but the PDF would hold that line twice (copying, searching, screen readers).
+    A paragraph that starts on its page has no such line.  The lines stay where they were.
+    """
+    layout = doc.documentLayout()
+    for _ in range(500):  # bounded: one split per pass, a few per page
+        block = doc.begin()
+        split = False
+        while block.isValid() and not split:
+            lines = block.layout()
+            top = layout.blockBoundingRect(block).top()
+            for i in range(1, lines.lineCount()):
+                before = int((top + lines.lineAt(i - 1).y() + 0.5) // page_height)
+                if int((top + lines.lineAt(i).y() + 0.5) // page_height) == before:
+                    continue
+                cursor = QTextCursor(doc)
+                cursor.setPosition(block.position() + lines.lineAt(i).textStart())
+                fmt = block.blockFormat()
+                fmt.setTopMargin(0)
+                fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                cursor.insertBlock(fmt, cursor.charFormat())
+                text_list = cursor.block().textList()
+                if text_list is not None:
+                    # The rest of a list item is not a new item: no second bullet or number.
+                    text_list.remove(cursor.block())
+                    rest = cursor.blockFormat()
+                    rest.setIndent(text_list.format().indent())
+                    cursor.setBlockFormat(rest)
+                doc.markContentsDirty(0, doc.characterCount())
+                split = True
+                break
+            block = block.next()
+        if not split:
+            return
+
+
 def _layout_device() -> QImage:
     """A stand-in paint device at 96 dpi for the text layout.
 
@@ -246,6 +291,7 @@ def _layout_document(handout: Handout, device: QImage, width: float, height: flo
     # A page size makes the layout paginate: a line that would cross a page edge moves to the next page.
     doc.setPageSize(QSizeF(width, height))
     _keep_headings_with_next(doc, height)
+    _split_blocks_at_page_breaks(doc, height)
     return doc
 
 
@@ -300,7 +346,11 @@ def paint_handout(device: QPagedPaintDevice, handout: Handout) -> int:
             painter.translate(0, header_h)
             painter.scale(sx, sy)
             painter.translate(0, -index * page_h)
-            doc.drawContents(painter, QRectF(0, index * page_h, width / sx, page_h))
+            page = QRectF(0, index * page_h, width / sx, page_h)
+            painter.setClipRect(page)
+            context = QAbstractTextDocumentLayout.PaintContext()
+            context.clip = page.adjusted(0, 0.5, 0, -0.5)
+            doc.documentLayout().draw(painter, context)
             painter.restore()
         return pages
     finally:
@@ -469,6 +519,14 @@ def print_to_printer(
     pages = paint_handout(printer, handout)
     if printer.printerState() == QPrinter.PrinterState.Error:
         raise PrintError(_tr("The printer reported an error. Check that it is switched on and has paper."), "printer_failed")
+    if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
+        # "Print to file" from the print dialog: give that PDF the same searchable text as an export.
+        target = Path(printer.outputFileName())
+        try:
+            data = target.read_bytes()
+        except OSError as exc:
+            raise _save_error(target, exc) from exc
+        _write_atomically(fix_radical_text(data, _drawn_text(handout), handout.family), target)
     return pages
 
 
