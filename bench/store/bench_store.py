@@ -32,11 +32,11 @@ ROOT = HERE.parent.parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(ROOT / "src"))
 
-from common import machine, median, p, table  # noqa: E402
+from common import machine, median, p, table
 
-from healthreader.store import BookmarkOrder, UserStore  # noqa: E402
+from healthreader.store import BookmarkOrder, UserStore
 
-WORDS = "肌肉 萎缩 康复 训练 脑卒中 面瘫 肌电图 营养 腰椎 间盘 突出 神经 检查 饮食 运动 步行 言语 吞咽 疼痛 睡眠".split()
+WORDS = ["肌肉", "萎缩", "康复", "训练", "脑卒中", "面瘫", "肌电图", "营养", "腰椎", "间盘", "突出", "神经", "检查", "饮食", "运动", "步行", "言语", "吞咽", "疼痛", "睡眠"]
 BUDGET_MS = 20.0
 
 
@@ -175,7 +175,7 @@ def main() -> int:
         store.close()
 
     print(f"machine: {machine()}")
-    print("uname -a: " + subprocess.run(["uname", "-a"], capture_output=True, text=True).stdout.strip())
+    print("uname -a: " + subprocess.run(["uname", "-a"], capture_output=True, text=True, check=False).stdout.strip())
     print(f"store: {n_b:,} bookmarks, {n_h:,} history rows (seeded in {seeding:.1f} s); synchronous=FULL, WAL")
     rows = []
     for name, times, budgeted in results:

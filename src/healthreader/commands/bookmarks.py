@@ -21,7 +21,7 @@ from healthreader.render import render_markdown
 from healthreader.store import BookmarkOrder, ImportFileError, StoreError, UserStore
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("bookmarks", help="add, remove, list, export and import bookmarks")
     bsub = p.add_subparsers(dest="bookmarks_command", metavar="ACTION", required=True)
 

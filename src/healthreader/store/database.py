@@ -16,7 +16,12 @@ from pathlib import Path
 
 from healthreader.store.errors import StoreError, StoreTooNewError
 from healthreader.store.model import Recovery, RecoveryReason
-from healthreader.store.schema import APPLICATION_ID, CORE_TABLES, SCHEMA_VERSION, migrate
+from healthreader.store.schema import (
+    APPLICATION_ID,
+    CORE_TABLES,
+    SCHEMA_VERSION,
+    migrate,
+)
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 #: How long a writer waits for another window or process holding the write lock.

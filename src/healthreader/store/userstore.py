@@ -13,12 +13,18 @@ import sqlite3
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 from healthreader.store import exchange
-from healthreader.store.exchange import has_control_characters
 from healthreader.store.database import open_database, write_transaction
-from healthreader.store.errors import BookmarkNotFoundError, ImportFileError, ImportProblem, InvalidNameError, StoreError
+from healthreader.store.errors import (
+    BookmarkNotFoundError,
+    ImportFileError,
+    ImportProblem,
+    InvalidNameError,
+    StoreError,
+)
+from healthreader.store.exchange import has_control_characters
 from healthreader.store.model import (
     NO_FOLDER,
     Bookmark,
@@ -129,7 +135,7 @@ class UserStore:
     def close(self) -> None:
         self._conn.close()
 
-    def __enter__(self) -> UserStore:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -436,7 +442,7 @@ class UserStore:
     def clear_history(self) -> int:
         """Forget everything read; returns how many rows went.  Bookmarks are not touched."""
         with self._write() as conn:
-            return conn.execute("DELETE FROM history").rowcount
+            return int(conn.execute("DELETE FROM history").rowcount)
 
     # ---------------------------------------------------------------- export and import
 

@@ -12,7 +12,15 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from healthreader.store import ImportFileError, ImportProblem, ImportResult, Recovery, RecoveryReason, StoreError, UserStore
+from healthreader.store import (
+    ImportFileError,
+    ImportProblem,
+    ImportResult,
+    Recovery,
+    RecoveryReason,
+    StoreError,
+    UserStore,
+)
 
 
 def _tr(text: str) -> str:

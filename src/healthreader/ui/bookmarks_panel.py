@@ -23,10 +23,19 @@ from PySide6.QtCore import (
     QRect,
     QSize,
     Qt,
+    QTime,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence, QPainter, QPalette, QShortcut
+from PySide6.QtGui import (
+    QAction,
+    QFont,
+    QFontMetrics,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -457,7 +466,7 @@ class BookmarksPanel(QWidget):
         if self._history_loaded or self.tabs.currentIndex() == 1:
             self.refresh_history()
 
-    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+    def showEvent(self, event: Any) -> None:
         super().showEvent(event)
         if self._drawn_revision != self._store.revision:
             self.refresh()
@@ -514,7 +523,8 @@ class BookmarksPanel(QWidget):
                 if item.entry_id not in titles:
                     titles[item.entry_id] = self._title_of(item.entry_id)
                 current = titles[item.entry_id]
-                when = locale.toString(item.visited_at.astimezone().time(), QLocale.FormatType.ShortFormat)
+                local = item.visited_at.astimezone()
+                when = locale.toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
                 child = QTreeWidgetItem([current or item.title, when])
                 child.setData(0, ENTRY_ROLE, item.entry_id)
                 child.setData(0, ANCHOR_ROLE, item.anchor)

@@ -122,7 +122,7 @@ def test_filter_by_words_in_any_field(store: UserStore) -> None:
     store.add_bookmark("s", "walk", title="脑卒中后的康复", section_title="步行训练", note="每天练习")
     store.add_bookmark("e", title="肌电图检查", folder="医院")
     store.add_bookmark("f", title="面瘫", note="100% 要热敷_早晚")
-    ids = lambda text, **kw: {b.entry_id for b in store.list_bookmarks(text=text, **kw)}  # noqa: E731
+    ids = lambda text, **kw: {b.entry_id for b in store.list_bookmarks(text=text, **kw)}
     assert ids("康复") == {"s"}
     assert ids("步行") == {"s"}
     assert ids("练习") == {"s"}

@@ -178,5 +178,5 @@ def test_any_store_content_survives_export_and_import(tmp_path_factory: pytest.T
             a.set_note(entry_id, anchor, note)
         a.export_json(d / "x.json")
         b.import_json(d / "x.json")
-        key = lambda bm: bm.key  # noqa: E731
+        key = lambda bm: bm.key
         assert sorted(b.list_bookmarks(), key=key) == sorted(a.list_bookmarks(), key=key)

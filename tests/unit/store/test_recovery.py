@@ -83,7 +83,7 @@ def test_our_id_but_tables_missing_is_damage(store_path: Path, clock: FakeClock)
 def test_never_overwrites_an_earlier_aside_file(store_path: Path, clock: FakeClock) -> None:
     store_path.parent.mkdir(parents=True)
     clock.now = dt.datetime(2026, 3, 10, 9, 0, tzinfo=dt.UTC)
-    frozen = lambda: clock.now  # noqa: E731  same second both times
+    frozen = lambda: clock.now
     for text in ("first", "second"):
         store_path.write_text(text)
         for side in ("-wal", "-shm"):
