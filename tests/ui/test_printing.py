@@ -251,3 +251,62 @@ def test_preview_shows_every_page(qtbot, exported, real_library: Library) -> Non
     qtbot.waitUntil(lambda: preview.pageCount() > 0)
     assert preview.pageCount() == exported["normal"][1]
     dialog.close()
+
+
+# --- the window's print commands ----------------------------------------------------------------------------
+@pytest.fixture
+def print_actions(qtbot, real_library: Library, data_dir: Path, monkeypatch: pytest.MonkeyPatch):
+    from PySide6.QtWidgets import QWidget
+
+    from healthreader.config import Settings
+    from healthreader.paths import DataPaths
+    from healthreader.ui.print_actions import PrintActions
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    settings = Settings(DataPaths.at(data_dir))
+    settings.set("print_header", CLINIC)
+    actions = PrintActions(window, real_library, settings)
+    actions.errors = []  # type: ignore[attr-defined]
+    monkeypatch.setattr(actions, "_show_error", actions.errors.append)
+    return actions
+
+
+def test_pdf_file_name_is_safe_everywhere(real_library: Library) -> None:
+    from healthreader.ui.print_actions import pdf_file_name
+
+    entry = real_library.get(MAIN)
+    assert pdf_file_name(entry) == "面部肌肉萎缩是怎么回事.pdf"
+    assert pdf_file_name(entry, "A/B: 护理?") == "面部肌肉萎缩是怎么回事 - A B 护理.pdf"
+
+
+def test_export_asks_for_a_path_and_uses_the_settings(qtbot, print_actions, real_library: Library, tmp_path: Path, monkeypatch) -> None:
+    asked: list[str] = []
+    monkeypatch.setattr(print_actions, "_ask_path", lambda s: asked.append(s) or str(tmp_path / "handout"))
+    with qtbot.waitSignal(print_actions.exported) as signal:
+        path = print_actions.export_current_pdf(real_library.get(MAIN), "日常护理")
+    assert asked[0].endswith("面部肌肉萎缩是怎么回事 - 日常护理.pdf")
+    assert path == tmp_path / "handout.pdf" and signal.args == [str(path)]
+    text = pdf_text(path)
+    assert CLINIC in text and "日常护理" in text and "面神经麻痹（面瘫）" not in text
+    assert print_actions.errors == []
+
+
+def test_print_without_a_printer_offers_a_pdf(print_actions, real_library: Library, tmp_path: Path, monkeypatch) -> None:
+    offered: list[str] = []
+    monkeypatch.setattr(printing, "available_printers", lambda: [])
+    monkeypatch.setattr(print_actions, "_offer_pdf", lambda message: offered.append(message) or True)
+    monkeypatch.setattr(print_actions, "_ask_path", lambda s: str(tmp_path / "x.pdf"))
+    print_actions.print_current(real_library.get(MAIN), "")
+    assert offered and "PDF" in offered[0]
+    assert (tmp_path / "x.pdf").exists()
+
+
+def test_print_commands_explain_failures(print_actions, tmp_path: Path, real_library: Library, monkeypatch) -> None:
+    print_actions.print_current(None, "")
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setattr(print_actions, "_ask_path", lambda s: str(blocker / "x.pdf"))
+    assert print_actions.export_current_pdf(real_library.get(MAIN), "") is None
+    assert len(print_actions.errors) == 2 and str(tmp_path) in print_actions.errors[1]
+    assert not (blocker / "x.pdf").exists()
