@@ -157,6 +157,16 @@ def test_the_simplified_chinese_face_is_embedded(exported) -> None:
     assert not any("jp" in name for name in names), names
 
 
+def test_radicals_in_the_text_layer_become_the_characters_drawn(qapp) -> None:
+    # Noto CJK gives 面 and the Kangxi radical ⾯ one glyph; copying "⾯部" from a PDF finds nothing.
+    cmap = b"2 beginbfrange\n<0001> <0002> [<2FAF> <0041>]\n<0003> <0003> <2F81>\nendbfrange\n"
+    pdf = b"%PDF-1.4\n5 0 obj\n<< /ToUnicode 7 0 R >>\nendobj\n7 0 obj\n<< /Length 99 >>\nstream\n"
+    pdf += cmap + b"endstream\nendobj\n"
+    fixed = printing.fix_radical_text(pdf, "面部肌肉", pick_chinese_family())
+    assert len(fixed) == len(pdf)  # the file's byte offsets still hold
+    assert b"[<9762> <0041>]" in fixed and b"<0003> <0003> <8089>" in fixed
+
+
 def test_one_section_alone(qapp, real_library: Library, tmp_path: Path) -> None:
     entry = real_library.get(MAIN)
     sections = render_markdown(entry.read_body()).sections

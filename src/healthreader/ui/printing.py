@@ -28,6 +28,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
+    QImage,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
@@ -39,7 +40,6 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextFormat,
-    QImage,
 )
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
@@ -61,14 +61,11 @@ MARGINS_MM = QMarginsF(20, 14, 16, 12)
 # Header and footer text, in points: small, but never below what an older reader can make out.
 FURNITURE_PT = 9.0
 LARGE_FURNITURE_PT = 11.0
-# A PDF's coordinates need precision, not pixels; 600 dpi keeps line breaks identical to print.
+# The PDF's own unit: fine enough that positions on the page are exact.
 PDF_RESOLUTION = 600
+# Text is laid out at CSS's 96 dpi (see _layout_device) and scaled to the device.
 LAYOUT_DPI = 96
 GREY = QColor("#555555")
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Printing", text)
 
 
 class PrintError(Exception):
@@ -125,7 +122,7 @@ def _body_markdown(entry: Entry, section: str | None) -> str:
             # The heading line is not part of the section's text; put it back so the handout shows it.
             return f"## {part.title}\n\n{part.text}"
     raise PrintError(
-        _tr("The article “%1” has no section “%2”.").replace("%1", entry.title).replace("%2", section),
+        QCoreApplication.translate("Printing", "The article “%1” has no section “%2”.").replace("%1", entry.title).replace("%2", section),
         "unknown_section",
     )
 
@@ -303,11 +300,11 @@ def paint_handout(device: QPagedPaintDevice, handout: Handout) -> int:
     """
     painter = QPainter()
     if not painter.begin(device):
-        raise PrintError(_tr("The printer or file could not be opened for printing."), "printer_failed")
+        raise PrintError(QCoreApplication.translate("Printing", "The printer or file could not be opened for printing."), "printer_failed")
     try:
         furniture = _furniture_font(handout)
         metrics = QFontMetricsF(furniture, device)
-        gap = metrics.height() * 0.8
+        gap = metrics.height()  # a clear white band between text and header or footer
         width = float(device.width())
         header_h = metrics.height() + gap if handout.header_line else 0.0
         footer_h = metrics.height() + gap
@@ -410,15 +407,16 @@ def fix_radical_text(pdf: bytes, text: str, family: str | None) -> bytes:
                 by_glyph.setdefault(glyphs[0], ch)
 
     def better(match: re.Match[bytes]) -> bytes:
-        cp = int(match.group(1), 16)
+        # The last group is the four hex digits of the character a code stands for.
+        cp = int(match.group(match.lastindex or 0), 16)
         if not _is_radical(cp):
-            return match.group(0)
+            return b"<%04X>" % cp
         glyphs = raw.glyphIndexesForString(chr(cp))
         found = by_glyph.get(glyphs[0]) if glyphs and glyphs[0] else None
         if found is None:
             nfkc = unicodedata.normalize("NFKC", chr(cp))
             found = nfkc if len(nfkc) == 1 and ord(nfkc) <= 0xFFFF and nfkc != chr(cp) else None
-        return b"<%04X>" % ord(found) if found else match.group(0)
+        return b"<%04X>" % ord(found if found else chr(cp))
 
     out = bytearray(pdf)
     for number in numbers:
@@ -429,9 +427,9 @@ def fix_radical_text(pdf: bytes, text: str, family: str | None) -> bytes:
         end = pdf.find(b"endstream", start)
         stream = pdf[start:end]
         stream = _CMAP_ARRAY_RE.sub(lambda m: b"[" + _HEX4_RE.sub(better, m.group(1)) + b"]", stream)
-        stream = _CMAP_SINGLE_RE.sub(lambda m: m.group(0)[: -6] + better(_HEX4_RE.search(m.group(0)[-6:])), stream)
-        assert len(stream) == end - start
-        out[start:end] = stream
+        stream = _CMAP_SINGLE_RE.sub(lambda m: m.group(1) + b" " + m.group(1) + b" " + better(m), stream)
+        if len(stream) == end - start:  # always: every code keeps its four digits
+            out[start:end] = stream
     return bytes(out)
 
 
@@ -455,16 +453,22 @@ def _write_atomically(data: bytes, path: Path) -> None:
 
 
 def _save_error(path: Path, exc: OSError) -> PrintError:
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        text, reason = _tr("The PDF could not be saved: the disk is full. Free some space or choose another place."), "disk_full"
-    elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        text, reason = _tr("The PDF could not be saved: you may not write to the folder “%2”. Choose another place."), "unwritable"
-    elif exc.errno in (errno.ENOENT, errno.ENOTDIR):
-        text, reason = _tr("The PDF could not be saved: the folder “%2” does not exist."), "unwritable"
-    else:
-        text, reason = _tr("The PDF could not be saved to “%1”."), "unwritable"
+    def tr(text: str) -> str:
+        return text.replace("%1", str(path)).replace("%2", str(path.parent))
+
     log.warning("cannot save PDF %s: %s", path, exc)
-    return PrintError(text.replace("%1", str(path)).replace("%2", str(path.parent)), reason)
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return PrintError(
+            tr(QCoreApplication.translate("Printing", "The PDF could not be saved: the disk is full. Free some space or choose another place.")),
+            "disk_full",
+        )
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        text = QCoreApplication.translate("Printing", "The PDF could not be saved: you may not write to the folder “%2”. Choose another place.")
+    elif exc.errno in (errno.ENOENT, errno.ENOTDIR):
+        text = QCoreApplication.translate("Printing", "The PDF could not be saved: the folder “%2” does not exist.")
+    else:
+        text = QCoreApplication.translate("Printing", "The PDF could not be saved to “%1”.")
+    return PrintError(tr(text), "unwritable")
 
 
 def export_pdf(
@@ -498,7 +502,7 @@ def available_printers() -> list[str]:
 
 def no_printer_error() -> PrintError:
     return PrintError(
-        _tr("No printer is set up on this computer. You can save the article as a PDF and print it elsewhere."),
+        QCoreApplication.translate("Printing", "No printer is set up on this computer. You can save the article as a PDF and print it elsewhere."),
         "no_printer",
     )
 
@@ -518,7 +522,7 @@ def print_to_printer(
     printer.setDocName(entry.title)
     pages = paint_handout(printer, handout)
     if printer.printerState() == QPrinter.PrinterState.Error:
-        raise PrintError(_tr("The printer reported an error. Check that it is switched on and has paper."), "printer_failed")
+        raise PrintError(QCoreApplication.translate("Printing", "The printer reported an error. Check that it is switched on and has paper."), "printer_failed")
     if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
         # "Print to file" from the print dialog: give that PDF the same searchable text as an export.
         target = Path(printer.outputFileName())
@@ -572,7 +576,7 @@ def make_preview_dialog(
     handout = build_handout(entry, library, PrintOptions(section, large_print, header_line), labels)
     printer = new_printer()
     dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle(_tr("Print preview: %1").replace("%1", entry.title))
+    dialog.setWindowTitle(QCoreApplication.translate("Printing", "Print preview: %1").replace("%1", entry.title))
     dialog.paintRequested.connect(lambda p: paint_handout(p, handout))
     # The dialog keeps no reference to the printer it was given; tie its life to the dialog's.
     dialog._printer = printer  # type: ignore[attr-defined]
