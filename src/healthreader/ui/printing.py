@@ -45,7 +45,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrinterInfo, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
 
 from healthreader.content import Entry, Library
-from healthreader.content.sections import split_sections
+from healthreader.content.sections import SectionText, split_sections
 from healthreader.paths import resource
 from healthreader.render import PageLabels, entry_page, render_markdown
 from healthreader.ui.fonts import pick_chinese_family
@@ -105,26 +105,26 @@ class Handout:
 
 
 # --- what goes on paper ----------------------------------------------------------------------------
+def _find_section(body: str, anchor: str) -> SectionText | None:
+    return next((part for part in split_sections(body) if part.anchor and part.anchor == anchor), None)
+
+
 def section_title(entry: Entry, anchor: str) -> str | None:
     """The heading of section ``anchor`` of ``entry``, or None when the entry has no such section."""
-    for part in split_sections(entry.read_body()):
-        if part.anchor and part.anchor == anchor:
-            return part.title
-    return None
+    part = _find_section(entry.read_body(), anchor)
+    return part.title if part else None
 
 
 def _body_markdown(entry: Entry, section: str | None) -> str:
     body = entry.read_body()
     if not section:
         return body
-    for part in split_sections(body):
-        if part.anchor and part.anchor == section:
-            # The heading line is not part of the section's text; put it back so the handout shows it.
-            return f"## {part.title}\n\n{part.text}"
-    raise PrintError(
-        QCoreApplication.translate("Printing", "The article “%1” has no section “%2”.").replace("%1", entry.title).replace("%2", section),
-        "unknown_section",
-    )
+    part = _find_section(body, section)
+    if part is None:
+        message = QCoreApplication.translate("Printing", "The article “%1” has no section “%2”.")
+        raise PrintError(message.replace("%1", entry.title).replace("%2", section), "unknown_section")
+    # The heading line is not part of the section's text; put it back so the handout shows it.
+    return f"## {part.title}\n\n{part.text}"
 
 
 def build_handout(
@@ -523,15 +523,22 @@ def print_to_printer(
     pages = paint_handout(printer, handout)
     if printer.printerState() == QPrinter.PrinterState.Error:
         raise PrintError(QCoreApplication.translate("Printing", "The printer reported an error. Check that it is switched on and has paper."), "printer_failed")
-    if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
-        # "Print to file" from the print dialog: give that PDF the same searchable text as an export.
-        target = Path(printer.outputFileName())
-        try:
-            data = target.read_bytes()
-        except OSError as exc:
-            raise _save_error(target, exc) from exc
-        _write_atomically(fix_radical_text(data, _drawn_text(handout), handout.family), target)
+    _fix_printed_pdf(printer, handout)
     return pages
+
+
+def _fix_printed_pdf(printer: QPrinter, handout: Handout) -> None:
+    """After "print to file" (a PDF) from the print dialog: give it the same searchable text as an export."""
+    if printer.outputFormat() != QPrinter.OutputFormat.PdfFormat or not printer.outputFileName():
+        return
+    target = Path(printer.outputFileName())
+    if not target.is_file():
+        return  # a preview paints on the printer without writing its file
+    try:
+        data = target.read_bytes()
+    except OSError as exc:
+        raise _save_error(target, exc) from exc
+    _write_atomically(fix_radical_text(data, _drawn_text(handout), handout.family), target)
 
 
 def new_printer(printer_name: str | None = None) -> QPrinter:
@@ -577,7 +584,17 @@ def make_preview_dialog(
     printer = new_printer()
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(QCoreApplication.translate("Printing", "Print preview: %1").replace("%1", entry.title))
-    dialog.paintRequested.connect(lambda p: paint_handout(p, handout))
+
+    def paint(on: QPrinter) -> None:
+        try:
+            paint_handout(on, handout)
+            _fix_printed_pdf(on, handout)
+        except PrintError as exc:
+            # Qt calls this from inside the dialog, which has no way to take an exception; the print
+            # dialog has already shown the printer's own error, so a log line is what is left to do.
+            log.warning("printing from the preview failed: %s", exc)
+
+    dialog.paintRequested.connect(paint)
     # The dialog keeps no reference to the printer it was given; tie its life to the dialog's.
     dialog._printer = printer  # type: ignore[attr-defined]
     return dialog
