@@ -99,7 +99,7 @@ def main() -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from healthreader.ui.bookmarks_panel import PAGE_ROWS, BookmarksPanel
+    from healthreader.ui.bookmarks_panel import HISTORY_ROWS, PAGE_ROWS, BookmarksPanel
     from healthreader.ui.fonts import pick_chinese_family
 
     app = QApplication([sys.argv[0]])
@@ -162,6 +162,14 @@ def main() -> int:
 
         run("filter by a word: typed into the panel, repainted", type_filter, True)
         panel.filter_edit.clear()
+
+        def show_history(i: int) -> None:
+            panel.refresh_history()
+            panel.tabs.setCurrentIndex(1)
+            panel.repaint()
+
+        run(f"history tab: {HISTORY_ROWS:,} rows grouped by day, painted", show_history, runs=10)
+        panel.tabs.setCurrentIndex(0)
         run(
             "add a bookmark (committed, fsynced)",
             lambda i: store.add_bookmark(f"new-{i}", title=_title(rng), note="新笔记"),
@@ -171,7 +179,7 @@ def main() -> int:
         run("open the store at start (inspect, quick_check, WAL)", lambda i: UserStore.open(path).close(), runs=10)
         run("record a visit", lambda i: store.record_visit(f"visit-{i}", title="读过的文章"))
         run("recently read (10, home page)", lambda i: store.recent_history(10))
-        run("history by day (1,000 rows, the panel's tab)", lambda i: store.history_by_day(1000))
+        run(f"history by day ({HISTORY_ROWS:,} rows, the panel's query)", lambda i: store.history_by_day(HISTORY_ROWS))
         store.close()
 
     print(f"machine: {machine()}")

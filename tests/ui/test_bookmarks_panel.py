@@ -128,6 +128,19 @@ def test_note_is_edited_in_place(qtbot, make_panel, store: UserStore) -> None:  
     assert panel.selected_bookmark().note == "检查前洗头"  # type: ignore[union-attr]
 
 
+def test_editing_keys_in_the_note_do_not_remove_the_bookmark(qtbot, make_panel, store: UserStore) -> None:  # type: ignore[no-untyped-def]
+    panel = make_panel()
+    select(panel, "emg")
+    panel.edit_note_of_selected()
+    editor = panel.view.findChild(QLineEdit, "noteEditor")
+    editor.setFocus()
+    editor.home(False)
+    qtbot.keyClick(editor, Qt.Key.Key_Delete)  # deletes a character, not the bookmark
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert store.is_bookmarked("emg")
+    assert editor.text() == "不要涂润肤霜"
+
+
 def test_f2_edits_the_note(qtbot, make_panel) -> None:  # type: ignore[no-untyped-def]
     panel = make_panel()
     select(panel, "gone")

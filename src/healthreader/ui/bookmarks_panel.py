@@ -75,7 +75,7 @@ UNDO_SECONDS = 10
 # Bookmarks read from the store at a time.
 PAGE_ROWS = 100
 # History rows shown (newest first); older ones stay in the store, just not in the panel.
-HISTORY_ROWS = 1000
+HISTORY_ROWS = 500
 
 
 def _padding(font: QFont) -> int:
