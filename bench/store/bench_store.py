@@ -80,6 +80,19 @@ def seed(store: UserStore, n_bookmarks: int, n_history: int, rng: random.Random)
     conn.execute("COMMIT")
 
 
+def pyside_drops_none() -> bool:
+    """PySide6 6.12.0 on Python 3.11 drops a reference to None on every call of a void method
+    (None is not immortal before 3.12); after a few thousand calls the process aborts with
+    "none_dealloc".  The history tab alone makes thousands of such calls, so check first."""
+    from PySide6.QtCore import QTimer
+
+    timer = QTimer()
+    before = sys.getrefcount(None)
+    for _ in range(100):
+        timer.setInterval(5)
+    return sys.getrefcount(None) < before - 50
+
+
 def measure(fn: Callable[[int], object], runs: int) -> list[float]:
     fn(-1)  # warm up (first query plans, font caches)
     times = []
@@ -103,6 +116,16 @@ def main() -> int:
     from healthreader.ui.fonts import pick_chinese_family
 
     app = QApplication([sys.argv[0]])
+    if pyside_drops_none():
+        import PySide6
+
+        print(
+            f"PySide6 {PySide6.__version__} on Python {sys.version.split()[0]} drops a reference to None on "
+            "every void call: this benchmark would abort midway (none_dealloc). Run it with PySide6 6.11.3 "
+            "on Python 3.11, or on Python 3.12 or later.",
+            file=sys.stderr,
+        )
+        return 2
     family = pick_chinese_family()
     if family:
         font = app.font()
