@@ -231,7 +231,8 @@ def test_history_grouped_by_day_opens_and_clears(qtbot, make_panel, store: UserS
     store.record_visit("stroke", "team", title="脑卒中后的康复")
     store.record_visit("gone", title="已删除的旧文章")
     panel = make_panel()
-    panel.tabs.setCurrentIndex(1)
+    assert panel.history_tree.topLevelItemCount() == 0  # read only when the tab is first shown
+    panel.show_history()
     tree = panel.history_tree
     assert [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())] == ["Today", "Yesterday"]
     today = tree.topLevelItem(0)

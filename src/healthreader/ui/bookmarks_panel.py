@@ -457,6 +457,12 @@ class BookmarksPanel(QWidget):
         self.clear_history_button.clicked.connect(self.clear_history)
         return page
 
+    def show_bookmarks(self) -> None:
+        self.tabs.setCurrentIndex(0)
+
+    def show_history(self) -> None:
+        self.tabs.setCurrentIndex(1)
+
     # ------------------------------------------------------------------ loading
 
     def refresh(self) -> None:
