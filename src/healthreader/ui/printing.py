@@ -156,8 +156,16 @@ def print_stylesheet(large_print: bool) -> str:
 
 # --- paper -----------------------------------------------------------------------------------------
 def default_page_size(locale: QLocale | None = None) -> QPageSize:
-    """Letter where the locale measures in US units, A4 everywhere else."""
-    locale = locale or QLocale()
+    """Letter where the locale measures in US units, A4 everywhere else.
+
+    Paper is a matter of where the printer is, not of the UI language: the system's region decides
+    (English UI in Shanghai: A4).  A bare C/POSIX locale (kiosks, CI) says nothing, so then the
+    application's locale does.
+    """
+    if locale is None:
+        system = QLocale.system()
+        unknown = system.language() in (QLocale.Language.C, QLocale.Language.AnyLanguage)
+        locale = QLocale() if unknown else system
     if locale.measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem:
         return QPageSize(QPageSize.PageSizeId.Letter)
     return QPageSize(QPageSize.PageSizeId.A4)
