@@ -139,13 +139,16 @@ def build_handout(
     html = entry_page(entry, body_html, library.disclaimer_for(entry), labels or page_labels())
     html = html.replace('<p class="summary"></p>', "")
     info = library.info_for(entry)
+    family = pick_chinese_family()
+    if family is None:
+        log.error("no font for Simplified Chinese is installed: the handout's Chinese will print as boxes")
     return Handout(
         html=html,
         title=entry.title,
         library_name=(info.title if info else "") or library.title,
         header_line=options.header_line.strip(),
         large_print=options.large_print,
-        family=pick_chinese_family(),
+        family=family,
     )
 
 
