@@ -134,7 +134,9 @@ def child_first(lib: str, work: str, query: str) -> dict[str, Any]:
     t1 = time.perf_counter()
     library = load_library([Path(lib)], cache_file=Path(work) / "catalogue.bin")
     t2 = time.perf_counter()
-    service = SearchService.open(library, Path(work) / "user-index", prebuilt_dirs=[Path(work) / "index"])
+    service = SearchService.open(
+        library, Path(work) / "user-index", prebuilt_dirs=[Path(work) / "index"], cache_dir=Path(work) / "cache"
+    )
     t3 = time.perf_counter()
     results = service.search(query, limit=10)
     t4 = time.perf_counter()
@@ -148,7 +150,9 @@ def child_warm(lib: str, work: str, queries_file: str) -> dict[str, Any]:
 
     queries = json.loads(Path(queries_file).read_text(encoding="utf-8"))
     library = load_library([Path(lib)], cache_file=Path(work) / "catalogue.bin")
-    service = SearchService.open(library, Path(work) / "user-index", prebuilt_dirs=[Path(work) / "index"])
+    service = SearchService.open(
+        library, Path(work) / "user-index", prebuilt_dirs=[Path(work) / "index"], cache_dir=Path(work) / "cache"
+    )
     started = time.perf_counter()
     service.prepare()
     prepare_s = time.perf_counter() - started

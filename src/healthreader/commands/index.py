@@ -65,7 +65,8 @@ def run_status(args: argparse.Namespace) -> int:
     from healthreader.commands.common import open_library
     from healthreader.search import IndexManager
 
-    manager = IndexManager(open_library(args), data_paths(args).index_dir)
+    paths = data_paths(args)
+    manager = IndexManager(open_library(args), paths.index_dir, cache_dir=paths.cache_dir)
     usable = False
     for folder, status, reason in manager.statuses():
         usable = usable or status == "ok"

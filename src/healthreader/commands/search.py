@@ -86,7 +86,8 @@ def run_search(args: argparse.Namespace) -> int:
             print(f"\rpreparing search {done}/{total}", end="\n" if done == total else "", file=sys.stderr, flush=True)
 
     try:
-        service = SearchService.open(open_library(args), data_paths(args).index_dir, progress=progress)
+        paths = data_paths(args)
+        service = SearchService.open(open_library(args), paths.index_dir, progress=progress, cache_dir=paths.cache_dir)
     except IndexBuildError as exc:
         print(f"error: search is unavailable: {exc}", file=sys.stderr)
         return 1

@@ -41,7 +41,9 @@ log = logging.getLogger(__name__)
 
 MANIFEST = "manifest.json"
 SUGGEST = "suggest.json"
+DOCS = "docs.json"  # entry ids in document-number order
 FORMAT = "healthreader-search-index"
+HASH_CACHE = "search-content-hash.json"
 _SAMPLE = 4096
 _SAMPLES = 16
 
@@ -63,27 +65,66 @@ class IndexStatus(enum.StrEnum):
 # --- manifest -------------------------------------------------------------------------------------
 
 
+def _source_files(library: Library) -> list[tuple[str, Path]]:
+    """(label, file) for everything the index is made from, in a stable order."""
+    files = [(f"library.yaml:{info.id}", info.path / "library.yaml") for info in library.infos]
+    files += [(f"{path.parent.parent.name}/{path.name}", path) for path in lexicon_files(library)]
+    files += [(entry.id, entry.path) for entry in sorted(library, key=lambda e: e.id)]
+    return files
+
+
 def content_hash(library: Library) -> str:
     """A hash over everything the index is made from: library descriptions, word lists, entry files."""
     h = hashlib.blake2b(digest_size=20)
-
-    def add(label: str, data: bytes) -> None:
-        h.update(f"{label}\0{len(data)}\0".encode())
-        h.update(data)
-
     for info in library.infos:
-        add("library", f"{info.id}\0{info.version}".encode())
-        yaml = info.path / "library.yaml"
-        add("library.yaml", yaml.read_bytes() if yaml.is_file() else b"")
-    for path in lexicon_files(library):
-        add(path.name, path.read_bytes())
-    for entry in sorted(library, key=lambda e: e.id):
+        h.update(f"library\0{info.id}\0{info.version}\0".encode())
+    for label, path in _source_files(library):
         try:
-            data = entry.path.read_bytes()
+            data = path.read_bytes()
         except OSError:
             data = b"\0unreadable"
-        add(entry.id, data)
+        h.update(f"{label}\0{len(data)}\0".encode())
+        h.update(data)
     return h.hexdigest()
+
+
+def stat_signature(library: Library) -> str:
+    """A cheap stand-in for ``content_hash`` on one machine: every source file's size and mtime."""
+    h = hashlib.blake2b(digest_size=20)
+    for label, path in _source_files(library):
+        try:
+            st = path.stat()
+            h.update(f"{label}\0{path}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+        except OSError:
+            h.update(f"{label}\0missing\n".encode())
+    return h.hexdigest()
+
+
+def cached_content_hash(library: Library, cache_file: Path | None) -> str:
+    """``content_hash``, remembered in ``cache_file`` against ``stat_signature``.
+
+    Reading every entry costs about a second at 10,000 entries; statting them costs a few tens of
+    milliseconds.  The full hash is what the manifest holds (mtimes change when a library is copied
+    or installed), so it is computed again whenever any file's size or mtime changed.
+    """
+    if cache_file is None:
+        return content_hash(library)
+    signature = stat_signature(library)
+    try:
+        cached = json.loads(cache_file.read_text(encoding="utf-8"))
+        if cached.get("signature") == signature and isinstance(cached.get("content_hash"), str):
+            return str(cached["content_hash"])
+    except (OSError, ValueError, AttributeError):
+        pass
+    digest = content_hash(library)
+    try:
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache_file.with_name(cache_file.name + ".tmp")
+        tmp.write_text(json.dumps({"signature": signature, "content_hash": digest}), encoding="utf-8")
+        os.replace(tmp, cache_file)
+    except OSError as exc:
+        log.info("cannot remember the library's content hash in %s: %s", cache_file, exc)
+    return digest
 
 
 def _file_check(path: Path) -> int:
@@ -136,6 +177,7 @@ class OpenIndex:
     searcher: Searcher
     records: list[SuggestRecord]
     manifest: Manifest
+    doc_ids: list[str]  # entry id of each Whoosh document number
 
     def close(self) -> None:
         self.searcher.close()
@@ -180,9 +222,16 @@ def open_index(folder: Path, library: Library, expected_hash: str | None = None)
             raise ValueError(f"{searcher.doc_count()} documents, manifest says {manifest.entries}")
         raw = json.loads((folder / SUGGEST).read_text(encoding="utf-8"))
         records = [SuggestRecord(*r) for r in raw]
+        doc_ids = json.loads((folder / DOCS).read_text(encoding="utf-8"))
+        last = len(doc_ids) - 1
+        # Documents are numbered in the order they were added (one segment, nothing deleted).
+        if len(doc_ids) != searcher.doc_count() or (
+            doc_ids and (searcher.stored_fields(0)["id"], searcher.stored_fields(last)["id"]) != (doc_ids[0], doc_ids[last])
+        ):
+            raise ValueError("docs.json does not match the documents")
     except Exception as exc:  # noqa: BLE001 - Whoosh raises anything from EOFError to pickle errors on damage
         raise IndexUnusable(IndexStatus.CORRUPT, f"cannot open: {exc!r}") from exc
-    return OpenIndex(folder, index, searcher, records, manifest)
+    return OpenIndex(folder, index, searcher, records, manifest, doc_ids)
 
 
 # --- building ------------------------------------------------------------------------------------
@@ -236,6 +285,7 @@ def build_index(
         writer.commit(optimize=True)
         index.close()
         (tmp / SUGGEST).write_text(json.dumps([list(asdict(r).values()) for r in records], ensure_ascii=False), "utf-8")
+        (tmp / DOCS).write_text(json.dumps([e.id for e in library], ensure_ascii=False), "utf-8")
         files = {p.name: [p.stat().st_size, _file_check(p)] for p in sorted(tmp.iterdir()) if p.is_file()}
         manifest = Manifest(
             schema=SCHEMA_VERSION,
@@ -271,8 +321,12 @@ class IndexManager:
         user_dir: Path,
         prebuilt_dirs: Sequence[Path] | None = None,
         lexicon: Lexicon | None = None,
+        cache_dir: Path | None = None,
     ) -> None:
+        """``cache_dir``: the user's cache folder, where remembering the content hash saves reading
+        every entry at each start (see ``cached_content_hash``); ``None`` reads them."""
         self.library = library
+        self.hash_cache = cache_dir / HASH_CACHE if cache_dir else None
         self.user_dir = Path(user_dir)
         self.prebuilt_dirs = [Path(p) for p in (prebuilt_index_dirs() if prebuilt_dirs is None else prebuilt_dirs)]
         self._lexicon = lexicon
@@ -287,7 +341,7 @@ class IndexManager:
     @property
     def expected_hash(self) -> str:
         if self._hash is None:
-            self._hash = content_hash(self.library)
+            self._hash = cached_content_hash(self.library, self.hash_cache)
         return self._hash
 
     def candidates(self) -> list[Path]:

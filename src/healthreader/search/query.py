@@ -1,8 +1,8 @@
-"""From what a reader typed to a Whoosh query, without Whoosh's query parser.
+"""From what a reader typed to the units a hit must contain, without Whoosh's query parser.
 
 Nothing typed is syntax: quotes only group characters into a phrase, and AND/OR/NOT, brackets, ``*``,
 ``?`` and ``:`` are ordinary characters (punctuation separates words, letters are searched as words).
-The query is built from analysed terms, so no input can raise, recurse or scan the term list.
+Matching (``engine``) works from these analysed units, so no input can raise or recurse.
 
 Each space-separated part, and each run of Han characters or of letters and digits in it, is a *unit*
 that every hit must contain (in any field); a unit that is a synonym, or contains one, also matches the
@@ -19,11 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from whoosh.query import And, AndMaybe, Or, Phrase, Prefix, Query, Term
-
 from healthreader.search.lexicon import Lexicon
-from healthreader.search.schema import TEXT_FIELDS
-from healthreader.search.text import cjk_bigrams, fold, runs
+from healthreader.search.text import fold, runs
 
 _QUOTED_RE = re.compile(r'"([^"]*)"|“([^”]*)”|「([^」]*)」|『([^』]*)』')
 _OPERATORS = {"AND", "OR", "NOT", "&&", "||"}
@@ -124,45 +121,3 @@ def parse_query(text: str, lexicon: Lexicon) -> ParsedQuery:
     for u in units:
         words.extend(a for a in u.alternatives[1:] if " " not in a)
     return ParsedQuery(tuple(dict.fromkeys(units)), tuple(dict.fromkeys(words)))
-
-
-def _field_query(field: str, text: str, phrase: bool) -> Query:
-    """``text`` (folded) inside one field: every run's character pairs, or letters as a prefix."""
-    clauses: list[Query] = []
-    for is_cjk, run, _ in runs(text):
-        if not is_cjk:
-            clauses.append(Prefix(field, run))
-        elif len(run) == 1:
-            # One character: the run-final token, or any pair that starts with it (see text.index_tokens).
-            clauses.append(Or([Term(field, run), Prefix(field, run)]))
-        else:
-            pairs = cjk_bigrams(run)
-            if phrase and len(pairs) > 1 and field in ("names", "body"):
-                clauses.append(Phrase(field, pairs))
-            else:
-                clauses.append(And([Term(field, p) for p in pairs]))
-    return clauses[0] if len(clauses) == 1 else And(clauses)
-
-
-SYNONYM_BOOST = 0.3  # a synonym's match counts less than the typed word's: rare synonyms have high IDF
-
-
-def _unit_query(unit: Unit) -> Query:
-    clauses: list[Query] = []
-    for n, alt in enumerate(unit.alternatives):
-        for f in TEXT_FIELDS:
-            if runs_exist(alt):
-                q = _field_query(f, alt, unit.phrase)
-                clauses.append(q if n == 0 else q.with_boost(q.boost * SYNONYM_BOOST))
-    return Or(clauses)
-
-
-def to_whoosh(parsed: ParsedQuery) -> Query:
-    required = And([_unit_query(u) for u in parsed.units])
-    if not parsed.words:
-        return required
-    return AndMaybe(required, Or([Term("words", w) for w in parsed.words]))
-
-
-def runs_exist(text: str) -> bool:
-    return next(runs(text), None) is not None

@@ -6,6 +6,7 @@ Whoosh stays behind this class; callers get plain frozen dataclasses.
 
 from __future__ import annotations
 
+import heapq
 import logging
 import threading
 import time
@@ -13,13 +14,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from whoosh.query import And, Query, Term
-
 from healthreader.content import Entry, Library
+from healthreader.search.engine import Engine
 from healthreader.search.homophones import Homophones
 from healthreader.search.index import IndexManager, OpenIndex, Progress
 from healthreader.search.lexicon import Lexicon
-from healthreader.search.query import ParsedQuery, parse_query, to_whoosh
+from healthreader.search.query import ParsedQuery, parse_query
+from healthreader.search.schema import entry_fields
 from healthreader.search.snippets import make_snippet, pick_section
 from healthreader.search.suggest import Suggester, Suggestion
 from healthreader.search.text import clean_input, fold, runs
@@ -29,9 +30,10 @@ log = logging.getLogger(__name__)
 MAX_QUERY_CHARS = 100
 FEW_HITS = 2  # fewer hits than this and a homophone correction is tried
 NEAREST_TITLES = 5
-# Whoosh ranks this many candidates by BM25; they are then re-ranked by how the entries are named.
+# This many candidates are ranked exactly (by how the entries are named) after a cheap first pass.
 RERANK_FACTOR = 3
 RERANK_MIN = 30
+WORD_WEIGHT = 0.1  # per query word the entry contains as a word (not just as characters)
 
 # Results.hint values: codes, not prose; the UI words them (and translates them).
 HINT_EMPTY_QUERY = "empty-query"  # nothing searchable was typed (only punctuation, symbols...)
@@ -78,6 +80,7 @@ class SearchService:
         self.damaged = False  # set when Whoosh failed mid-search: the caller should rebuild
         self._lock = threading.Lock()
         self._lazy_lock = threading.Lock()
+        self._engine = Engine(index.searcher)
         self._suggester: Suggester | None = None
         self._homophones: Homophones | None = None
 
@@ -89,13 +92,16 @@ class SearchService:
         *,
         prebuilt_dirs: Sequence[Path] | None = None,
         progress: Progress | None = None,
+        cache_dir: Path | None = None,
     ) -> SearchService:
         """Open a current prebuilt or user index, or (re)build one into ``user_index_dir``.
 
         Slow when a build is needed (report it with ``progress(done, total)``); raises
-        ``IndexBuildError`` only when building fails.
+        ``IndexBuildError`` only when building fails.  ``prebuilt_dirs`` defaults to
+        ``prebuilt_index_dirs()``; ``cache_dir`` (the user's cache folder) lets later starts skip
+        reading every entry to check the index is current.
         """
-        manager = IndexManager(library, user_index_dir, prebuilt_dirs)
+        manager = IndexManager(library, user_index_dir, prebuilt_dirs, cache_dir=cache_dir)
         return cls(library, manager.open_or_build(progress), manager.lexicon)
 
     @property
@@ -183,30 +189,39 @@ class SearchService:
         return Results(typed, effective, None, [], 0, self.nearest_titles(typed), HINT_NO_MATCH)
 
     def _run(self, parsed: ParsedQuery, limit: int, type_: str | None, category: str | None) -> tuple[list[Hit], int]:
-        filters: list[Query] = []
-        if type_:
-            filters.append(Term("type", type_))
-        if category:
-            filters.append(Term("category", category))
-        searcher = self.index.searcher
+        filters = [(field, value) for field, value in (("type", type_), ("category", category)) if value]
+        matches = self._engine.match(parsed, filters)
         limit = max(1, limit)
-        results = searcher.search(
-            to_whoosh(parsed),
-            limit=max(limit * RERANK_FACTOR, RERANK_MIN),
-            filter=(filters[0] if len(filters) == 1 else And(filters)) if filters else None,
-            # Without block-quality skipping every match is visited once, so the total comes free;
-            # with it, len(results) runs the whole query a second time (measured: slower overall).
-            optimize=False,
-        )
+        # Cheap ranking of every match (set lookups), then the exact one for the best few.
+        best = heapq.nlargest(max(limit * RERANK_FACTOR, RERANK_MIN), matches.docs, key=matches.quick_rank)
         ranked: list[tuple[float, int, Entry]] = []
-        for n, r in enumerate(results):
-            entry = self.library.find(r["id"])
+        for doc in best:
+            entry = self.library.find(self.index.doc_ids[doc])
             if entry is not None:
-                bm25 = float(r.score or 0.0)
-                ranked.append((self._name_tier(entry, parsed) + bm25 / (1.0 + bm25), -n, entry))
+                words = matches.quick_rank(doc)[1]
+                ranked.append((self._name_tier(entry, parsed) + WORD_WEIGHT * words, -doc, entry))
         ranked.sort(key=lambda t: (t[0], t[1]), reverse=True)
+        phrases = [u.alternatives[0] for u in parsed.units if u.phrase]
         terms = parsed.terms
-        return [self._hit(entry, score, terms) for score, _, entry in ranked[:limit]], len(results)
+        hits: list[Hit] = []
+        for score, _, entry in ranked:
+            body = self._body(entry)
+            if phrases:
+                # Quoted text was matched as character pairs; keep only entries where it is contiguous.
+                fields = entry_fields(entry, body).values()
+                if not all(any(p in f for f in fields) for p in phrases):
+                    continue
+            hits.append(self._hit(entry, body, score, terms))
+            if len(hits) >= limit:
+                break
+        return hits, len(matches.docs)
+
+    @staticmethod
+    def _body(entry: Entry) -> str:
+        try:
+            return entry.read_body()
+        except (OSError, UnicodeDecodeError):
+            return ""
 
     @staticmethod
     def _name_tier(entry: Entry, parsed: ParsedQuery) -> float:
@@ -228,11 +243,7 @@ class SearchService:
                 tier += 1
         return tier
 
-    def _hit(self, entry: Entry, score: float, terms: tuple[str, ...]) -> Hit:
-        try:
-            body = entry.read_body()
-        except (OSError, UnicodeDecodeError):
-            body = ""
+    def _hit(self, entry: Entry, body: str, score: float, terms: tuple[str, ...]) -> Hit:
         found = pick_section(body, entry.summary, terms)
         return Hit(
             entry_id=entry.id,

@@ -45,10 +45,11 @@ def _pinyin_keys(pinyin: str, word_starts: bool) -> Iterator[tuple[str, int]]:
     """(key, word number): full pinyin and initials from the whole name and, for names, from each
     later word on (so jrws finds 面部肌肉萎缩)."""
     words = [w.split() for w in pinyin.split("|") if w]
+    full = ["".join(w) for w in words]
+    initials = ["".join(s[0] for s in w if s) for w in words]
     for start in range(len(words) if word_starts else min(1, len(words))):
-        rest = words[start:]
-        yield "".join(s for w in rest for s in w), start
-        yield "".join(s[0] for w in rest for s in w if s), start
+        yield "".join(full[start:]), start
+        yield "".join(initials[start:]), start
 
 
 class Suggester:
@@ -60,22 +61,21 @@ class Suggester:
         )
         self._entries = entries
         self._texts = [_squash(r.text) for r in self._records]
-        # Per kind: sorted (key, record number) pairs, split into two lists for bisect.
+        # Per kind: (key, record number, word the key starts at), sorted, split into lists for bisect.
+        keyed: list[list[tuple[str, int, int]]] = [[] for _ in KINDS]
+        for rid, rec in enumerate(self._records):
+            bucket = keyed[order[rec.kind]]
+            if self._texts[rid]:
+                bucket.append((self._texts[rid], rid, 0))
+            bucket.extend((k, rid, w) for k, w in _pinyin_keys(rec.pinyin, rec.kind != "heading") if k)
         self._keys: list[list[str]] = []
         self._rids: list[list[int]] = []
         self._starts: list[list[int]] = []
-        for kind in KINDS:
-            keyed: set[tuple[str, int, int]] = set()  # (key, record number, word the key starts at)
-            for rid, rec in enumerate(self._records):
-                if rec.kind != kind:
-                    continue
-                if self._texts[rid]:
-                    keyed.add((self._texts[rid], rid, 0))
-                keyed.update((k, rid, w) for k, w in _pinyin_keys(rec.pinyin, kind != "heading") if k)
-            ordered = sorted(keyed)
-            self._keys.append([k for k, _, _ in ordered])
-            self._rids.append([r for _, r, _ in ordered])
-            self._starts.append([w for _, _, w in ordered])
+        for bucket in keyed:
+            bucket.sort()
+            self._keys.append([k for k, _, _ in bucket])
+            self._rids.append([r for _, r, _ in bucket])
+            self._starts.append([w for _, _, w in bucket])
         # Characters and character pairs -> record numbers, ascending (so titles come first).
         self._grams: dict[str, array[int]] = {}
         for rid, text in enumerate(self._texts):

@@ -49,7 +49,8 @@ def test_a_failing_index_gives_a_hint_not_an_exception(service: SearchService, m
     def broken(*args: object, **kwargs: object) -> None:
         raise EOFError("segment truncated")
 
-    monkeypatch.setattr(service.index.searcher, "search", broken)
+    monkeypatch.setattr(service._engine.reader, "postings", broken)
+    monkeypatch.setattr(service._engine, "_cache", type(service._engine._cache)())  # nothing decoded yet
     try:
         r = service.search("面瘫")
         assert r.hits == [] and r.hint == HINT_UNAVAILABLE and service.damaged

@@ -144,3 +144,28 @@ def test_the_user_index_is_used_when_no_prebuilt_one_is_current(library_dir: Pat
     found = manager.open_existing()
     assert found is not None and found.folder == user
     found.close()
+
+
+def test_the_content_hash_is_remembered_until_a_file_changes(
+    library_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from healthreader.search import index as index_module
+
+    library = load_library([library_dir])
+    cache = tmp_path / "cache" / "hash.json"
+    first = index_module.cached_content_hash(library, cache)
+    assert first == index_module.content_hash(library) and cache.is_file()
+
+    def no_reading(_library: object) -> str:
+        raise AssertionError("the entries were read again")
+
+    monkeypatch.setattr(index_module, "content_hash", no_reading)
+    assert index_module.cached_content_hash(library, cache) == first
+    monkeypatch.undo()
+
+    # A same-size edit (one character for another) still changes the mtime, so the hash is redone.
+    article = library_dir / "articles" / "facial-palsy.md"
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace("面瘫", "面摊", 1), encoding="utf-8")
+    os.utime(article, ns=(article.stat().st_atime_ns, article.stat().st_mtime_ns + 1_000_000))
+    assert index_module.cached_content_hash(library, cache) != first
