@@ -25,7 +25,7 @@ from healthreader.search.schema import TEXT_FIELDS
 from healthreader.search.text import cjk_bigrams, runs
 
 CACHE_POSTINGS = 600_000  # decoded document numbers kept, all terms together (tens of MB at most)
-SKIP_BELOW = 64  # with fewer candidates than this, check further terms by skipping, not decoding
+BLOCK = 128  # postings per Whoosh block: skip-checking beats decoding when candidates < postings / BLOCK
 EMPTY: frozenset[int] = frozenset()
 
 
@@ -111,12 +111,13 @@ class Engine:
 
     def _all_of(self, field: str, terms: list[str]) -> set[int]:
         """Documents containing every term in ``field``: rarest first, then skip-checks."""
-        terms = sorted(set(terms), key=lambda t: self.reader.doc_frequency(field, t))
+        df = {t: self.reader.doc_frequency(field, t) for t in set(terms)}
         docs: set[int] | None = None
-        for term in terms:
+        for term in sorted(df, key=df.__getitem__):
             if docs is None:
                 docs = set(self.ids(field, term))
-            elif len(docs) < SKIP_BELOW and (field, term) not in self._cache:
+            elif len(docs) * BLOCK < df[term] and (field, term) not in self._cache:
+                # Each candidate costs at most one block: cheaper than decoding all of them.
                 docs = self._keep_having(field, term, docs)
             else:
                 docs &= self.ids(field, term)

@@ -81,6 +81,7 @@ class SearchService:
         self._lock = threading.Lock()
         self._lazy_lock = threading.Lock()
         self._engine = Engine(index.searcher)
+        self._names: dict[str, tuple[str, str]] = {}  # entry id -> folded title, folded aliases and tags
         self._suggester: Suggester | None = None
         self._homophones: Homophones | None = None
 
@@ -223,15 +224,20 @@ class SearchService:
         except (OSError, UnicodeDecodeError):
             return ""
 
-    @staticmethod
-    def _name_tier(entry: Entry, parsed: ParsedQuery) -> float:
+    def _folded_names(self, entry: Entry) -> tuple[str, str]:
+        names = self._names.get(entry.id)
+        if names is None:
+            names = (fold(entry.title), fold("\n".join((*entry.aliases, *entry.tags))))
+            self._names[entry.id] = names
+        return names
+
+    def _name_tier(self, entry: Entry, parsed: ParsedQuery) -> float:
         """How well the entry's names say what was typed: per unit, 3 when the title contains the typed
         word (plus how much of the title it is), 2 for a synonym in the title, 1 in an alias or tag.
 
         BM25 alone ranks badly here: in a library about muscles, 肌肉萎缩 is in most entries, so its
         IDF is near zero and a rare synonym or a long body outweighs an entry titled 肌肉萎缩."""
-        title = fold(entry.title)
-        names = fold("\n".join((*entry.aliases, *entry.tags)))
+        title, names = self._folded_names(entry)
         tier = 0.0
         for unit in parsed.units:
             typed = unit.alternatives[0]

@@ -43,11 +43,16 @@ def _count(folded: str, terms: Sequence[str]) -> tuple[int, int]:
 
 def pick_section(body: str, summary: str, terms: Sequence[str]) -> Found:
     """The section that matches best; the summary (anchor ``""``) when only the title or names did."""
+    sections = split_sections(body)
+    texts = [_flat(f"{section.title}\n{section.text}") for section in sections]
+    # One fold for the whole body (each call has a fixed cost); NUL survives NFKC and OpenCC.
+    folded = fold("\0".join(texts)).split("\0")
+    if len(folded) != len(texts):
+        folded = [fold(t) for t in texts]
     best: Found | None = None
     best_score = (0, 0)
-    for section in split_sections(body):
-        text = _flat(f"{section.title}\n{section.text}")
-        score = _count(fold(text), terms)
+    for section, text, folded_text in zip(sections, texts, folded, strict=True):
+        score = _count(folded_text, terms)
         if score > best_score:
             best, best_score = Found(section.anchor, section.title, text), score
     return best or Found("", "", _flat(summary))
