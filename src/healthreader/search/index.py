@@ -36,6 +36,7 @@ from healthreader.paths import INSTALL_ROOT
 from healthreader.search.errors import IndexBuildError, IndexUnusable
 from healthreader.search.lexicon import Lexicon, lexicon_files
 from healthreader.search.schema import SCHEMA_VERSION, SuggestRecord, entry_document, make_schema, suggest_records
+from healthreader.search.suggest import build_tables, records_of
 
 log = logging.getLogger(__name__)
 
@@ -65,11 +66,12 @@ class IndexStatus(enum.StrEnum):
 # --- manifest -------------------------------------------------------------------------------------
 
 
-def _source_files(library: Library) -> list[tuple[str, Path]]:
-    """(label, file) for everything the index is made from, in a stable order."""
-    files = [(f"library.yaml:{info.id}", info.path / "library.yaml") for info in library.infos]
+def _source_files(library: Library) -> list[tuple[str, str | Path]]:
+    """(label, file) for everything the index is made from, in a stable order.  Entry files are
+    taken as stored (``Entry.file``): making ten thousand Path objects costs a tenth of a second."""
+    files: list[tuple[str, str | Path]] = [(f"library.yaml:{i.id}", i.path / "library.yaml") for i in library.infos]
     files += [(f"{path.parent.parent.name}/{path.name}", path) for path in lexicon_files(library)]
-    files += [(entry.id, entry.path) for entry in sorted(library, key=lambda e: e.id)]
+    files += [(entry.id, entry.file) for entry in sorted(library, key=lambda e: e.id)]
     return files
 
 
@@ -80,7 +82,8 @@ def content_hash(library: Library) -> str:
         h.update(f"library\0{info.id}\0{info.version}\0".encode())
     for label, path in _source_files(library):
         try:
-            data = path.read_bytes()
+            with open(path, "rb") as f:
+                data = f.read()
         except OSError:
             data = b"\0unreadable"
         h.update(f"{label}\0{len(data)}\0".encode())
@@ -93,7 +96,7 @@ def stat_signature(library: Library) -> str:
     h = hashlib.blake2b(digest_size=20)
     for label, path in _source_files(library):
         try:
-            st = path.stat()
+            st = os.stat(path)
             h.update(f"{label}\0{path}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
         except OSError:
             h.update(f"{label}\0missing\n".encode())
@@ -170,14 +173,32 @@ class Manifest:
 
 @dataclass
 class OpenIndex:
-    """An index checked and opened read-only: its searcher, suggestion records and manifest."""
+    """An index checked and opened read-only: its searcher, manifest and document ids; the suggestion
+    records are read on first use (tens of thousands of them: a fifth of a second at 10,000 entries)."""
 
     folder: Path
     index: Index
     searcher: Searcher
-    records: list[SuggestRecord]
     manifest: Manifest
     doc_ids: list[str]  # entry id of each Whoosh document number
+    _tables: dict[str, Any] | None = None
+
+    @property
+    def suggest_tables(self) -> dict[str, Any]:
+        """What ``suggest.build_tables`` made when the index was built."""
+        if self._tables is None:
+            try:
+                self._tables = json.loads((self.folder / SUGGEST).read_text(encoding="utf-8"))
+                records_of(self._tables)
+            except (OSError, ValueError, TypeError, KeyError) as exc:
+                # The manifest check passed, so this is unlikely; search still works without them.
+                log.warning("cannot read the suggestions of %s: %s", self.folder, exc)
+                self._tables = build_tables([])
+        return self._tables
+
+    @property
+    def records(self) -> list[SuggestRecord]:
+        return records_of(self.suggest_tables)
 
     def close(self) -> None:
         self.searcher.close()
@@ -220,8 +241,6 @@ def open_index(folder: Path, library: Library, expected_hash: str | None = None)
         searcher = index.searcher()
         if searcher.doc_count() != manifest.entries:
             raise ValueError(f"{searcher.doc_count()} documents, manifest says {manifest.entries}")
-        raw = json.loads((folder / SUGGEST).read_text(encoding="utf-8"))
-        records = [SuggestRecord(*r) for r in raw]
         doc_ids = json.loads((folder / DOCS).read_text(encoding="utf-8"))
         last = len(doc_ids) - 1
         # Documents are numbered in the order they were added (one segment, nothing deleted).
@@ -231,7 +250,7 @@ def open_index(folder: Path, library: Library, expected_hash: str | None = None)
             raise ValueError("docs.json does not match the documents")
     except Exception as exc:  # noqa: BLE001 - Whoosh raises anything from EOFError to pickle errors on damage
         raise IndexUnusable(IndexStatus.CORRUPT, f"cannot open: {exc!r}") from exc
-    return OpenIndex(folder, index, searcher, records, manifest, doc_ids)
+    return OpenIndex(folder, index, searcher, manifest, doc_ids)
 
 
 # --- building ------------------------------------------------------------------------------------
@@ -284,7 +303,7 @@ def build_index(
                 progress(done, total)
         writer.commit(optimize=True)
         index.close()
-        (tmp / SUGGEST).write_text(json.dumps([list(asdict(r).values()) for r in records], ensure_ascii=False), "utf-8")
+        (tmp / SUGGEST).write_text(json.dumps(build_tables(records), ensure_ascii=False), "utf-8")
         (tmp / DOCS).write_text(json.dumps([e.id for e in library], ensure_ascii=False), "utf-8")
         files = {p.name: [p.stat().st_size, _file_check(p)] for p in sorted(tmp.iterdir()) if p.is_file()}
         manifest = Manifest(

@@ -124,7 +124,7 @@ class SearchService:
             with self._lazy_lock:
                 if self._suggester is None:
                     entries = {e.id: (e.title, e.type.value) for e in self.library}
-                    self._suggester = Suggester(self.index.records, entries)
+                    self._suggester = Suggester(self.index.suggest_tables, entries)
         return self._suggester
 
     def suggest(self, text: str, limit: int = 8) -> list[Suggestion]:
