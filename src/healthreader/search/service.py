@@ -60,7 +60,7 @@ class Results:
     effective_query: str  # what was searched: the query, or its homophone correction
     corrected_from: str | None  # the typed query when a correction was used ("显示 X 的结果")
     hits: list[Hit]
-    total: int
+    total: int  # entries matching (for quoted text an upper bound: contiguity is checked for hits shown)
     nearest_titles: list[tuple[str, str]] = field(default_factory=list)  # (id, title) when no hits
     hint: str | None = None  # one of the HINT_* codes, or None
 
@@ -77,7 +77,7 @@ class SearchService:
         self.library = library
         self.index = index
         self.lexicon = lexicon or Lexicon.from_library(library)
-        self.damaged = False  # set when Whoosh failed mid-search: the caller should rebuild
+        self.damaged = False  # set when the index failed mid-search: the caller should rebuild it
         self._lock = threading.Lock()
         self._lazy_lock = threading.Lock()
         self._engine = Engine(index.searcher)

@@ -8,6 +8,7 @@ import time
 from healthreader.content import Library
 from healthreader.render import render_markdown
 from healthreader.search import HINT_EMPTY_QUERY, HINT_NO_MATCH, SearchService
+from healthreader.search.schema import entry_fields
 
 
 def ids(results) -> list[str]:
@@ -105,10 +106,14 @@ def test_total_counts_beyond_the_limit(service: SearchService) -> None:
     assert len(r.hits) == 3 and r.total > 3
 
 
-def test_quoted_phrase_needs_adjacent_characters(service: SearchService) -> None:
+def test_quoted_phrase_needs_adjacent_characters(service: SearchService, real_library: Library) -> None:
     loose = service.search("肌肉 萎缩")
     phrase = service.search('"肌肉萎缩"')
     assert phrase.hits and set(ids(phrase)) <= set(ids(loose))
+    for query, text in (('"康复训练"', "康复训练"), ('"神经 根"', "神经")):
+        for hit in service.search(query, limit=50).hits:
+            entry = real_library.get(hit.entry_id)
+            assert any(text in f for f in entry_fields(entry, entry.read_body()).values())
 
 
 def test_suggestions_by_characters_pinyin_and_initials(service: SearchService) -> None:
