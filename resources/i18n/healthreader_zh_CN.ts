@@ -75,6 +75,58 @@
         <translation>查找上一个</translation>
     </message>
     <message>
+        <source>Bookmark</source>
+        <translation>收藏</translation>
+    </message>
+    <message>
+        <source>Bookmark this entry, or remove its bookmark (Ctrl+D)</source>
+        <translation>收藏这篇内容，再按一次取消收藏（Ctrl+D）</translation>
+    </message>
+    <message>
+        <source>Bookmarks and history</source>
+        <translation>书签和阅读记录</translation>
+    </message>
+    <message>
+        <source>Show your bookmarks and reading history (Ctrl+B)</source>
+        <translation>查看书签和阅读记录（Ctrl+B）</translation>
+    </message>
+    <message>
+        <source>Export bookmarks…</source>
+        <translation>导出书签……</translation>
+    </message>
+    <message>
+        <source>Import bookmarks…</source>
+        <translation>导入书签……</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印……</translation>
+    </message>
+    <message>
+        <source>Print this entry (Ctrl+P)</source>
+        <translation>打印这篇内容（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>导出 PDF……</translation>
+    </message>
+    <message>
+        <source>Save this entry as a PDF handout</source>
+        <translation>把这篇内容保存为 PDF 讲义</translation>
+    </message>
+    <message>
+        <source>Large print</source>
+        <translation>大字打印</translation>
+    </message>
+    <message>
+        <source>Print with 16 pt text for easier reading</source>
+        <translation>用 16 磅大字打印，方便阅读</translation>
+    </message>
+    <message>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -96,6 +148,81 @@
     <message>
         <source>…and %1 more (see the log).</source>
         <translation>……另有 %1 个问题（详见日志）。</translation>
+    </message>
+    <message>
+        <source>Bookmarks and history are unavailable: %1</source>
+        <translation>书签和阅读记录暂不可用：%1</translation>
+    </message>
+</context>
+<context>
+    <name>BookmarkIO</name>
+    <message>
+        <source>The file could not be read.</source>
+        <translation>无法读取这个文件。</translation>
+    </message>
+    <message>
+        <source>The file is not a bookmarks file (it is not JSON).</source>
+        <translation>这不是书签文件（不是 JSON 格式）。</translation>
+    </message>
+    <message>
+        <source>The file is not a HealthReader bookmarks file.</source>
+        <translation>这不是健康阅读器的书签文件。</translation>
+    </message>
+    <message>
+        <source>The file was made by a newer HealthReader. Please update HealthReader first.</source>
+        <translation>这个文件来自更新版本的健康阅读器，请先升级健康阅读器。</translation>
+    </message>
+    <message>
+        <source>Part of the file is damaged (%1).</source>
+        <translation>文件有一部分已损坏（%1）。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported; your bookmarks are as they were.</source>
+        <translation>没有导入任何内容，您的书签保持不变。</translation>
+    </message>
+    <message>
+        <source>The file that holds your bookmarks and history was not a bookmarks file.</source>
+        <translation>保存书签和阅读记录的文件不是书签文件。</translation>
+    </message>
+    <message>
+        <source>The file that holds your bookmarks and history belonged to another program.</source>
+        <translation>保存书签和阅读记录的文件属于其他程序。</translation>
+    </message>
+    <message>
+        <source>The file that holds your bookmarks and history was damaged.</source>
+        <translation>保存书签和阅读记录的文件已损坏。</translation>
+    </message>
+    <message>
+        <source>It has been kept, untouched, as %1. New, empty bookmarks and history have been started.</source>
+        <translation>原文件已原样保留为 %1。已新建空白的书签和阅读记录。</translation>
+    </message>
+    <message>
+        <source>Export bookmarks</source>
+        <translation>导出书签</translation>
+    </message>
+    <message>
+        <source>The bookmarks could not be saved to %1: %2</source>
+        <translation>无法把书签保存到 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 bookmark(s) with their notes were saved to %2.</source>
+        <translation>已把 %1 个书签及笔记保存到 %2。</translation>
+    </message>
+    <message>
+        <source>Import bookmarks</source>
+        <translation>导入书签</translation>
+    </message>
+    <message>
+        <source>The bookmarks could not be imported: %1</source>
+        <translation>无法导入书签：%1</translation>
+    </message>
+    <message>
+        <source>%1 new bookmark(s) added, %2 updated, %3 already there.</source>
+        <translation>新增 %1 个书签，更新 %2 个，%3 个已存在。</translation>
+    </message>
+    <message>
+        <source>Bookmarks (*.json);;All files (*)</source>
+        <translation>书签 (*.json);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -325,6 +452,30 @@
         <translation>健康阅读器离线使用，不会打开网页。链接地址是：%1</translation>
     </message>
     <message>
+        <source>Bookmarks</source>
+        <translation>书签</translation>
+    </message>
+    <message>
+        <source>The bookmark could not be saved: %1</source>
+        <translation>无法保存书签：%1</translation>
+    </message>
+    <message>
+        <source>Bookmark removed: %1</source>
+        <translation>已取消收藏：%1</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Bookmarked: %1</source>
+        <translation>已收藏：%1</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
         <source>Results</source>
         <translation>搜索结果</translation>
     </message>
@@ -406,6 +557,10 @@ An offline reader for health information.</source>
         <translation>从这里开始</translation>
     </message>
     <message>
+        <source>Recently read</source>
+        <translation>最近阅读</translation>
+    </message>
+    <message>
         <source>{n} entries</source>
         <translation>{n} 篇</translation>
     </message>
@@ -431,11 +586,78 @@ An offline reader for health information.</source>
     </message>
 </context>
 <context>
+    <name>PrintActions</name>
+    <message>
+        <source>This section is no longer in the article.</source>
+        <translation>文章中已经没有这一节。</translation>
+    </message>
+    <message>
+        <source>Open an article or a question first; then you can print it or save it as a PDF.</source>
+        <translation>请先打开一篇文章或问答，然后才能打印或保存为 PDF。</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>保存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>No printer</source>
+        <translation>没有打印机</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>保存为 PDF……</translation>
+    </message>
+</context>
+<context>
     <name>Printing</name>
+    <message>
+        <source>The article “%1” has no section “%2”.</source>
+        <translation>文章“%1”中没有“%2”这一节。</translation>
+    </message>
     <message>
         <source>Page %1</source>
         <comment>%1 is 'page/pages', e.g. 2/5</comment>
-        <translation type="unfinished" />
+        <translation>第 %1 页</translation>
+    </message>
+    <message>
+        <source>The printer or file could not be opened for printing.</source>
+        <translation>无法打开打印机或文件进行打印。</translation>
+    </message>
+    <message>
+        <source>The PDF could not be saved: the disk is full. Free some space or choose another place.</source>
+        <translation>无法保存 PDF：磁盘已满。请清理空间或换一个位置。</translation>
+    </message>
+    <message>
+        <source>The PDF could not be saved: you may not write to the folder “%2”. Choose another place.</source>
+        <translation>无法保存 PDF：没有权限写入文件夹“%2”。请换一个位置。</translation>
+    </message>
+    <message>
+        <source>The PDF could not be saved: the folder “%2” does not exist.</source>
+        <translation>无法保存 PDF：文件夹“%2”不存在。</translation>
+    </message>
+    <message>
+        <source>The PDF could not be saved to “%1”.</source>
+        <translation>无法把 PDF 保存到“%1”。</translation>
+    </message>
+    <message>
+        <source>No printer is set up on this computer. You can save the article as a PDF and print it elsewhere.</source>
+        <translation>这台电脑没有设置打印机。您可以把文章保存为 PDF，再到别处打印。</translation>
+    </message>
+    <message>
+        <source>The printer reported an error. Check that it is switched on and has paper.</source>
+        <translation>打印机报告了错误。请检查打印机是否已开机、是否有纸。</translation>
+    </message>
+    <message>
+        <source>Print preview: %1</source>
+        <translation>打印预览：%1</translation>
     </message>
 </context>
 <context>
@@ -549,6 +771,18 @@ An offline reader for health information.</source>
     <message>
         <source>Contents</source>
         <translation>目录</translation>
+    </message>
+    <message>
+        <source>Bookmark this section</source>
+        <translation>收藏这一节</translation>
+    </message>
+    <message>
+        <source>Print this section…</source>
+        <translation>打印这一节……</translation>
+    </message>
+    <message>
+        <source>Save this section as PDF…</source>
+        <translation>把这一节保存为 PDF……</translation>
     </message>
 </context>
 </TS>

@@ -15,6 +15,9 @@ from PySide6.QtWidgets import QStyle, QWidget
 
 
 
+CHECKABLE = frozenset({"bookmark", "large_print"})
+
+
 @dataclass(frozen=True)
 class ActionSpec:
     id: str
@@ -41,6 +44,16 @@ def specs() -> list[ActionSpec]:
         ActionSpec("find_next", QCoreApplication.translate("Actions", "Find next"), (K.FindNext, "F3"), None, ""),
         ActionSpec("find_previous", QCoreApplication.translate("Actions", "Find previous"), (K.FindPrevious, "Shift+F3"),
                    None, ""),
+        ActionSpec("bookmark", QCoreApplication.translate("Actions", "Bookmark"), ("Ctrl+D",), None,
+                   QCoreApplication.translate("Actions", "Bookmark this entry, or remove its bookmark (Ctrl+D)")),
+        ActionSpec("show_bookmarks", QCoreApplication.translate("Actions", "Bookmarks and history"), ("Ctrl+B",), None,
+                   QCoreApplication.translate("Actions", "Show your bookmarks and reading history (Ctrl+B)")),
+        ActionSpec("export_bookmarks", QCoreApplication.translate("Actions", "Export bookmarks…"), (), None, ""),
+        ActionSpec("import_bookmarks", QCoreApplication.translate("Actions", "Import bookmarks…"), (), None, ""),
+        ActionSpec("print", QCoreApplication.translate("Actions", "Print…"), (K.Print, "Ctrl+P"), None, QCoreApplication.translate("Actions", "Print this entry (Ctrl+P)")),
+        ActionSpec("print_preview", QCoreApplication.translate("Actions", "Print preview"), (), None, ""),
+        ActionSpec("export_pdf", QCoreApplication.translate("Actions", "Export PDF…"), (), None, QCoreApplication.translate("Actions", "Save this entry as a PDF handout")),
+        ActionSpec("large_print", QCoreApplication.translate("Actions", "Large print"), (), None, QCoreApplication.translate("Actions", "Print with 16 pt text for easier reading")),
         ActionSpec("quit", QCoreApplication.translate("Actions", "Quit"), (K.Quit, "Ctrl+Q"), None, QCoreApplication.translate("Actions", "Quit HealthReader")),
         ActionSpec("about", QCoreApplication.translate("Actions", "About HealthReader"), (), None, ""),
     ]
@@ -68,6 +81,8 @@ class ActionRegistry(QObject):
             if spec.tip:
                 action.setToolTip(spec.tip)
                 action.setStatusTip(spec.tip)
+            if spec.id in CHECKABLE:
+                action.setCheckable(True)
             parent.addAction(action)  # shortcuts work even when the action is in no visible menu
             self._actions[spec.id] = action
 

@@ -20,11 +20,15 @@ from healthreader import APP_ID, APP_NAME, __version__
 from healthreader.config import Settings
 from healthreader.content import load_library
 from healthreader.paths import DataPaths, library_folders, resource
+from healthreader.store import StoreError, UserStore
+from healthreader.ui.bookmark_io import explain_recovery
+from healthreader.ui.bookmarks_panel import BookmarksPanel
 from healthreader.ui.fonts import pick_chinese_family
 from healthreader.ui.i18n import choose_language, install_translators
 from healthreader.ui.labels import page_labels
 from healthreader.ui.main_window import MainWindow
 from healthreader.ui.navigation import Location
+from healthreader.ui.print_actions import PrintActions
 from healthreader.ui.search_controller import SearchController
 
 log = logging.getLogger(__name__)
@@ -75,6 +79,19 @@ def create_main_window(
         window.infobar.show_message(text)
     for problem in settings.problems:
         window.statusBar().showMessage(problem, 10000)
+
+    window.attach_printing(PrintActions(window, library, settings))
+    try:
+        store = UserStore.open(data.store_file)
+    except StoreError as exc:
+        log.error("bookmarks and history unavailable: %s", exc)
+        window.infobar.show_message(QCoreApplication.translate("App", "Bookmarks and history are unavailable: %1").replace("%1", str(exc)))
+    else:
+        window.destroyed.connect(lambda *_: store.close())
+        panel = BookmarksPanel(store, lambda eid: (e.title if (e := library.find(eid)) else None))
+        window.attach_store(store, panel)
+        if store.recovery is not None:
+            window.infobar.show_message(explain_recovery(store.recovery))
 
     if search:
         controller = SearchController(library, data.index_dir, parent=window)

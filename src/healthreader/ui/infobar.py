@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
@@ -24,21 +26,50 @@ class InfoBar(QFrame):
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.copy_button = QPushButton(self.tr("Copy address"))
         self.copy_button.setObjectName("infoCopy")
+        self.action_button = QPushButton()
+        self.action_button.setObjectName("infoAction")
+        self.action_button.hide()
         self.close_button = QPushButton(self.tr("Close"))
         self.close_button.setObjectName("infoClose")
         layout.addWidget(self.label, 1)
         layout.addWidget(self.copy_button)
+        layout.addWidget(self.action_button)
         layout.addWidget(self.close_button)
         self.copy_button.clicked.connect(self._copy)
         self.close_button.clicked.connect(self.hide)
+        self.action_button.clicked.connect(self._act)
         self._copy_text = ""
+        self._action: Callable[[], None] | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.hide)
         self.hide()
 
-    def show_message(self, text: str, copy_text: str = "") -> None:
+    def show_message(
+        self,
+        text: str,
+        copy_text: str = "",
+        action: tuple[str, Callable[[], None]] | None = None,
+        timeout_ms: int = 0,
+    ) -> None:
+        """Show ``text``; optionally a Copy button, one action button (such as Undo), and a timeout."""
         self.label.setText(text)
         self._copy_text = copy_text
         self.copy_button.setVisible(bool(copy_text))
+        self._action = action[1] if action else None
+        self.action_button.setText(action[0] if action else "")
+        self.action_button.setVisible(action is not None)
+        if timeout_ms:
+            self._timer.start(timeout_ms)
+        else:
+            self._timer.stop()
         self.show()
+
+    def _act(self) -> None:
+        callback, self._action = self._action, None
+        self.hide()
+        if callback:
+            callback()
 
     def text(self) -> str:
         return self.label.text()

@@ -20,6 +20,7 @@ def page_labels() -> PageLabels:
         about=QCoreApplication.translate("PageLabels", "About this library"),
         categories=QCoreApplication.translate("PageLabels", "Topics"),
         start_here=QCoreApplication.translate("PageLabels", "Start here"),
+        recently_read=QCoreApplication.translate("PageLabels", "Recently read"),
         entries_count=QCoreApplication.translate("PageLabels", "{n} entries"),
         offline_title=QCoreApplication.translate("PageLabels", "You are offline"),
         offline_text=QCoreApplication.translate("PageLabels", "HealthReader works without a network and does not open web pages. The address is:"),

@@ -11,8 +11,8 @@ import base64
 import logging
 from collections import OrderedDict
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QMouseEvent
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QIcon, QMouseEvent
 from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
@@ -27,8 +27,13 @@ from healthreader.config import Settings
 from healthreader.config.settings import ZOOM_STEPS
 from healthreader.content import Entry, Library
 from healthreader.render import PageLabels, Rendered, entry_page, home_page, offline_link_page, render_markdown
+from healthreader.paths import resource
 from healthreader.render.page import not_found_page
+from healthreader.store import Bookmark, StoreError, UserStore
+from healthreader.ui import bookmark_io
 from healthreader.ui.actions import ActionRegistry
+from healthreader.ui.bookmarks_panel import BookmarksPanel
+from healthreader.ui.print_actions import PrintActions
 from healthreader.ui.find_bar import FindBar, find_all, highlight
 from healthreader.ui.infobar import InfoBar
 from healthreader.ui.navigation import History, Location
@@ -87,6 +92,9 @@ class MainWindow(QMainWindow):
         self._results = None  # the Results shown on the current results page
         self._pending_terms: tuple[str, ...] = ()
 
+        self.store: UserStore | None = None
+        self.bookmarks: BookmarksPanel | None = None
+        self.printing: PrintActions | None = None
         self._build_toolbar()
         self._build_menus()
         right = QWidget()
@@ -140,7 +148,7 @@ class MainWindow(QMainWindow):
         bar.setObjectName("mainToolbar")
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for action_id in ("back", "forward", "home"):
+        for action_id in ("back", "forward", "home", "bookmark"):
             bar.addAction(self.actions_[action_id])
         bar.addSeparator()
         for action_id in ("zoom_out", "zoom_reset", "zoom_in"):
@@ -149,10 +157,24 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.search_box)
         self.addToolBar(bar)
         self.toolbar = bar
+        # Short labels on the toolbar (the menus keep the long ones), so the search box stays in view.
+        zoom_labels = {"zoom_out": "A−", "zoom_reset": "A", "zoom_in": "A+"}
+        for action_id, text in zoom_labels.items():
+            self.actions_[action_id].setIconText(text)
+        star = QIcon()
+        star.addFile(str(resource("icons", "star-off.svg")), QSize(), QIcon.Mode.Normal, QIcon.State.Off)
+        star.addFile(str(resource("icons", "star-on.svg")), QSize(), QIcon.Mode.Normal, QIcon.State.On)
+        self.actions_["bookmark"].setIcon(star)
 
     def _build_menus(self) -> None:
         a = self.actions_
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        for action_id in ("print", "print_preview", "export_pdf", "large_print"):
+            file_menu.addAction(a[action_id])
+        file_menu.addSeparator()
+        for action_id in ("export_bookmarks", "import_bookmarks"):
+            file_menu.addAction(a[action_id])
+        file_menu.addSeparator()
         file_menu.addAction(a["quit"])
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         for action_id in ("focus_search", "find", "find_next", "find_previous"):
@@ -162,6 +184,9 @@ class MainWindow(QMainWindow):
             view_menu.addAction(a[action_id])
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
         for action_id in ("back", "forward", "home"):
+            go_menu.addAction(a[action_id])
+        go_menu.addSeparator()
+        for action_id in ("bookmark", "show_bookmarks"):
             go_menu.addAction(a[action_id])
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(a["about"])
@@ -198,6 +223,7 @@ class MainWindow(QMainWindow):
         self._apply_highlight()
         self.find_bar.refresh()
         self._update_nav_actions()
+        self._update_entry_actions()
         self.locationChanged.emit(loc.to_string())
 
     def open_url(self, url: QUrl) -> None:
@@ -217,6 +243,15 @@ class MainWindow(QMainWindow):
         self.actions_["back"].setEnabled(self.history.can_back())
         self.actions_["forward"].setEnabled(self.history.can_forward())
 
+    def _update_entry_actions(self) -> None:
+        """Bookmarking and printing need an open entry; the star shows whether it is bookmarked."""
+        entry = self.current_entry()
+        for action_id in ("print", "print_preview", "export_pdf"):
+            self.actions_[action_id].setEnabled(entry is not None and self.printing is not None)
+        self.actions_["bookmark"].setEnabled(entry is not None and self.store is not None)
+        self.actions_["bookmark"].setChecked(bool(entry and self.store and self.store.is_bookmarked(entry.id, "")))
+        self.sidebar.section_commands_enabled = entry is not None
+
     def rendered(self, entry: Entry) -> Rendered:
         cached = self._rendered.get(entry.id)
         if cached is None:
@@ -229,9 +264,11 @@ class MainWindow(QMainWindow):
         return cached
 
     def _show_home(self, anchor: str = "") -> None:
-        html = home_page(self.library, self.labels, self._category_anchors)
+        recent = self.recently_read()
+        html = home_page(self.library, self.labels, self._category_anchors, recent)
         self.viewer.show_page(html, anchor)
-        start = [("start", self.labels.start_here)] if self.library.featured() else []
+        start = [("recent", self.labels.recently_read)] if recent else []
+        start += [("start", self.labels.start_here)] if self.library.featured() else []
         self.sidebar.set_sections(
             start + [(self._category_anchors[c.name], c.name) for c, _ in self.library.by_category()],
             self.tr("Topics"),
@@ -264,6 +301,11 @@ class MainWindow(QMainWindow):
         self.sidebar.highlight_section(self.viewer.current_section())
         self.setWindowTitle(self.tr("%1 — HealthReader").replace("%1", entry.title))
         self.settings.set("last_location", loc.to_string())
+        if self.store is not None:
+            try:
+                self.store.record_visit(entry.id, loc.anchor, title=entry.title)
+            except StoreError as exc:
+                log.warning("reading history not saved: %s", exc)
         log.info("opened entry %s (%d sections)", entry.id, len(rendered.sections))
 
     # --- links and sections ------------------------------------------------------------------------
@@ -303,6 +345,92 @@ class MainWindow(QMainWindow):
 
     def _on_section_scrolled(self, anchor: str) -> None:
         self.sidebar.highlight_section(anchor)
+
+    # --- bookmarks and history ------------------------------------------------------------------------
+    def attach_store(self, store: UserStore, panel: BookmarksPanel) -> None:
+        self.store = store
+        self.bookmarks = panel
+        self.sidebar.add_tab(panel, self.tr("Bookmarks"))
+        panel.openRequested.connect(lambda eid, anchor: self.open_location(Location(eid, anchor)))
+        self.actions_["bookmark"].triggered.connect(lambda: self.toggle_bookmark(""))
+        self.actions_["show_bookmarks"].triggered.connect(self.show_bookmarks)
+        self.actions_["export_bookmarks"].triggered.connect(lambda: bookmark_io.export_bookmarks(self, store))
+        self.actions_["import_bookmarks"].triggered.connect(self._import_bookmarks)
+        self.sidebar.sectionCommand.connect(self._on_section_command)
+        self._update_entry_actions()
+
+    def recently_read(self, limit: int = 5) -> list[Entry]:
+        if self.store is None:
+            return []
+        try:
+            items = self.store.recent_history(limit)
+        except StoreError as exc:
+            log.warning("reading history unavailable: %s", exc)
+            return []
+        return [e for e in (self.library.find(item.entry_id) for item in items) if e is not None]
+
+    def show_bookmarks(self) -> None:
+        if self.bookmarks is not None:
+            self.sidebar.setCurrentWidget(self.bookmarks)
+            self.bookmarks.show_bookmarks()
+
+    def toggle_bookmark(self, anchor: str = "") -> None:
+        """Bookmark the open entry (or one of its sections); pressed again, remove it, with an undo."""
+        entry = self.current_entry()
+        if entry is None or self.store is None:
+            return
+        section = next((s.title for s in self.rendered(entry).sections if s.anchor == anchor), "") if anchor else ""
+        name = f"{entry.title} › {section}" if section else entry.title
+        try:
+            result = self.store.toggle_bookmark(entry.id, anchor, title=entry.title, section_title=section)
+        except StoreError as exc:
+            self.infobar.show_message(self.tr("The bookmark could not be saved: %1").replace("%1", str(exc)))
+            return
+        if result.removed is not None:
+            removed = result.removed
+            self.infobar.show_message(
+                self.tr("Bookmark removed: %1").replace("%1", name),
+                action=(self.tr("Undo"), lambda: self._restore_bookmark(removed)),
+                timeout_ms=8000,
+            )
+        else:
+            self.infobar.show_message(self.tr("Bookmarked: %1").replace("%1", name), timeout_ms=4000)
+        self._bookmarks_changed()
+
+    def _restore_bookmark(self, bookmark: Bookmark) -> None:
+        if self.store is not None:
+            self.store.restore_bookmark(bookmark)
+            self._bookmarks_changed()
+
+    def _bookmarks_changed(self) -> None:
+        self._update_entry_actions()
+        if self.bookmarks is not None:
+            self.bookmarks.refresh()
+
+    def _import_bookmarks(self) -> None:
+        if self.store is not None and bookmark_io.import_bookmarks(self, self.store) is not None:
+            self._bookmarks_changed()
+
+    def _on_section_command(self, command: str, anchor: str) -> None:
+        entry = self.current_entry()
+        if command == "bookmark":
+            self.toggle_bookmark(anchor)
+        elif command == "print" and self.printing is not None:
+            self.printing.print_current(entry, anchor)
+        elif command == "pdf" and self.printing is not None:
+            self.printing.export_current_pdf(entry, anchor)
+
+    # --- printing ------------------------------------------------------------------------------------
+    def attach_printing(self, actions: PrintActions) -> None:
+        self.printing = actions
+        a = self.actions_
+        a["print"].triggered.connect(lambda: actions.print_current(self.current_entry(), ""))
+        a["print_preview"].triggered.connect(lambda: actions.preview(self.current_entry(), ""))
+        a["export_pdf"].triggered.connect(lambda: actions.export_current_pdf(self.current_entry(), ""))
+        a["large_print"].setChecked(bool(self.settings.get("large_print")))
+        a["large_print"].toggled.connect(actions.set_large_print)
+        actions.exported.connect(lambda path: self.statusBar().showMessage(self.tr("Saved %1").replace("%1", path), 8000))
+        self._update_entry_actions()
 
     # --- search -------------------------------------------------------------------------------------
     def attach_search(self, controller: SearchController) -> None:

@@ -6,13 +6,14 @@ signals.  Further tabs (bookmarks) are added by the composition root with ``add_
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QSplitter,
     QStyle,
     QStyledItemDelegate,
@@ -81,6 +82,7 @@ class RelatedDelegate(QStyledItemDelegate):
 class Sidebar(QTabWidget):
     sectionActivated = Signal(str)
     entryActivated = Signal(str)
+    sectionCommand = Signal(str, str)  # command ('bookmark' | 'print' | 'pdf'), section anchor
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -130,6 +132,9 @@ class Sidebar(QTabWidget):
 
         self.sections.itemActivated.connect(self._section_clicked)
         self.sections.itemClicked.connect(self._section_clicked)
+        self.sections.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.sections.customContextMenuRequested.connect(self._section_menu)
+        self.section_commands_enabled = False  # only sections of an entry can be bookmarked or printed
         self.related.itemActivated.connect(self._related_clicked)
         self.related.itemClicked.connect(self._related_clicked)
         self._updating = False
@@ -189,6 +194,24 @@ class Sidebar(QTabWidget):
     def _section_clicked(self, item: QListWidgetItem) -> None:
         if not self._updating:
             self.sectionActivated.emit(item.data(ANCHOR_ROLE))
+
+    def section_menu(self, anchor: str) -> QMenu:
+        menu = QMenu(self)
+        for command, text in (
+            ("bookmark", self.tr("Bookmark this section")),
+            ("print", self.tr("Print this section…")),
+            ("pdf", self.tr("Save this section as PDF…")),
+        ):
+            action = menu.addAction(text)
+            action.setData(command)
+            action.triggered.connect(lambda _=False, c=command: self.sectionCommand.emit(c, anchor))
+        return menu
+
+    def _section_menu(self, pos: QPoint) -> None:
+        item = self.sections.itemAt(pos)
+        if item is None or not self.section_commands_enabled:
+            return
+        self.section_menu(item.data(ANCHOR_ROLE)).exec(self.sections.viewport().mapToGlobal(pos))
 
     def _related_clicked(self, item: QListWidgetItem) -> None:
         self.entryActivated.emit(item.data(ENTRY_ROLE))
