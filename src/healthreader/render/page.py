@@ -25,6 +25,7 @@ class PageLabels:
     about: str = "About this library"
     categories: str = "Topics"
     start_here: str = "Start here"
+    recently_read: str = "Recently read"
     entries_count: str = "{n} entries"
     offline_title: str = "You are offline"
     offline_text: str = "HealthReader works without a network and does not open web pages. The address is:"
@@ -84,7 +85,12 @@ def _entry_list(entries: list[Entry], labels: PageLabels) -> str:
     return f'<ul class="entries">{"".join(items)}</ul>'
 
 
-def home_page(library: Library, labels: PageLabels, category_anchor: dict[str, str] | None = None) -> str:
+def home_page(
+    library: Library,
+    labels: PageLabels,
+    category_anchor: dict[str, str] | None = None,
+    recent: list[Entry] | None = None,
+) -> str:
     """The library's title, its categories with their entries, what it is, and its disclaimer."""
     info = library.primary
     title = library.title or "HealthReader"
@@ -94,6 +100,9 @@ def home_page(library: Library, labels: PageLabels, category_anchor: dict[str, s
     if info and (info.publisher or info.version):
         bits = [escape(x) for x in (info.publisher, info.version) if x]
         parts.append(f'<p class="meta">{" · ".join(bits)}</p>')
+    if recent:
+        parts.append(f'<h2 class="category"><a name="recent"></a>{escape(labels.recently_read)}</h2>')
+        parts.append(_entry_list(recent, labels))
     featured = library.featured()
     if featured:
         parts.append(f'<h2 class="category"><a name="start"></a>{escape(labels.start_here)}</h2>')
