@@ -154,9 +154,10 @@ def child_warm(lib: str, work: str, queries_file: str) -> dict[str, Any]:
         library, Path(work) / "user-index", prebuilt_dirs=[Path(work) / "index"], cache_dir=Path(work) / "cache"
     )
     started = time.perf_counter()
-    service.prepare()
-    prepare_s = time.perf_counter() - started
-    out: dict[str, Any] = {"prepare": prepare_s}
+    service.suggest("肌")  # the first keystroke: loads the suggestion key lists
+    first_suggest = time.perf_counter() - started
+    service.prepare()  # and the character index, as the reader does on its worker thread
+    out: dict[str, Any] = {"first_suggest": first_suggest, "prepare": time.perf_counter() - started}
     for category in CATEGORIES:
         times, found = [], 0
         for q in queries[category]:
@@ -329,8 +330,10 @@ def main() -> None:
             z = zim[category]
             row += f" {z['p50']:.2f} | {z['p95']:.2f} | {z['answered']:.0%} | {ours['p95'] / max(z['p95'], 1e-6):.1f}× |"
         print(row)
-    print(f"\nSuggestion structures built in {warm['prepare'] * 1000:.0f} ms (once per start, lazily). "
-          f"Peak RSS of the warm process: {warm_rss / 1024:.0f} MB.")
+    print(
+        f"\nFirst suggestion after opening: {warm['first_suggest'] * 1000:.0f} ms (loads the key lists); all suggestion "
+        f"structures: {warm['prepare'] * 1000:.0f} ms (once per start). Peak RSS of the warm process: {warm_rss / 1024:.0f} MB."
+    )
     print(zim_note)
 
 

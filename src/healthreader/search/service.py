@@ -116,8 +116,9 @@ class SearchService:
     # --- suggestions ------------------------------------------------------------------------------
 
     def prepare(self) -> None:
-        """Build the suggestion structures now (otherwise the first ``suggest`` does it)."""
-        self._get_suggester()
+        """Build the suggestion structures now (otherwise the first ``suggest`` does it): call it on
+        the worker thread that opened the service."""
+        self._get_suggester().prepare()
 
     def _get_suggester(self) -> Suggester:
         if self._suggester is None:
@@ -194,7 +195,7 @@ class SearchService:
         matches = self._engine.match(parsed, filters)
         limit = max(1, limit)
         # Cheap ranking of every match (set lookups), then the exact one for the best few.
-        best = heapq.nlargest(max(limit * RERANK_FACTOR, RERANK_MIN), matches.docs, key=matches.quick_rank)
+        best = matches.best(max(limit * RERANK_FACTOR, RERANK_MIN))
         ranked: list[tuple[float, int, Entry]] = []
         for doc in best:
             entry = self.library.find(self.index.doc_ids[doc])
@@ -272,9 +273,9 @@ class SearchService:
             return []
         scored = []
         for n, entry in enumerate(self.library):
-            title = fold(entry.title)
+            title = self._folded_names(entry)[0]
+            if chars.isdisjoint(title):
+                continue
             score = 2 * sum(1 for p in pairs if p in title) + sum(1 for c in chars if c in title)
-            if score:
-                scored.append((-score, n, entry.id, entry.title))
-        scored.sort()
-        return [(eid, title) for _, _, eid, title in scored[:limit]]
+            scored.append((-score, n, entry.id, entry.title))
+        return [(eid, title) for _, _, eid, title in heapq.nsmallest(limit, scored)]

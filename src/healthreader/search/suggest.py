@@ -4,7 +4,7 @@ characters, full pinyin or pinyin initials, or by characters anywhere inside.
 Kept in memory and apart from the full-text index, so one to three characters answer in well under a
 millisecond: prefixes are a binary search in sorted key lists (one list per kind, titles first), and
 characters inside a name go through a small character and character-pair index.
-Built once, then read-only: safe to call from any thread.
+Built once (the character index on first need), then read-only: safe to call from any thread.
 
 >>> s = Suggester(build_tables([SuggestRecord("a", "title", "", "肌肉萎缩", "ji rou|wei suo")]), {"a": ("肌肉萎缩", "article")})
 >>> [x.label for x in s.suggest("jrws")], [x.label for x in s.suggest("weisuo")], [x.label for x in s.suggest("萎")]
@@ -14,6 +14,7 @@ Built once, then read-only: safe to call from any thread.
 from __future__ import annotations
 
 import re
+import threading
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterator, Mapping
@@ -91,12 +92,26 @@ class Suggester:
         self._keys: list[list[str]] = tables["keys"]
         self._rids: list[list[int]] = tables["rids"]
         self._starts: list[list[int]] = tables["starts"]
-        # Characters and character pairs -> record numbers, ascending (so titles come first).
-        self._grams: dict[str, array[int]] = {}
-        for rid, text in enumerate(self._texts):
-            grams = set(text) | {text[i : i + 2] for i in range(len(text) - 1)}
-            for g in grams:
-                self._grams.setdefault(g, array("I")).append(rid)
+        self._grams_built: dict[str, array[int]] | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def _grams(self) -> dict[str, array[int]]:
+        """Characters and character pairs -> record numbers, ascending (so titles come first).
+        Built on the first search inside names (0.4 s at 10,000 entries): prefixes need none."""
+        if self._grams_built is None:
+            with self._lock:
+                if self._grams_built is None:
+                    grams: dict[str, array[int]] = {}
+                    for rid, text in enumerate(self._texts):
+                        for g in set(text) | {text[i : i + 2] for i in range(len(text) - 1)}:
+                            grams.setdefault(g, array("I")).append(rid)
+                    self._grams_built = grams
+        return self._grams_built
+
+    def prepare(self) -> None:
+        """Build everything now (the caller's worker thread), so no keystroke waits for it."""
+        self._grams  # noqa: B018 - built on access
 
     def __len__(self) -> int:
         return len(self._records)
