@@ -452,8 +452,8 @@
         <translation>健康阅读器离线使用，不会打开网页。链接地址是：%1</translation>
     </message>
     <message>
-        <source>Bookmarks</source>
-        <translation>书签</translation>
+        <source>Bookmarks and history</source>
+        <translation>书签和阅读记录</translation>
     </message>
     <message>
         <source>The bookmark could not be saved: %1</source>

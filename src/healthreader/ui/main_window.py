@@ -350,7 +350,7 @@ class MainWindow(QMainWindow):
     def attach_store(self, store: UserStore, panel: BookmarksPanel) -> None:
         self.store = store
         self.bookmarks = panel
-        self.sidebar.add_tab(panel, self.tr("Bookmarks"))
+        self.sidebar.add_tab(panel, self.tr("Bookmarks and history"))
         panel.openRequested.connect(lambda eid, anchor: self.open_location(Location(eid, anchor)))
         self.actions_["bookmark"].triggered.connect(lambda: self.toggle_bookmark(""))
         self.actions_["show_bookmarks"].triggered.connect(self.show_bookmarks)
