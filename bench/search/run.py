@@ -272,14 +272,18 @@ def main() -> None:
     parser.add_argument("--work", type=Path, required=True, help="scratch folder for indexes and the ZIM")
     parser.add_argument("--queries", type=int, default=200, help="queries per category (default 200)")
     parser.add_argument("--no-zim", action="store_true", help="skip the libzim comparison")
+    parser.add_argument("--reuse-index", action="store_true", help="keep an index already in --work (if current)")
     args = parser.parse_args()
     lib, work = args.library.resolve(), args.work.resolve()
     work.mkdir(parents=True, exist_ok=True)
     entries = sum(1 for _ in (lib / "articles").glob("*.md")) + sum(1 for _ in (lib / "qa").glob("*.md"))
 
     print(f"# Search benchmark, {entries:,} entries ({lib})\n\n{machine()}\n")
-    built, wall, rss = run_child("build", str(lib), str(work / "index"))
-    print(f"Build: {built['seconds']:.1f} s, index {folder_mb(work / 'index'):.1f} MB, peak RSS {rss / 1024:.0f} MB\n")
+    if args.reuse_index and (work / "index" / "manifest.json").is_file():
+        print(f"Build: reused the index in {work / 'index'} ({folder_mb(work / 'index'):.1f} MB)\n")
+    else:
+        built, _, rss = run_child("build", str(lib), str(work / "index"))
+        print(f"Build: {built['seconds']:.1f} s, index {folder_mb(work / 'index'):.1f} MB, peak RSS {rss / 1024:.0f} MB\n")
 
     queries = make_queries(lib, args.queries)
     qfile = work / "queries.json"
