@@ -170,3 +170,13 @@ def test_shortcuts_are_registered() -> None:
     by_id = {s.id: s for s in specs()}
     assert "Ctrl+=" in by_id["zoom_in"].shortcuts and "Ctrl+0" in by_id["zoom_reset"].shortcuts
     assert QKeySequence("Alt+Left").toString() == "Alt+Left"
+
+
+def test_a_section_near_the_end_stays_current_until_the_reader_scrolls(qtbot, make_window) -> None:
+    window = make_window("alpha")
+    window.open_location(Location("alpha", "日常护理"))
+    bar = window.viewer.verticalScrollBar()
+    window.viewer.scroll_to("什么时候需要就医")  # cannot reach the top: the page ends first
+    assert window.sidebar.highlighted_section() == "什么时候需要就医"
+    bar.setValue(0)
+    assert window.sidebar.highlighted_section() == ""

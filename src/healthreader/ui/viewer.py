@@ -43,6 +43,7 @@ class EntryViewer(QTextBrowser):
         self._positions_valid = False
         self._current_section = ""
         self._pending_anchor = ""
+        self._requested: tuple[str, int] | None = None
         self.anchorClicked.connect(self.linkActivated)
         self.verticalScrollBar().valueChanged.connect(self._on_scroll)
         self.document().documentLayout().documentSizeChanged.connect(self._invalidate_positions)
@@ -55,6 +56,7 @@ class EntryViewer(QTextBrowser):
         self.setHtml(html)
         self._invalidate_positions()
         self._current_section = ""
+        self._requested = None
         self._pending_anchor = anchor
         if self.isVisible():
             self._apply_pending_anchor()
@@ -77,14 +79,10 @@ class EntryViewer(QTextBrowser):
         if anchor not in self._anchors and anchor != "top":
             return False
         self.scrollToAnchor(anchor)
+        # Near the end of a page a heading cannot reach the top; it is still the one asked for, until
+        # the reader scrolls away from where it put us.
+        self._requested = (anchor, self.verticalScrollBar().value()) if anchor != "top" else None
         self._on_scroll()
-        if anchor != "top" and self._current_section != anchor:
-            # Near the end of a page a heading cannot reach the top; it is still the one asked for.
-            y = self._anchor_y[self._anchors.index(anchor)]
-            top = self.verticalScrollBar().value()
-            if top <= y <= top + self.viewport().height():
-                self._current_section = anchor
-                self.currentSectionChanged.emit(anchor)
         return True
 
     def current_section(self) -> str:
@@ -174,6 +172,11 @@ class EntryViewer(QTextBrowser):
             # At the very end, the last section is the one being read even if its heading is low.
             i = max(i, bisect.bisect_right(self._anchor_y, bar.value() + self.viewport().height() - 1) - 1)
         name = self._anchors[i] if i >= 0 else ""
+        if self._requested is not None:
+            if self._requested[1] == bar.value() and self._requested[0] in self._anchors:
+                name = self._requested[0]
+            else:
+                self._requested = None
         if name != self._current_section:
             self._current_section = name
             self.currentSectionChanged.emit(name)
