@@ -180,3 +180,12 @@ def test_a_section_near_the_end_stays_current_until_the_reader_scrolls(qtbot, ma
     assert window.sidebar.highlighted_section() == "什么时候需要就医"
     bar.setValue(0)
     assert window.sidebar.highlighted_section() == ""
+
+
+def test_an_answer_without_sections_gives_the_sidebar_to_related_entries(make_window) -> None:
+    window = make_window("qa-beta")
+    assert window.sidebar.section_titles() == []
+    assert not window.sidebar.sections.isVisible()
+    assert window.sidebar.related.isVisible() and window.sidebar.related_ids() == ["alpha"]
+    window.open_location(Location("alpha"))
+    assert window.sidebar.sections.isVisible()

@@ -125,6 +125,7 @@ class Sidebar(QTabWidget):
 
         split.addWidget(top)
         split.addWidget(bottom)
+        self._sections_box = top
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
         layout.addWidget(split)
@@ -147,6 +148,8 @@ class Sidebar(QTabWidget):
         """``sections`` are (anchor, title) pairs in reading order."""
         self.sections_label.setText(heading or self.tr("Sections"))
         self.sections.clear()
+        # A short answer has no sections: give the space to its related entries.
+        self._sections_box.setVisible(bool(sections))
         for anchor, title in sections:
             item = QListWidgetItem(title)
             item.setData(ANCHOR_ROLE, anchor)
