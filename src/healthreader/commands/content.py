@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -27,6 +28,29 @@ def register(sub: argparse._SubParsersAction) -> None:
     check.set_defaults(func=run_check)
 
 
+_LIST_ITEM_RE = re.compile(r"^(\d+\.|[-*+])\s")
+
+
+def glued_list_lines(body: str) -> list[int]:
+    r"""Lines where a list starts right under a paragraph line: Markdown then shows it as running text.
+
+    >>> glued_list_lines("建议：\n1. 复诊\n2. 检查\n\n- 好\n")
+    [2]
+    """
+    found = []
+    lines = body.splitlines()
+    in_fence = False
+    for n, line in enumerate(lines, 1):
+        if line.lstrip().startswith(("```", "~~~")):
+            in_fence = not in_fence
+        if in_fence or n == 1 or not _LIST_ITEM_RE.match(line):
+            continue
+        prev = lines[n - 2]
+        if prev.strip() and not prev.startswith((" ", "\t", "#")) and not _LIST_ITEM_RE.match(prev):
+            found.append(n)
+    return found
+
+
 def check_bodies(library: Library) -> list[Problem]:
     """Render every body: sections must be well formed, no raw HTML, internal links must resolve."""
     problems: list[Problem] = []
@@ -42,6 +66,10 @@ def check_bodies(library: Library) -> list[Problem]:
         base = entry.body_line - 1
         for line in r.raw_html_lines:
             problems.append(Problem(entry.path, base + line, "raw HTML is not allowed; write Markdown"))
+        for line in glued_list_lines(body):
+            problems.append(
+                Problem(entry.path, base + line, "put a blank line before this list, or it shows as running text")
+            )
         for s in r.sections:
             if not s.title.strip():
                 problems.append(Problem(entry.path, entry.body_line, "a '##' heading is empty"))
