@@ -36,7 +36,7 @@ from healthreader.paths import INSTALL_ROOT
 from healthreader.search.errors import IndexBuildError, IndexUnusable
 from healthreader.search.lexicon import Lexicon, lexicon_files
 from healthreader.search.schema import SCHEMA_VERSION, SuggestRecord, entry_document, make_schema, suggest_records
-from healthreader.search.suggest import build_tables, records_of
+from healthreader.search.suggest import KINDS, build_tables, records_of
 
 log = logging.getLogger(__name__)
 
@@ -188,8 +188,10 @@ class OpenIndex:
         """What ``suggest.build_tables`` made when the index was built."""
         if self._tables is None:
             try:
-                self._tables = json.loads((self.folder / SUGGEST).read_text(encoding="utf-8"))
-                records_of(self._tables)
+                tables = json.loads((self.folder / SUGGEST).read_text(encoding="utf-8"))
+                if not all(len(tables[k]) == len(KINDS) for k in ("keys", "rids", "starts")):
+                    raise ValueError("suggestion tables of another shape")
+                self._tables = tables
             except (OSError, ValueError, TypeError, KeyError) as exc:
                 # The manifest check passed, so this is unlikely; search still works without them.
                 log.warning("cannot read the suggestions of %s: %s", self.folder, exc)

@@ -86,7 +86,8 @@ class Suggester:
     def __init__(self, tables: dict[str, Any], entries: Mapping[str, tuple[str, str]]) -> None:
         """``tables`` from ``build_tables``; ``entries`` maps entry id to (title, type), and records of
         entries not in it are never offered."""
-        self._records = records_of(tables)
+        # Kept as loaded ([entry id, kind, anchor, text, pinyin]): 73,000 objects cost 0.14 s to make.
+        self._records: list[list[str]] = tables["records"]
         self._entries = entries
         self._texts: list[str] = tables["texts"]
         self._keys: list[list[str]] = tables["keys"]
@@ -137,10 +138,10 @@ class Suggester:
                 yield rid
 
     def _make(self, rid: int) -> Suggestion:
-        rec = self._records[rid]
-        title, type_ = self._entries[rec.entry_id]
-        label = f"{title} › {rec.text}" if rec.kind == "heading" else rec.text
-        return Suggestion(rec.entry_id, title, type_, rec.anchor, label, "alias" if rec.kind == "tag" else rec.kind)
+        entry_id, kind, anchor, text, _ = self._records[rid]
+        title, type_ = self._entries[entry_id]
+        label = f"{title} › {text}" if kind == "heading" else text
+        return Suggestion(entry_id, title, type_, anchor, label, "alias" if kind == "tag" else kind)
 
     def suggest(self, text: str, limit: int = 8) -> list[Suggestion]:
         q = _squash(text)[:64]
@@ -151,11 +152,11 @@ class Suggester:
 
         def take(rids: Iterator[int]) -> bool:
             for rid in rids:
-                rec = self._records[rid]
-                if rec.entry_id not in self._entries:
+                entry_id, kind, anchor = self._records[rid][:3]
+                if entry_id not in self._entries:
                     continue
-                key = (rec.entry_id, rec.anchor)
-                label = ("", self._texts[rid]) if rec.kind in ("alias", "tag") else key
+                key = (entry_id, anchor)
+                label = ("", self._texts[rid]) if kind in ("alias", "tag") else key
                 if key not in seen and label not in seen:
                     seen.update((key, label))
                     out.append(self._make(rid))
