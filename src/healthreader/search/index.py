@@ -397,7 +397,3 @@ class IndexManager:
             return open_index(self.user_dir, self.library, self.expected_hash)
         except IndexUnusable as exc:
             raise IndexBuildError(f"the index just built in {self.user_dir} is unusable: {exc.reason}") from exc
-
-    @staticmethod
-    def describe(found: OpenIndex) -> dict[str, Any]:
-        return {"folder": str(found.folder), "entries": found.manifest.entries, "built": found.manifest.built}
