@@ -1,0 +1,225 @@
+"""The packaging files, checked without building anything (the build and its smoke test take minutes
+and run by hand: ``packaging/build --check``).
+
+The PyInstaller spec is read with ``ast`` rather than executed: it only runs inside PyInstaller.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib.util
+import os
+import re
+import shutil
+import subprocess
+import tomllib
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from healthreader import APP_ID, __version__
+
+ROOT = Path(__file__).resolve().parents[2]
+PACKAGING = ROOT / "packaging"
+SPEC = PACKAGING / "healthreader.spec"
+DESKTOP = PACKAGING / "linux" / f"{APP_ID}.desktop"
+METAINFO = PACKAGING / "linux" / f"{APP_ID}.metainfo.xml"
+LAUNCHER = PACKAGING / "linux" / "healthreader-launcher.sh"
+
+
+def spec_lists() -> dict[str, list[str]]:
+    """The spec's top-level list literals (EXCLUDED_QT_MODULES, DROP_PATTERNS, ...)."""
+    found: dict[str, list[str]] = {}
+    for node in ast.parse(SPEC.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.List):
+            for target in node.targets:
+                if isinstance(target, ast.Name) and target.id.isupper():
+                    found[target.id] = ast.literal_eval(node.value)
+    return found
+
+
+def qt_modules_the_app_imports() -> set[str]:
+    used: set[str] = set()
+    for path in (ROOT / "src" / "healthreader").rglob("*.py"):
+        used.update(re.findall(r"\bPySide6\.(Qt\w+)", path.read_text(encoding="utf-8")))
+    return {f"PySide6.{name}" for name in used}
+
+
+def dropped(path: str) -> bool:
+    return any(re.search(p, path) for p in spec_lists()["DROP_PATTERNS"])
+
+
+def system_lib(name: str) -> bool:
+    return any(re.search(p, name) for p in spec_lists()["SYSTEM_LIBS"])
+
+
+# --- the spec -------------------------------------------------------------------------------------
+
+
+def test_spec_lists_are_plain_literals_without_duplicates() -> None:
+    lists = spec_lists()
+    for name in ("EXCLUDED_QT_MODULES", "EXCLUDED_PY_MODULES", "DROP_PATTERNS", "SYSTEM_LIBS"):
+        assert name in lists, f"{name} is no longer a plain list literal in {SPEC.name}"
+        assert len(lists[name]) == len(set(lists[name])), f"{name} lists something twice"
+    for pattern in lists["DROP_PATTERNS"] + lists["SYSTEM_LIBS"]:
+        re.compile(pattern)
+
+
+def test_no_excluded_qt_module_is_one_the_app_imports() -> None:
+    used = qt_modules_the_app_imports()
+    assert {"PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets"} <= used
+    assert not used & set(spec_lists()["EXCLUDED_QT_MODULES"])
+
+
+def test_excluded_qt_modules_exist_in_pyside6() -> None:
+    """A misspelt name would exclude nothing and silently grow the bundle."""
+    spec = importlib.util.find_spec("PySide6")
+    assert spec is not None and spec.submodule_search_locations
+    folder = Path(next(iter(spec.submodule_search_locations)))
+    for module in spec_lists()["EXCLUDED_QT_MODULES"]:
+        name = module.removeprefix("PySide6.")
+        assert (folder / f"{name}.pyi").exists(), f"{module} is not a PySide6 module"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "PySide6/Qt/plugins/platforms/libqxcb.so",
+        "PySide6/Qt/plugins/platforms/libqoffscreen.so",
+        "PySide6/Qt/plugins/imageformats/libqsvg.so",
+        "PySide6/Qt/plugins/iconengines/libqsvgicon.so",
+        "PySide6/Qt/plugins/printsupport/libcupsprintersupport.so",
+        "PySide6/Qt/plugins/xcbglintegrations/libqxcb-glx-integration.so",
+        "PySide6/Qt/plugins/platforminputcontexts/libibusplatforminputcontextplugin.so",
+        "PySide6/Qt/lib/libQt6Core.so.6",
+        "PySide6/Qt/lib/libQt6Gui.so.6",
+        "PySide6/Qt/lib/libQt6Widgets.so.6",
+        "PySide6/Qt/lib/libQt6PrintSupport.so.6",
+        "PySide6/Qt/lib/libQt6Svg.so.6",
+        "PySide6/Qt/lib/libQt6XcbQpa.so.6",
+        "PySide6/Qt/lib/libQt6DBus.so.6",
+        "PySide6/Qt/translations/qtbase_zh_CN.qm",
+        "PySide6/QtPrintSupport.abi3.so",
+        "content/articles/facial-palsy.md",
+        "resources/i18n/healthreader_zh_CN.qm",
+        "resources/icons/healthreader.svg",
+    ],
+)
+def test_what_the_app_needs_is_kept(path: str) -> None:
+    assert not dropped(path)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "PySide6/Qt/plugins/platformthemes/libqgtk3.so",
+        "PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so",
+        "PySide6/Qt/plugins/platforms/libqwayland.so",
+        "PySide6/Qt/plugins/platforms/libqeglfs.so",
+        "PySide6/Qt/plugins/wayland-shell-integration/libxdg-shell.so",
+        "PySide6/Qt/plugins/egldeviceintegrations/libqeglfs-kms-integration.so",
+        "PySide6/Qt/lib/libQt6Quick.so.6",
+        "PySide6/Qt/lib/libQt6Qml.so.6",
+        "PySide6/Qt/lib/libQt6VirtualKeyboard.so.6",
+        "PySide6/Qt/lib/libQt6WaylandClient.so.6",
+        "PySide6/Qt/translations/qtbase_de.qm",
+        "PySide6/Qt/translations/qt_zh_CN.qm",
+        "PySide6/Qt/translations/designer_zh_CN.qm",
+        "PySide6/Qt/qml/QtQuick/Controls/qmldir",
+        "libcups.so.2",
+    ],
+)
+def test_what_the_spec_promises_to_drop_is_dropped(path: str) -> None:
+    assert dropped(path)
+
+
+@pytest.mark.parametrize(
+    ("name", "from_system"),
+    [
+        ("libGL.so.1", True),
+        ("libEGL.so.1", True),
+        ("libfontconfig.so.1", True),
+        ("libglib-2.0.so.0", True),
+        ("libxcb-cursor.so.0", True),
+        ("libxkbcommon-x11.so.0", True),
+        ("libX11-xcb.so.1", True),
+        ("libpython3.11.so.1.0", False),
+        ("libQt6Core.so.6", False),
+        ("libicuuc.so.73", False),
+        ("libssl.so.3", False),
+        ("libsqlite3.so.0", False),
+        ("libstdc++.so.6", False),
+    ],
+)
+def test_system_libraries_are_left_to_the_package_dependencies(name: str, from_system: bool) -> None:
+    assert system_lib(name) is from_system
+
+
+def test_every_system_library_has_its_debian_package_in_depends() -> None:
+    """SYSTEM_LIBS are left out of the bundle, so the .deb must depend on what provides them."""
+    build = (PACKAGING / "build").read_text(encoding="utf-8")
+    depends = re.search(r"^DEPENDS=\((.*?)^\)", build, re.S | re.M)
+    assert depends, "packaging/build has no DEPENDS=( ... ) list"
+    listed = set(re.findall(r"[a-z0-9][a-z0-9.+-]+", depends.group(1)))
+    for package in ("libegl1", "libgl1", "libxkbcommon0", "libxkbcommon-x11-0", "libfontconfig1",
+                    "libfreetype6", "libdbus-1-3", "libglib2.0-0", "libx11-6", "libx11-xcb1", "libxcb1",
+                    "libxcb-cursor0", "fonts-noto-cjk", "fonts-wqy-microhei"):
+        assert package in listed, f"{package} missing from DEPENDS"
+
+
+def test_version_comes_from_pyproject_and_matches_the_package() -> None:
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert pyproject["project"]["version"] == __version__
+    assert "pyproject.toml" in SPEC.read_text(encoding="utf-8")
+    releases = [r.get("version") for r in ET.parse(METAINFO).getroot().iter("release")]
+    assert releases and releases[0] == __version__, "the metainfo's newest release is not this version"
+
+
+# --- scripts ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("script", [LAUNCHER, PACKAGING / "build", PACKAGING / "smoke-test"])
+def test_scripts_are_executable_and_parse(script: Path) -> None:
+    assert os.access(script, os.X_OK), f"{script.name} is not executable (git update-index --chmod=+x)"
+    shell = "sh" if script == LAUNCHER else "bash"
+    assert script.read_text(encoding="utf-8").startswith("#!"), f"{script.name} has no #! line"
+    subprocess.run([shell, "-n", str(script)], check=True)
+
+
+def test_launcher_runs_the_bundle_in_opt() -> None:
+    text = LAUNCHER.read_text(encoding="utf-8")
+    assert 'exec /opt/healthreader/healthreader "$@"' in text
+
+
+def test_bash_scripts_stop_on_errors() -> None:
+    for script in (PACKAGING / "build", PACKAGING / "smoke-test"):
+        assert "set -euo pipefail" in script.read_text(encoding="utf-8"), script.name
+
+
+# --- desktop integration ------------------------------------------------------------------------------
+
+
+def test_desktop_file_names_the_app_id() -> None:
+    text = DESKTOP.read_text(encoding="utf-8")
+    assert f"Icon={APP_ID}\n" in text
+    assert "Exec=healthreader" in text
+    root = ET.parse(METAINFO).getroot()
+    assert root.findtext("id") == APP_ID
+    assert root.findtext("launchable") == DESKTOP.name
+
+
+def test_desktop_file_validates() -> None:
+    tool = shutil.which("desktop-file-validate")
+    if tool is None:
+        pytest.skip("desktop-file-validate is not installed (apt-get install desktop-file-utils)")
+    result = subprocess.run([tool, str(DESKTOP)], capture_output=True, text=True)
+    assert result.returncode == 0 and "error" not in result.stdout, result.stdout + result.stderr
+
+
+def test_metainfo_validates() -> None:
+    tool = shutil.which("appstreamcli")
+    if tool is None:
+        pytest.skip("appstreamcli is not installed (apt-get install appstream)")
+    result = subprocess.run([tool, "validate", "--no-net", str(METAINFO)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
