@@ -56,10 +56,17 @@ def _plain_snippet(snippet_html: str) -> str:
 
 
 def _print_table(results: Results) -> None:
+    from healthreader.search import HINT_EMPTY_QUERY, HINT_UNAVAILABLE
+
     if results.corrected_from is not None:
         print(f"显示 {results.effective_query} 的结果（仍要搜索 {results.corrected_from}：加 --exact）")
     if not results.hits:
-        print(f"没有找到与“{results.query}”相关的内容。" if results.query else "请输入要查找的字词。")
+        if results.hint == HINT_EMPTY_QUERY:
+            print("请输入要查找的字词（标点和符号不参与搜索）。")
+        elif results.hint == HINT_UNAVAILABLE:
+            print("搜索索引出错，请运行 healthreader index build 重建。")
+        else:
+            print(f"没有找到与“{results.query}”相关的内容。")
         if results.nearest_titles:
             print("相近的条目：" + "、".join(f"{title} ({eid})" for eid, title in results.nearest_titles))
         return

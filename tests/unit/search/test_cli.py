@@ -41,6 +41,8 @@ def test_search_says_when_it_corrected_and_when_nothing_matched(
     assert "显示 肌肉萎缩 的结果" in capsys.readouterr().out
     assert main([*base(data_dir, real_copy), "search", "肌肉xyzqw"]) == 1
     assert "相近的条目" in capsys.readouterr().out
+    assert main([*base(data_dir, real_copy), "search", "((((( ***"]) == 1
+    assert "请输入要查找的字词" in capsys.readouterr().out
 
 
 def test_search_stdin_one_json_array_per_line(
