@@ -100,6 +100,7 @@ def test_excluded_qt_modules_exist_in_pyside6() -> None:
         "PySide6/Qt/lib/libQt6XcbQpa.so.6",
         "PySide6/Qt/lib/libQt6DBus.so.6",
         "PySide6/Qt/translations/qtbase_zh_CN.qm",
+        "PySide6/Qt/translations/qtbase_zh_TW.qm",
         "PySide6/QtPrintSupport.abi3.so",
         "content/articles/facial-palsy.md",
         "resources/i18n/healthreader_zh_CN.qm",
