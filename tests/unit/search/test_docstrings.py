@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import doctest
-import importlib
-
 import pytest
+
+from tests.unit.test_doctests import test_docstring_examples as check_docstring_examples
 
 MODULES = [
     "healthreader.content.sections",
@@ -19,6 +18,5 @@ MODULES = [
 
 
 @pytest.mark.parametrize("name", MODULES)
-def test_docstring_examples(name: str) -> None:
-    result = doctest.testmod(importlib.import_module(name))
-    assert result.attempted > 0 and result.failed == 0
+def test_search_docstring_examples(name: str) -> None:
+    check_docstring_examples(name)
