@@ -128,6 +128,7 @@ def test_what_the_app_needs_is_kept(path: str) -> None:
         "PySide6/Qt/translations/qt_zh_CN.qm",
         "PySide6/Qt/translations/designer_zh_CN.qm",
         "PySide6/Qt/qml/QtQuick/Controls/qmldir",
+        "PySide6/Qt/plugins/multimedia/libffmpegmediaplugin.so",
         "libcups.so.2",
     ],
 )
@@ -145,6 +146,8 @@ def test_what_the_spec_promises_to_drop_is_dropped(path: str) -> None:
         ("libxcb-cursor.so.0", True),
         ("libxkbcommon-x11.so.0", True),
         ("libX11-xcb.so.1", True),
+        ("libpulse.so.0", True),
+        ("libspeechd.so.2", True),
         ("libpython3.11.so.1.0", False),
         ("libQt6Core.so.6", False),
         ("libicuuc.so.73", False),
