@@ -2,6 +2,7 @@
 
     healthreader [--data-dir DIR] [--library DIR]... [--no-bundled] [--open ID]
     healthreader content check [--library DIR]...
+    healthreader kiosk hash-pin | check [--policy FILE]
 
 Each subcommand lives in its own module under ``healthreader.commands`` and registers itself there;
 Qt is imported only when a window (or a Qt-based export) is needed.
@@ -34,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--no-bundled", action="store_true", help="do not read the bundled library")
     parser.add_argument("--open", metavar="ID", help="start at this entry (ID or ID#section)")
+    parser.add_argument("--kiosk", action="store_true", help="locked-down kiosk mode (also on when a kiosk policy file exists)")
     parser.add_argument("--screenshot", metavar="PNG", help="save a picture of the window once shown, then quit")
     parser.add_argument("-v", "--verbose", action="store_true", help="log more")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 
 from healthreader import APP_ID, APP_NAME, __version__
 from healthreader.config import Settings
+from healthreader.config.kiosk import KioskPolicy, PinGuard, load_policy
 from healthreader.content import load_library
 from healthreader.paths import DataPaths, library_folders, resource
 from healthreader.store import StoreError, UserStore
@@ -25,6 +26,7 @@ from healthreader.ui.bookmark_io import explain_recovery
 from healthreader.ui.bookmarks_panel import BookmarksPanel
 from healthreader.ui.fonts import pick_chinese_family
 from healthreader.ui.i18n import choose_language, install_translators
+from healthreader.ui.kiosk import KioskController, KioskSession
 from healthreader.ui.labels import page_labels
 from healthreader.ui.main_window import MainWindow
 from healthreader.ui.navigation import Location
@@ -47,12 +49,23 @@ def _log_to_file(data: DataPaths) -> None:
 
 
 def create_main_window(
-    data: DataPaths, dirs: list[Path], open_target: str | None = None, *, search: bool = True
+    data: DataPaths,
+    dirs: list[Path],
+    open_target: str | None = None,
+    *,
+    search: bool = True,
+    kiosk: KioskPolicy | None = None,
+    kiosk_problems: list[str] | tuple[str, ...] = (),
 ) -> MainWindow:
-    """Everything the app is, short of the event loop: used by ``run_gui`` and by the UI tests."""
+    """Everything the app is, short of the event loop: used by ``run_gui`` and by the UI tests.
+
+    With an enabled ``kiosk`` policy, settings and bookmarks live in a private session folder (see
+    ``ui/kiosk.py``) instead of the user's data folder, and a ``KioskController`` locks the window.
+    """
     app = QApplication.instance()
     assert app is not None, "create a QApplication first"
-    settings = Settings(data)
+    session = KioskSession.create() if kiosk is not None and kiosk.enabled else None
+    settings = session.settings(kiosk) if session is not None and kiosk is not None else Settings(data)
     library = load_library(dirs, cache_file=data.catalogue_file)
     language = choose_language(settings.get("ui_language"), library.language)
     install_translators(app, language)  # parented to the app, so they live as long as it
@@ -81,15 +94,18 @@ def create_main_window(
         window.statusBar().showMessage(problem, 10000)
 
     window.attach_printing(PrintActions(window, library, settings))
+
+    def bookmarks_panel(store: UserStore) -> BookmarksPanel:
+        return BookmarksPanel(store, lambda eid: (e.title if (e := library.find(eid)) else None))
+
     try:
-        store = UserStore.open(data.store_file)
+        store = session.new_store() if session is not None else UserStore.open(data.store_file)
     except StoreError as exc:
         log.error("bookmarks and history unavailable: %s", exc)
         window.infobar.show_message(QCoreApplication.translate("App", "Bookmarks and history are unavailable: %1").replace("%1", str(exc)))
     else:
         window.destroyed.connect(lambda *_: store.close())
-        panel = BookmarksPanel(store, lambda eid: (e.title if (e := library.find(eid)) else None))
-        window.attach_store(store, panel)
+        window.attach_store(store, bookmarks_panel(store))
         if store.recovery is not None:
             window.infobar.show_message(explain_recovery(store.recovery))
 
@@ -104,6 +120,11 @@ def create_main_window(
         start = Location.parse(settings.get("last_location")) or Location()
         if start.entry_id and start.entry_id not in library:
             start = Location()
+    if session is not None and kiosk is not None:
+        guard = PinGuard(kiosk.exit_pin_hash, data.root / "kiosk-pin-lockout.json")
+        controller = KioskController(window, kiosk, session, guard, bookmarks_panel, kiosk_problems)
+        controller.apply()
+        start = start if open_target else controller.start
     window.open_location(start)
     return window
 
@@ -131,7 +152,13 @@ def run_gui(args: argparse.Namespace, qt_argv: list[str]) -> int:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationDomain("healthreader.org")
-    window = create_main_window(data, library_folders(args.library, not args.no_bundled), args.open)
+    # The kiosk policy is read once, here; --kiosk turns it on even with no policy file.
+    policy, problems = load_policy()
+    if getattr(args, "kiosk", False):
+        policy = policy.locked()
+    window = create_main_window(
+        data, library_folders(args.library, not args.no_bundled), args.open, kiosk=policy, kiosk_problems=problems
+    )
     window.show()
     app.aboutToQuit.connect(window.close)  # saves state and stops the search thread, however we quit
 

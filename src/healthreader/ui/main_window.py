@@ -561,3 +561,28 @@ class MainWindow(QMainWindow):
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_box.selectAll()
 
+
+    # --- kiosk hooks (used by ui/kiosk.py between two readers) --------------------------------------
+    def forget_session(self) -> None:
+        """Drop what the reader did in memory: back/forward history, the last results, highlight terms."""
+        self.history.clear()
+        self._results = None
+        self._pending_terms = ()
+
+    def replace_store(self, store: UserStore, panel: BookmarksPanel) -> None:
+        """Use a fresh store and its panel; the old panel goes (its tab too, if it had one)."""
+        old = self.bookmarks
+        index = self.sidebar.indexOf(old) if old is not None else -1
+        if old is not None:
+            if index >= 0:
+                self.sidebar.removeTab(index)
+            old.deleteLater()
+        self.store = store
+        self.bookmarks = panel
+        if index >= 0:
+            self.sidebar.insertTab(index, panel, self.tr("Bookmarks"))
+        else:
+            panel.setParent(self)  # owned, but not shown: bookmarks are hidden here
+            panel.hide()
+        panel.openRequested.connect(lambda eid, anchor: self.open_location(Location(eid, anchor)))
+        self._bookmarks_changed()

@@ -1,0 +1,72 @@
+"""``healthreader kiosk ...``: what an administrator runs to set up a kiosk, with no display needed.
+
+    healthreader kiosk hash-pin [--stdin]     print the exit_pin_hash line for the policy file
+    healthreader kiosk check [--policy FILE]  say whether a policy file is valid and what it sets
+
+Exit status: 0 done (a valid policy), 1 the policy has problems (the kiosk would start locked with
+safe defaults for the bad fields) or there is no policy file, 2 a bad PIN or mismatched entries.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import getpass
+import sys
+from pathlib import Path
+
+from healthreader.config.kiosk import KioskError, check_pin_format, hash_pin, load_policy, policy_path
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("kiosk", help="set up kiosk mode: hash the exit PIN, check a policy file")
+    ksub = p.add_subparsers(dest="kiosk_command", metavar="ACTION", required=True)
+    pin = ksub.add_parser("hash-pin", help="print the exit_pin_hash line for a new exit PIN (4-12 digits)")
+    pin.add_argument("--stdin", action="store_true", help="read the PIN from the first line of standard input")
+    pin.set_defaults(func=run_hash_pin)
+    check = ksub.add_parser("check", help="validate a kiosk policy file")
+    check.add_argument("--policy", metavar="FILE", help=f"the file to check (default: {policy_path()})")
+    check.set_defaults(func=run_check)
+
+
+def _read_pin(args: argparse.Namespace) -> str:
+    if args.stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    first = getpass.getpass("New exit PIN (4-12 digits): ")
+    check_pin_format(first)  # say so now rather than after the second entry
+    if getpass.getpass("The same PIN again: ") != first:
+        raise KioskError("the two PINs differ; nothing was printed")
+    return first
+
+
+def run_hash_pin(args: argparse.Namespace) -> int:
+    try:
+        line = hash_pin(_read_pin(args))
+    except KioskError as exc:
+        print(f"healthreader: {exc}", file=sys.stderr)
+        return 2
+    except (EOFError, KeyboardInterrupt):
+        print("healthreader: no PIN entered", file=sys.stderr)
+        return 2
+    print(f'exit_pin_hash = "{line}"')
+    return 0
+
+
+def run_check(args: argparse.Namespace) -> int:
+    path = Path(args.policy) if args.policy else policy_path()
+    if not path.exists():
+        print(f"healthreader: no policy file at {path}: kiosk mode is off (unless started with --kiosk)", file=sys.stderr)
+        return 1
+    policy, problems = load_policy(path)
+    for problem in problems:
+        print(f"problem: {problem}")
+    for field in dataclasses.fields(policy):
+        if field.name == "exit_pin_hash":
+            print("exit PIN: " + ("set" if policy.exit_pin_hash else "NOT SET, nobody can leave kiosk mode from the screen"))
+        else:
+            print(f"{field.name} = {getattr(policy, field.name)!r}")
+    if problems:
+        print(f"{path}: {len(problems)} problem(s); the kiosk starts locked, with safe defaults for those fields")
+        return 1
+    print(f"{path}: valid; kiosk mode is {'on' if policy.enabled else 'off'}")
+    return 0
