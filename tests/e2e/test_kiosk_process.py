@@ -1,0 +1,95 @@
+"""The real ``healthreader`` in kiosk mode, as a subprocess with its own policy file, checked through its log."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from healthreader.config.kiosk import verify_pin
+from tests.conftest import ROOT, TINY_LIBRARY
+
+pytestmark = pytest.mark.e2e
+
+
+def run(*args: str, policy: Path, data_dir: Path, stdin: str | None = None, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        PYTHONPATH=str(ROOT / "src"),
+        HEALTHREADER_KIOSK_POLICY=str(policy),
+        XDG_RUNTIME_DIR=str(data_dir.parent / "run"),
+    )
+    (data_dir.parent / "run").mkdir(mode=0o700, exist_ok=True)
+    return subprocess.run(
+        [sys.executable, "-m", "healthreader", "--data-dir", str(data_dir), *args],
+        input=stdin, capture_output=True, text=True, timeout=timeout, env=env, cwd=ROOT,
+    )  # fmt: skip
+
+
+def start_kiosk(*extra: str, policy: Path, data_dir: Path, tmp_path: Path) -> str:
+    shot = tmp_path / "kiosk.png"
+    proc = run(*extra, "--no-bundled", "--library", str(TINY_LIBRARY), "--screenshot", str(shot), policy=policy, data_dir=data_dir)
+    assert proc.returncode == 0, proc.stderr
+    assert shot.exists()
+    return (data_dir / "healthreader.log").read_text("utf-8")
+
+
+def test_kiosk_flag_starts_locked_and_leaves_nothing_behind(data_dir: Path, tmp_path: Path) -> None:
+    log = start_kiosk("--kiosk", policy=tmp_path / "no-such-policy.toml", data_dir=data_dir, tmp_path=tmp_path)
+    assert "kiosk mode on: locked; idle reset after 120 s, printing off, bookmarks session, exit PIN NOT set" in log
+    assert "kiosk policy problem" not in log
+    # The reader's session lived in the private folder, now removed; the data folder holds no store.
+    assert not (data_dir / "userdata.sqlite3").exists() and not (data_dir / "settings.json").exists()
+    assert list((tmp_path / "run").iterdir()) == []
+
+
+def test_a_policy_file_turns_kiosk_mode_on(data_dir: Path, tmp_path: Path) -> None:
+    policy = tmp_path / "kiosk.toml"
+    policy.write_text('idle_timeout_seconds = 45\nprinting = true\nstart_entry = "alpha"\nclinic_name = "门诊"\n', "utf-8")
+    log = start_kiosk(policy=policy, data_dir=data_dir, tmp_path=tmp_path)
+    assert "kiosk mode on: locked; idle reset after 45 s, printing allowed" in log
+    assert "opened entry alpha" in log
+
+
+def test_a_malformed_policy_still_starts_locked_and_says_why(data_dir: Path, tmp_path: Path) -> None:
+    policy = tmp_path / "kiosk.toml"
+    policy.write_text('enabled = false\nidle_timeout_seconds = 90\nclinic_name = "门诊\n', "utf-8")  # unclosed string
+    log = start_kiosk(policy=policy, data_dir=data_dir, tmp_path=tmp_path)
+    assert "kiosk mode on: locked; idle reset after 120 s, printing off" in log
+    assert re.search(r"ERROR healthreader\.ui\.kiosk: kiosk policy problem: .*kiosk\.toml is not valid TOML .*line 3", log), log
+
+
+def test_a_wrong_field_is_logged_and_the_rest_kept(data_dir: Path, tmp_path: Path) -> None:
+    policy = tmp_path / "kiosk.toml"
+    policy.write_text("enabled = false\nidle_timeout_seconds = 60\ntext_size = 7\n", "utf-8")
+    log = start_kiosk(policy=policy, data_dir=data_dir, tmp_path=tmp_path)
+    assert "kiosk mode on: locked; idle reset after 60 s" in log
+    assert "kiosk policy problem: text_size: expected one of" in log
+
+
+def test_no_policy_and_no_flag_is_the_normal_app(data_dir: Path, tmp_path: Path) -> None:
+    log = start_kiosk(policy=tmp_path / "absent.toml", data_dir=data_dir, tmp_path=tmp_path)
+    assert "kiosk mode" not in log
+
+
+def test_hash_pin_from_stdin_verifies_and_check_accepts_it(data_dir: Path, tmp_path: Path) -> None:
+    proc = run("kiosk", "hash-pin", "--stdin", stdin="314159\n", policy=tmp_path / "x.toml", data_dir=data_dir)
+    assert proc.returncode == 0, proc.stderr
+    line = proc.stdout.strip()
+    m = re.fullmatch(r'exit_pin_hash = "(scrypt\$[^"]+)"', line)
+    assert m is not None, line
+    assert verify_pin("314159", m[1]) and not verify_pin("314158", m[1])
+    policy = tmp_path / "kiosk.toml"
+    policy.write_text(line + "\n", "utf-8")
+    check = run("kiosk", "check", "--policy", str(policy), policy=tmp_path / "x.toml", data_dir=data_dir)
+    assert check.returncode == 0 and "exit PIN: set" in check.stdout and "valid; kiosk mode is on" in check.stdout
+    bad = run("kiosk", "hash-pin", "--stdin", stdin="12\n", policy=tmp_path / "x.toml", data_dir=data_dir)
+    assert bad.returncode == 2 and "4 to 12 digits" in bad.stderr and bad.stdout == ""
+    policy.write_text("text_size = 7\n", "utf-8")
+    check = run("kiosk", "check", policy=policy, data_dir=data_dir)  # the environment names the file
+    assert check.returncode == 1 and "problem: text_size" in check.stdout
