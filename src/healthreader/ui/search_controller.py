@@ -50,8 +50,11 @@ class _Worker(QObject):
     suggestions = Signal(int, object)
     results = Signal(int, object)
 
-    def __init__(self, library: Library, index_dir: Path, prebuilt: list[Path], latest: _Latest) -> None:
+    def __init__(
+        self, library: Library, index_dir: Path, prebuilt: list[Path], latest: _Latest, cache_dir: Path | None
+    ) -> None:
         super().__init__()
+        self.cache_dir = cache_dir
         self.library = library
         self.index_dir = index_dir
         self.prebuilt = prebuilt
@@ -67,7 +70,9 @@ class _Worker(QObject):
             if self.service is not None:
                 self.service.close()
                 self.service = None
-            service = SearchService.open(self.library, self.index_dir, prebuilt_dirs=prebuilt, progress=self._progress)
+            service = SearchService.open(
+                self.library, self.index_dir, prebuilt_dirs=prebuilt, progress=self._progress, cache_dir=self.cache_dir
+            )
             service.prepare()
         except (IndexBuildError, OSError) as exc:
             if self.latest.stopping:
@@ -120,8 +125,15 @@ class SearchController(QObject):
     _suggest = Signal(int, str)
     _search = Signal(int, object)
 
-    def __init__(self, library: Library, index_dir: Path, prebuilt: list[Path] | None = None,
-                 parent: QObject | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        library: Library,
+        index_dir: Path,
+        prebuilt: list[Path] | None = None,
+        parent: QObject | None = None,
+        *,
+        cache_dir: Path | None = None,  # remembers the library's content hash between starts
+    ) -> None:
         super().__init__(parent)
         self._latest = _Latest()
         self._requests: dict[int, SearchRequest] = {}
@@ -129,7 +141,7 @@ class SearchController(QObject):
         self._thread = QThread()
         self._thread.setObjectName("search")
         prebuilt = prebuilt_index_dirs() if prebuilt is None else prebuilt
-        self._worker = _Worker(library, index_dir, prebuilt, self._latest)
+        self._worker = _Worker(library, index_dir, prebuilt, self._latest, cache_dir)
         self._worker.moveToThread(self._thread)
         self._open.connect(self._worker.open)
         self._suggest.connect(self._worker.suggest)
