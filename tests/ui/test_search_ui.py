@@ -186,3 +186,9 @@ def test_corrupt_index_is_rebuilt_at_start(qtbot, make_window, data_dir: Path) -
     again.open_location(Location(query="面瘫"))
     qtbot.waitUntil(lambda: again._results is not None, timeout=10_000)
     assert again._results.total > 0
+
+
+def test_search_box_stays_visible_in_a_narrow_window(qtbot, make_window) -> None:
+    window = make_window("alpha", size=(640, 480))
+    qtbot.waitUntil(lambda: window.search_box.isVisible(), timeout=2000)
+    assert window.search_box.width() >= 200

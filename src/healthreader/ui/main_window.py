@@ -151,10 +151,12 @@ class MainWindow(QMainWindow):
         for action_id in ("back", "forward", "home", "bookmark"):
             bar.addAction(self.actions_[action_id])
         bar.addSeparator()
+        # The search box before the rest: on a narrow window the toolbar folds its last items into
+        # an overflow menu, and the search box must never be one of them.
+        bar.addWidget(self.search_box)
+        bar.addSeparator()
         for action_id in ("zoom_out", "zoom_reset", "zoom_in"):
             bar.addAction(self.actions_[action_id])
-        bar.addSeparator()
-        bar.addWidget(self.search_box)
         self.addToolBar(bar)
         self.toolbar = bar
         # Short labels on the toolbar (the menus keep the long ones), so the search box stays in view.
