@@ -314,7 +314,8 @@ def test_printing_goes_to_the_default_printer_after_a_question(qtbot, open_windo
     asked: list[str] = []
     monkeypatch.setattr(c, "_ask", lambda text: asked.append(text) or True)
     window.open_location(Location("alpha"))
-    assert window.actions_["print"].isVisible() and window.toolbar.widgetForAction(window.actions_["print"]) is not None
+    button = c.banner.widgetForAction(window.actions_["print"])
+    assert window.actions_["print"].isVisible() and button is not None and button.isVisible() and button.isEnabled()
     window.actions_["print"].trigger()
     assert len(asked) == 1 and printed == [("alpha", "康复门诊  010-1234")]
     assert "2" in window.infobar.text()
@@ -383,3 +384,13 @@ def test_clipboard_is_cleared_at_reset(qtbot, open_window) -> None:
     controller_of(window).reset()
     assert QGuiApplication.clipboard().text() == ""
 
+
+
+def test_quick_taps_count_even_when_they_arrive_as_double_clicks(qtbot, open_window) -> None:
+    window = open_window()
+    c = controller_of(window)
+    for _ in range(2):
+        qtbot.mouseClick(c.logo, Qt.MouseButton.LeftButton)
+        qtbot.mouseDClick(c.logo, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(c.logo, Qt.MouseButton.LeftButton)
+    assert c.pin_pad is not None and c.pin_pad.isVisible()

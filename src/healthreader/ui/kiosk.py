@@ -67,9 +67,11 @@ BLOCKED_KEYS = frozenset({
 })  # fmt: skip
 
 _INPUT_EVENTS = frozenset({
-    QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseMove, QEvent.Type.Wheel,
+    QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseMove, QEvent.Type.Wheel,
     QEvent.Type.KeyPress, QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.InputMethod,
 })  # fmt: skip
+# Quick taps arrive as press, double-click, press, double-click...: each one counts.
+_TAP_EVENTS = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick, QEvent.Type.TouchBegin})
 _PRESS_EVENTS = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress, QEvent.Type.TouchBegin, QEvent.Type.Wheel})
 
 TAPS_TO_UNLOCK = 5
@@ -89,9 +91,12 @@ QScrollBar::handle:vertical { min-height: 64px; }
 QScrollBar:horizontal { height: 32px; }
 #kioskBanner { background: #1f5f8b; border: none; }
 #kioskBanner QLabel { color: white; }
+#kioskBanner QToolButton { color: white; background: #2c77ab; border: 1px solid #8fc1e3; border-radius: 6px; }
+#kioskBanner QToolButton:disabled { color: #9fbfd6; background: transparent; }
 #kioskClinic { font-size: 20pt; font-weight: bold; }
 #kioskPhone { font-size: 17pt; }
 #kioskProblems { color: #ffe08a; font-size: 12pt; }
+#kioskCountdown, #pinPad { border: 3px solid #1f5f8b; }
 #pinDisplay { font-size: 28pt; min-height: 64px; }
 #pinPad QPushButton[digit="true"] { min-width: 88px; min-height: 72px; font-size: 24pt; }
 #kioskCountdown QLabel#countdownTitle { font-size: 24pt; font-weight: bold; }
@@ -172,6 +177,8 @@ class CountdownDialog(QDialog):
     def __init__(self, seconds: int, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("kioskCountdown")
+        # No title bar: a window manager's minimise/maximise/close buttons would only confuse here.
+        self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         self.setWindowTitle(self.tr("Continue reading?"))
         self.setModal(True)
         self._seconds = seconds
@@ -227,6 +234,7 @@ class PinPad(QDialog):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("pinPad")
+        self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         self.setWindowTitle(self.tr("Staff only: leave kiosk mode"))
         self.setModal(True)
         self.display = QLineEdit()
@@ -371,7 +379,6 @@ class KioskController(QObject):
             a.triggered.disconnect()  # not the preview: its dialogs reach the file system
             a.triggered.connect(self.print_current)
             a.setText(self.tr("Print"))
-            w.toolbar.addAction(a)
         if self.policy.bookmarks == "hidden" and w.bookmarks is not None:
             w.sidebar.removeTab(w.sidebar.indexOf(w.bookmarks))
         # Links stay clickable; selecting (and so dragging text out) does not.
@@ -419,6 +426,9 @@ class KioskController(QObject):
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bar.addWidget(spacer)
+        if self.policy.printing:
+            # On the banner, not the crowded toolbar: a visible button, never in an overflow menu.
+            bar.addAction(self.window.actions_["print"])
         self.problems_label = QLabel()
         self.problems_label.setObjectName("kioskProblems")
         self.problems_label.setWordWrap(True)
@@ -442,7 +452,7 @@ class KioskController(QObject):
         t = event.type()
         if t in _INPUT_EVENTS:
             self._note_activity(t)
-            if t == QEvent.Type.MouseButtonPress and watched is getattr(self, "logo", None):
+            if t in _TAP_EVENTS and watched is getattr(self, "logo", None):
                 self._tap()
         if t in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride) and isinstance(event, QKeyEvent):
             if self._blocked_key(watched, event):

@@ -575,6 +575,7 @@ class MainWindow(QMainWindow):
         """Use a fresh store and its panel; the old panel goes (its tab too, if it had one)."""
         old = self.bookmarks
         index = self.sidebar.indexOf(old) if old is not None else -1
+        title = self.sidebar.tabText(index) if index >= 0 else ""
         if old is not None:
             if index >= 0:
                 self.sidebar.removeTab(index)
@@ -582,7 +583,7 @@ class MainWindow(QMainWindow):
         self.store = store
         self.bookmarks = panel
         if index >= 0:
-            self.sidebar.insertTab(index, panel, self.tr("Bookmarks"))
+            self.sidebar.insertTab(index, panel, title)
         else:
             panel.setParent(self)  # owned, but not shown: bookmarks are hidden here
             panel.hide()
