@@ -7,13 +7,16 @@ Links: ``hit:N`` opens the N-th hit at its section with the matches highlighted;
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
 from PySide6.QtCore import QCoreApplication
 
 from healthreader.content import Library
-from healthreader.search import HINT_EMPTY_QUERY, HINT_UNAVAILABLE, Results
 from healthreader.ui.search_controller import SearchRequest
+
+if TYPE_CHECKING:
+    from healthreader.search import Results
 
 
 def search_href(request: SearchRequest, **changes: object) -> str:
@@ -36,6 +39,9 @@ def _bold_arg(template: str, value: str) -> str:
 
 
 def results_html(request: SearchRequest, results: Results, library: Library) -> str:
+    # Imported here: Whoosh costs a tenth of a second, which the window's first paint should not pay.
+    from healthreader.search import HINT_EMPTY_QUERY, HINT_UNAVAILABLE
+
     # lupdate cannot see calls inside f-string braces: translate into names first.
     heading = QCoreApplication.translate("Results", "Search: %1")
     show = QCoreApplication.translate("Results", "Show:")

@@ -10,13 +10,19 @@ from __future__ import annotations
 
 import logging
 import shutil
+from typing import TYPE_CHECKING
 from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from healthreader.content import Library
-from healthreader.search import IndexBuildError, SearchService, prebuilt_index_dirs
+
+if TYPE_CHECKING:
+    from healthreader.search import SearchService
+
+# The search package (Whoosh, OpenCC) is imported on the worker thread when the index is opened, so
+# the window's first paint does not wait for it.
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +57,7 @@ class _Worker(QObject):
     results = Signal(int, object)
 
     def __init__(
-        self, library: Library, index_dir: Path, prebuilt: list[Path], latest: _Latest, cache_dir: Path | None
+        self, library: Library, index_dir: Path, prebuilt: list[Path] | None, latest: _Latest, cache_dir: Path | None
     ) -> None:
         super().__init__()
         self.cache_dir = cache_dir
@@ -65,7 +71,11 @@ class _Worker(QObject):
     def open(self) -> None:
         self._open(self.prebuilt)
 
-    def _open(self, prebuilt: list[Path]) -> None:
+    def _open(self, prebuilt: list[Path] | None) -> None:
+        from healthreader.search import IndexBuildError, SearchService, prebuilt_index_dirs
+
+        if prebuilt is None:
+            prebuilt = prebuilt_index_dirs()
         try:
             if self.service is not None:
                 self.service.close()
@@ -140,7 +150,6 @@ class SearchController(QObject):
         self.is_ready = False
         self._thread = QThread()
         self._thread.setObjectName("search")
-        prebuilt = prebuilt_index_dirs() if prebuilt is None else prebuilt
         self._worker = _Worker(library, index_dir, prebuilt, self._latest, cache_dir)
         self._worker.moveToThread(self._thread)
         self._open.connect(self._worker.open)
