@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, QUrl
+from PySide6.QtCore import QEvent, QLocale, QObject, QPoint, Qt, QTimer, QTranslator, QUrl
 from PySide6.QtGui import QContextMenuEvent, QDesktopServices, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QApplication, QMenu, QToolButton, QWidget
 
@@ -30,11 +30,11 @@ def open_window(qtbot, data_dir: Path, tiny_library: Path, monkeypatch: pytest.M
     windows: list[MainWindow] = []
 
     def make(kiosk: bool = True, **fields: object) -> MainWindow:
-        values: dict[str, object] = {"exit_pin_hash": PIN_HASH, "clinic_name": "康复门诊", "clinic_phone": "010-1234"}
+        # English UI: the assertions below read our messages, whatever the .ts translations say.
+        values: dict[str, object] = {"exit_pin_hash": PIN_HASH, "clinic_name": "康复门诊", "clinic_phone": "010-1234", "ui_language": "en"}
         values.update(fields)
         policy = KioskPolicy(enabled=True, **values) if kiosk else None  # type: ignore[arg-type]
-        window = create_main_window(DataPaths.at(data_dir), [tiny_library], None, search=False, kiosk=policy,
-                                    kiosk_problems=fields.pop("problems", ()) if False else ())  # fmt: skip
+        window = create_main_window(DataPaths.at(data_dir), [tiny_library], None, search=False, kiosk=policy)
         qtbot.addWidget(window)
         if not kiosk:
             window.resize(780, 580)
@@ -43,11 +43,18 @@ def open_window(qtbot, data_dir: Path, tiny_library: Path, monkeypatch: pytest.M
         windows.append(window)
         return window
 
+    locale = QLocale()
     yield make
     for window in windows:  # let qtbot close them, and take the app-wide filter away
         controller = window.findChild(KioskController)
         if controller is not None and not controller.is_unlocked:
             controller.unlock()
+    # The windows installed the library's (Chinese) translation on the app: later tests expect none.
+    app = QApplication.instance()
+    for translator in app.findChildren(QTranslator):
+        app.removeTranslator(translator)
+        translator.deleteLater()
+    QLocale.setDefault(locale)
 
 
 def controller_of(window: MainWindow) -> KioskController:
@@ -245,7 +252,7 @@ def test_idle_reset_leaves_no_trace_in_memory_on_screen_or_on_disk(qtbot, open_w
     assert old_file.exists() and window.history.can_back()
 
     qtbot.waitUntil(lambda: c.countdown.isVisible(), timeout=4000)
-    assert c.countdown.windowTitle() in ("Continue reading?", "继续阅读吗？")
+    assert c.countdown.windowTitle() == "Continue reading?" and "seconds" in c.countdown.note.text()
     qtbot.waitUntil(lambda: c.resets == 1, timeout=4000)
 
     # In memory: history, results, the store.
