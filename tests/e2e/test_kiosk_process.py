@@ -48,28 +48,28 @@ def test_kiosk_flag_starts_locked_and_leaves_nothing_behind(data_dir: Path, tmp_
     assert list((tmp_path / "run").iterdir()) == []
 
 
-def test_a_policy_file_turns_kiosk_mode_on(data_dir: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A good file turns kiosk mode on with its settings.
+        ('idle_timeout_seconds = 45\nprinting = true\nstart_entry = "alpha"\nclinic_name = "门诊"\n',
+         [r"kiosk mode on: locked; idle reset after 45 s, printing allowed", r"opened entry alpha"]),
+        # Malformed TOML (an unclosed string) still starts locked, with safe defaults, and says why.
+        ('enabled = false\nidle_timeout_seconds = 90\nclinic_name = "门诊\n',
+         [r"kiosk mode on: locked; idle reset after 120 s, printing off",
+          r"ERROR healthreader\.ui\.kiosk: kiosk policy problem: .*kiosk\.toml is not valid TOML .*line 3"]),
+        # One wrong field is logged; the good ones are kept, and "enabled = false" does not count.
+        ("enabled = false\nidle_timeout_seconds = 60\ntext_size = 7\n",
+         [r"kiosk mode on: locked; idle reset after 60 s", r"kiosk policy problem: text_size: expected one of"]),
+    ],
+    ids=["good", "malformed", "wrong-field"],
+)  # fmt: skip
+def test_the_policy_file_decides_and_mistakes_stay_locked(data_dir: Path, tmp_path: Path, text: str, expected: list[str]) -> None:
     policy = tmp_path / "kiosk.toml"
-    policy.write_text('idle_timeout_seconds = 45\nprinting = true\nstart_entry = "alpha"\nclinic_name = "门诊"\n', "utf-8")
+    policy.write_text(text, "utf-8")
     log = start_kiosk(policy=policy, data_dir=data_dir, tmp_path=tmp_path)
-    assert "kiosk mode on: locked; idle reset after 45 s, printing allowed" in log
-    assert "opened entry alpha" in log
-
-
-def test_a_malformed_policy_still_starts_locked_and_says_why(data_dir: Path, tmp_path: Path) -> None:
-    policy = tmp_path / "kiosk.toml"
-    policy.write_text('enabled = false\nidle_timeout_seconds = 90\nclinic_name = "门诊\n', "utf-8")  # unclosed string
-    log = start_kiosk(policy=policy, data_dir=data_dir, tmp_path=tmp_path)
-    assert "kiosk mode on: locked; idle reset after 120 s, printing off" in log
-    assert re.search(r"ERROR healthreader\.ui\.kiosk: kiosk policy problem: .*kiosk\.toml is not valid TOML .*line 3", log), log
-
-
-def test_a_wrong_field_is_logged_and_the_rest_kept(data_dir: Path, tmp_path: Path) -> None:
-    policy = tmp_path / "kiosk.toml"
-    policy.write_text("enabled = false\nidle_timeout_seconds = 60\ntext_size = 7\n", "utf-8")
-    log = start_kiosk(policy=policy, data_dir=data_dir, tmp_path=tmp_path)
-    assert "kiosk mode on: locked; idle reset after 60 s" in log
-    assert "kiosk policy problem: text_size: expected one of" in log
+    for pattern in expected:
+        assert re.search(pattern, log), (pattern, log)
 
 
 def test_no_policy_and_no_flag_is_the_normal_app(data_dir: Path, tmp_path: Path) -> None:
