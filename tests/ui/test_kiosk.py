@@ -210,6 +210,7 @@ def test_touch_targets_are_at_least_44_px_and_the_clinic_is_named(qtbot, open_wi
         assert isinstance(button, QToolButton) and button.isVisible()
         assert button.height() >= 44 and button.width() >= 44
     assert window.search_box.height() >= 44
+    assert "min-height: 44px" in window.search_box.completer_.popup().styleSheet()  # its own window
     c = controller_of(window)
     assert c.clinic_label.text() == "康复门诊" and "010-1234" in c.phone_label.text()
     assert c.clinic_label.isVisible() and not c.problems_label.isVisible()

@@ -22,12 +22,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QKeyCombination, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon, QKeyEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -392,6 +391,8 @@ class KioskController(QObject):
             child.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self._build_banner()
         w.setStyleSheet(KIOSK_STYLESHEET)
+        # The suggestions drop-down is a window of its own: it does not inherit the window's sheet.
+        w.search_box.completer_.popup().setStyleSheet(KIOSK_STYLESHEET)
         for problem in self.problems:
             log.error("kiosk policy problem: %s", problem)
         log.info(
