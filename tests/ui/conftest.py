@@ -12,6 +12,18 @@ from healthreader.ui.app import create_main_window
 from healthreader.ui.main_window import MainWindow
 
 
+@pytest.fixture(autouse=True)
+def _no_leftover_translators(qapp):
+    """A window installs translators on the shared QApplication; the next test starts without them."""
+    yield
+    from PySide6.QtCore import QLocale, QTranslator
+
+    for translator in qapp.findChildren(QTranslator):
+        qapp.removeTranslator(translator)
+        translator.deleteLater()
+    QLocale.setDefault(QLocale.system())
+
+
 @pytest.fixture
 def make_window(qtbot, data_dir: Path, tiny_library: Path) -> Callable[..., MainWindow]:
     def make(
