@@ -16,6 +16,7 @@ APT_PACKAGES=(
   fonts-noto-cjk
   # PDF checks (pdftotext, pdffonts, pdftoppm) and a virtual screen for screenshots
   poppler-utils xvfb xauth
+  libpulse0 speech-dispatcher speech-dispatcher-espeak-ng  # read aloud: QtTextToSpeech needs libpulse0 to load; speechd + espeak-ng speak Mandarin
 )
 
 if command -v apt-get >/dev/null 2>&1; then

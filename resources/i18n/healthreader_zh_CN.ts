@@ -1,5 +1,77 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>AccessibilityController</name>
+    <message>
+        <source>Read aloud</source>
+        <translation>朗读</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Colours</source>
+        <translation>配色(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Read aloud</source>
+        <translation>朗读(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Menus and buttons change to the new characters the next time HealthReader starts.</source>
+        <translation>菜单和按钮将在下次启动健康阅读器时改用新的字形。</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>搜索建议</translation>
+    </message>
+    <message>
+        <source>More buttons</source>
+        <translation>更多按钮</translation>
+    </message>
+    <message>
+        <source>More menus</source>
+        <translation>更多菜单</translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Column headings</source>
+        <translation>列标题</translation>
+    </message>
+    <message>
+        <source>List of choices</source>
+        <translation>选项列表</translation>
+    </message>
+    <message>
+        <source>Bookmarks</source>
+        <translation>书签</translation>
+    </message>
+    <message>
+        <source>Reading history</source>
+        <translation>阅读记录</translation>
+    </message>
+    <message>
+        <source>Bookmark order</source>
+        <translation>书签排序</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+</context>
 <context>
     <name>Actions</name>
     <message>
@@ -23,7 +95,7 @@
         <translation>首页</translation>
     </message>
     <message>
-        <source>The library's home page (Alt+Home)</source>
+        <source>The library&apos;s home page (Alt+Home)</source>
         <translation>资料库首页（Alt+Home）</translation>
     </message>
     <message>
@@ -133,6 +205,78 @@
     <message>
         <source>Quit HealthReader</source>
         <translation>退出健康阅读器</translation>
+    </message>
+    <message>
+        <source>Follow the system colours</source>
+        <translation>跟随系统配色</translation>
+    </message>
+    <message>
+        <source>Light or dark, as the desktop is set</source>
+        <translation>按桌面的设置使用浅色或深色</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>高对比度</translation>
+    </message>
+    <message>
+        <source>White and yellow text on black (Ctrl+Alt+H)</source>
+        <translation>黑底白字、黄色链接（Ctrl+Alt+H）</translation>
+    </message>
+    <message>
+        <source>Large type</source>
+        <translation>大字体</translation>
+    </message>
+    <message>
+        <source>Bigger menus, buttons and article text (Ctrl+Shift+L)</source>
+        <translation>放大菜单、按钮和文章文字（Ctrl+Shift+L）</translation>
+    </message>
+    <message>
+        <source>Traditional characters</source>
+        <translation>繁体字</translation>
+    </message>
+    <message>
+        <source>Show the library in traditional characters (Ctrl+Shift+T)</source>
+        <translation>用繁体字显示资料库（Ctrl+Shift+T）</translation>
+    </message>
+    <message>
+        <source>Read aloud</source>
+        <translation>朗读</translation>
+    </message>
+    <message>
+        <source>Read this entry aloud from the section shown (Ctrl+R)</source>
+        <translation>从当前显示的小节起朗读本条目（Ctrl+R）</translation>
+    </message>
+    <message>
+        <source>Pause or resume reading</source>
+        <translation>暂停或继续朗读</translation>
+    </message>
+    <message>
+        <source>Stop reading</source>
+        <translation>停止朗读</translation>
+    </message>
+    <message>
+        <source>Read faster</source>
+        <translation>读快一点</translation>
+    </message>
+    <message>
+        <source>Read slower</source>
+        <translation>读慢一点</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>List every keyboard shortcut (F1)</source>
+        <translation>列出全部键盘快捷键（F1）</translation>
     </message>
     <message>
         <source>About HealthReader</source>
@@ -353,6 +497,22 @@
     </message>
 </context>
 <context>
+    <name>CountdownDialog</name>
+    <message>
+        <source>Continue reading?</source>
+        <extracomment>Actions that lead out of the app or to the file system: never available in a kiosk. Keys that close, switch or un-fullscreen windows elsewhere; eaten before any widget sees them.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In %1 seconds this page closes and the reader starts again for the next person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EntryViewer</name>
     <message>
         <source>Article</source>
@@ -399,6 +559,61 @@
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>KioskController</name>
+    <message>
+        <source>Print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clinic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HealthReader</source>
+        <translation type="unfinished">健康阅读器</translation>
+    </message>
+    <message>
+        <source>Health information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The kiosk settings file has problems; safe settings are in use. Please tell the staff: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No printer is available. Please ask the staff for a printed copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print “%1” on the clinic&apos;s printer?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printing %1 page(s). Please collect them at the printer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No exit PIN is set in the kiosk settings. Ask the administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong PIN. Try again in %1 seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong PIN. %1 tries left before a pause.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -513,6 +728,10 @@ An offline reader for health information.</source>
         <source>About HealthReader</source>
         <translation>关于健康阅读器</translation>
     </message>
+    <message>
+        <source>Bookmarks</source>
+        <translation type="unfinished">书签</translation>
+    </message>
 </context>
 <context>
     <name>PageLabels</name>
@@ -586,6 +805,29 @@ An offline reader for health information.</source>
     </message>
 </context>
 <context>
+    <name>PinPad</name>
+    <message>
+        <source>Staff only: leave kiosk mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the staff PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PrintActions</name>
     <message>
         <source>This section is no longer in the article.</source>
@@ -624,7 +866,7 @@ An offline reader for health information.</source>
     </message>
     <message>
         <source>Page %1</source>
-        <comment>%1 is 'page/pages', e.g. 2/5</comment>
+        <comment>%1 is &apos;page/pages&apos;, e.g. 2/5</comment>
         <translation>第 %1 页</translation>
     </message>
     <message>
@@ -658,6 +900,49 @@ An offline reader for health information.</source>
     <message>
         <source>Print preview: %1</source>
         <translation>打印预览：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ReadAloud</name>
+    <message>
+        <source>Reading aloud needs a speech engine, and none is installed. On Linux, install speech-dispatcher and espeak-ng.</source>
+        <translation>朗读需要语音引擎，但本机没有安装。在 Linux 上请安装 speech-dispatcher 和 espeak-ng。</translation>
+    </message>
+    <message>
+        <source>The speech engine could not start: %1</source>
+        <translation>语音引擎无法启动：%1</translation>
+    </message>
+    <message>
+        <source>The speech engine has no Chinese voice. Install a Mandarin voice (for example espeak-ng&apos;s) and try again.</source>
+        <translation>语音引擎没有中文语音。请安装普通话语音（例如 espeak-ng 的普通话语音）后再试。</translation>
+    </message>
+    <message>
+        <source>There is nothing to read on this page.</source>
+        <translation>这一页没有可朗读的内容。</translation>
+    </message>
+    <message>
+        <source>Reading speed %1 (from -5 to 5)</source>
+        <translation>朗读速度 %1（-5 到 5）</translation>
+    </message>
+    <message>
+        <source>Reading aloud stopped: %1</source>
+        <translation>朗读已停止：%1</translation>
+    </message>
+    <message>
+        <source>Resume reading</source>
+        <translation>继续朗读</translation>
+    </message>
+    <message>
+        <source>Pause reading</source>
+        <translation>暂停朗读</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
     </message>
 </context>
 <context>
@@ -752,6 +1037,33 @@ An offline reader for health information.</source>
     <message>
         <source>All results for “%1” (Enter)</source>
         <translation>查看“%1”的全部结果（回车）</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>Each command and the keys that run it</source>
+        <translation>每个命令及运行它的按键</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>

@@ -13,7 +13,7 @@ def test_choose_language() -> None:
     c = QLocale(QLocale.Language.C)
     assert choose_language("auto", "zh-Hans", c) == "zh_CN"
     assert choose_language("auto", "en", c) == "en"
-    assert choose_language("auto", "zh-Hans", QLocale("zh_TW")) == "zh_CN"
+    assert choose_language("auto", "zh-Hans", QLocale("zh_TW")) == "zh_TW"  # Taiwan writes traditional characters
     assert choose_language("auto", "zh-Hans", QLocale("en_US")) == "en"
     assert choose_language("en", "zh-Hans", QLocale("zh_CN")) == "en"
 

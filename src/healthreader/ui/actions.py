@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QStyle, QWidget
 
 
 
-CHECKABLE = frozenset({"bookmark", "large_print"})
+CHECKABLE = frozenset({"bookmark", "large_print", "theme_system", "theme_light", "theme_dark", "theme_contrast",
+                       "large_type", "traditional"})
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,24 @@ def specs() -> list[ActionSpec]:
         ActionSpec("export_pdf", QCoreApplication.translate("Actions", "Export PDF…"), (), None, QCoreApplication.translate("Actions", "Save this entry as a PDF handout")),
         ActionSpec("large_print", QCoreApplication.translate("Actions", "Large print"), (), None, QCoreApplication.translate("Actions", "Print with 16 pt text for easier reading")),
         ActionSpec("quit", QCoreApplication.translate("Actions", "Quit"), (K.Quit, "Ctrl+Q"), None, QCoreApplication.translate("Actions", "Quit HealthReader")),
+        ActionSpec("theme_system", QCoreApplication.translate("Actions", "Follow the system colours"), (), None,
+                   QCoreApplication.translate("Actions", "Light or dark, as the desktop is set")),
+        ActionSpec("theme_light", QCoreApplication.translate("Actions", "Light"), (), None, ""),
+        ActionSpec("theme_dark", QCoreApplication.translate("Actions", "Dark"), (), None, ""),
+        ActionSpec("theme_contrast", QCoreApplication.translate("Actions", "High contrast"), ("Ctrl+Alt+H",), None,
+                   QCoreApplication.translate("Actions", "White and yellow text on black (Ctrl+Alt+H)")),
+        ActionSpec("large_type", QCoreApplication.translate("Actions", "Large type"), ("Ctrl+Shift+L",), None,
+                   QCoreApplication.translate("Actions", "Bigger menus, buttons and article text (Ctrl+Shift+L)")),
+        ActionSpec("traditional", QCoreApplication.translate("Actions", "Traditional characters"), ("Ctrl+Shift+T",), None,
+                   QCoreApplication.translate("Actions", "Show the library in traditional characters (Ctrl+Shift+T)")),
+        ActionSpec("read_aloud", QCoreApplication.translate("Actions", "Read aloud"), ("Ctrl+R",), None,
+                   QCoreApplication.translate("Actions", "Read this entry aloud from the section shown (Ctrl+R)")),
+        ActionSpec("read_pause", QCoreApplication.translate("Actions", "Pause or resume reading"), ("Ctrl+Shift+R",), None, ""),
+        ActionSpec("read_stop", QCoreApplication.translate("Actions", "Stop reading"), ("Ctrl+.",), None, ""),
+        ActionSpec("read_faster", QCoreApplication.translate("Actions", "Read faster"), ("Ctrl+]",), None, ""),
+        ActionSpec("read_slower", QCoreApplication.translate("Actions", "Read slower"), ("Ctrl+[",), None, ""),
+        ActionSpec("shortcuts", QCoreApplication.translate("Actions", "Keyboard shortcuts"), ("F1",), None,
+                   QCoreApplication.translate("Actions", "List every keyboard shortcut (F1)")),
         ActionSpec("about", QCoreApplication.translate("Actions", "About HealthReader"), (), None, ""),
     ]
 

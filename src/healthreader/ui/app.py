@@ -22,6 +22,7 @@ from healthreader.config.kiosk import KioskPolicy, PinGuard, load_policy
 from healthreader.content import load_library
 from healthreader.paths import DataPaths, library_folders, resource
 from healthreader.store import StoreError, UserStore
+from healthreader.ui.accessibility import AccessibilityController
 from healthreader.ui.bookmark_io import explain_recovery
 from healthreader.ui.bookmarks_panel import BookmarksPanel
 from healthreader.ui.fonts import pick_chinese_family
@@ -67,7 +68,7 @@ def create_main_window(
     session = KioskSession.create() if kiosk is not None and kiosk.enabled else None
     settings = session.settings(kiosk) if session is not None and kiosk is not None else Settings(data)
     library = load_library(dirs, cache_file=data.catalogue_file)
-    language = choose_language(settings.get("ui_language"), library.language)
+    language = choose_language(settings.get("ui_language"), library.language, traditional=settings.get("traditional"))
     install_translators(app, language)  # parented to the app, so they live as long as it
     family = pick_chinese_family()
     if family is None:
@@ -114,6 +115,7 @@ def create_main_window(
         window.attach_search(controller)
         controller.start()  # opens the prebuilt index, or builds one, on the worker thread
 
+    AccessibilityController(window, stylesheet)  # theme, large type, traditional, read aloud, keyboard; owned by the window
     window.restore_state()
     start = Location.parse(open_target or "") if open_target else None
     if start is None:

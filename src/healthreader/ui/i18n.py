@@ -14,20 +14,33 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from healthreader.paths import resource
 
 log = logging.getLogger(__name__)
-SUPPORTED = ("zh_CN", "en")
+SUPPORTED = ("zh_CN", "zh_TW", "en")
+# Chinese in these places is written in traditional characters.
+TRADITIONAL_TERRITORIES = (QLocale.Country.Taiwan, QLocale.Country.HongKong, QLocale.Country.Macao)
 
 
-def choose_language(preference: str, library_language: str, system: QLocale | None = None) -> str:
-    """``zh_CN`` or ``en``.
+def choose_language(
+    preference: str, library_language: str, system: QLocale | None = None, *, traditional: bool = False
+) -> str:
+    """``zh_CN``, ``zh_TW`` or ``en``; ``traditional`` (the reader's setting) turns Chinese into zh_TW.
 
     >>> choose_language("auto", "zh-Hans", QLocale(QLocale.Language.C))
     'zh_CN'
+    >>> choose_language("auto", "zh-Hans", QLocale(QLocale.Language.Chinese, QLocale.Country.HongKong))
+    'zh_TW'
+    >>> choose_language("zh_CN", "zh-Hans", traditional=True)
+    'zh_TW'
     """
+    chosen = _choose(preference, library_language, system or QLocale.system())
+    return "zh_TW" if traditional and chosen == "zh_CN" else chosen
+
+
+def _choose(preference: str, library_language: str, system: QLocale) -> str:
     if preference in SUPPORTED:
         return preference
-    system = system or QLocale.system()
     if system.language() == QLocale.Language.Chinese:
-        return "zh_CN"
+        traditional = system.script() == QLocale.Script.TraditionalHanScript or system.territory() in TRADITIONAL_TERRITORIES
+        return "zh_TW" if traditional else "zh_CN"
     if system.language() in (QLocale.Language.C, QLocale.Language.AnyLanguage):
         return "zh_CN" if library_language.lower().startswith("zh") else "en"
     return "en"

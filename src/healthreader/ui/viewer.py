@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 
-from PySide6.QtCore import QUrl, Qt, Signal
+from PySide6.QtCore import QEvent, QUrl, Qt, Signal
 from PySide6.QtGui import QFont, QMouseEvent, QShowEvent, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -37,6 +38,8 @@ class EntryViewer(QTextBrowser):
         self._css = stylesheet
         self._family = family
         self._zoom = 100
+        self._scale = 1.0  # large type multiplies the zoom
+        self._transform: Callable[[str], str] | None = None  # display-time text conversion (traditional characters)
         self._html = ""
         self._anchors: list[str] = []
         self._anchor_y: list[float] = []
@@ -53,7 +56,7 @@ class EntryViewer(QTextBrowser):
     # --- content ---------------------------------------------------------------------------
     def show_page(self, html: str, anchor: str = "") -> None:
         self._html = html
-        self.setHtml(html)
+        self.setHtml(self._transform(html) if self._transform else html)
         self._invalidate_positions()
         self._current_section = ""
         self._requested = None
@@ -102,6 +105,13 @@ class EntryViewer(QTextBrowser):
             block = block.next()
         return names
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            # QTextEdit resets the document's font to the widget's when the application font changes
+            # (large type): put the zoomed article font back.
+            self._apply_style()
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._invalidate_positions()
@@ -120,7 +130,29 @@ class EntryViewer(QTextBrowser):
         self._zoom = percent
         self._apply_style()
         if self._html:
-            self.setHtml(self._html)
+            self.setHtml(self._transform(self._html) if self._transform else self._html)
+            self._invalidate_positions()
+            bar.setValue(round(fraction * bar.maximum()))
+            self._on_scroll()
+
+    def restyle(self, stylesheet: str, scale: float = 1.0) -> None:
+        """A new article stylesheet (a theme) and text scale (large type); the page is laid out again."""
+        if stylesheet == self._css and scale == self._scale:
+            return
+        self._css, self._scale = stylesheet, scale
+        self._relayout()
+
+    def set_text_transform(self, transform: Callable[[str], str] | None) -> None:
+        """Convert every page's HTML at display time (the page kept for re-display stays unconverted)."""
+        self._transform = transform
+        self._relayout()
+
+    def _relayout(self) -> None:
+        bar = self.verticalScrollBar()
+        fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
+        self._apply_style()
+        if self._html:
+            self.setHtml(self._transform(self._html) if self._transform else self._html)
             self._invalidate_positions()
             bar.setValue(round(fraction * bar.maximum()))
             self._on_scroll()
@@ -129,7 +161,7 @@ class EntryViewer(QTextBrowser):
         return self.document().defaultFont()
 
     def _apply_style(self) -> None:
-        factor = self._zoom / 100.0
+        factor = self._zoom / 100.0 * self._scale
         font = QFont(self._family) if self._family else QFont()
         font.setPointSizeF(BASE_POINT_SIZE * factor)
         self.document().setDefaultFont(font)

@@ -1,0 +1,1100 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_TW">
+<context>
+    <name>AccessibilityController</name>
+    <message>
+        <source>Read aloud</source>
+        <translation>朗讀</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>檢視(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Colours</source>
+        <translation>配色(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Read aloud</source>
+        <translation>朗讀(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>幫助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Menus and buttons change to the new characters the next time HealthReader starts.</source>
+        <translation>選單和按鈕將在下次啟動健康閱讀器時改用新的字形。</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>搜尋建議</translation>
+    </message>
+    <message>
+        <source>More buttons</source>
+        <translation>更多按鈕</translation>
+    </message>
+    <message>
+        <source>More menus</source>
+        <translation>更多選單</translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation>全選</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Column headings</source>
+        <translation>列標題</translation>
+    </message>
+    <message>
+        <source>List of choices</source>
+        <translation>選項列表</translation>
+    </message>
+    <message>
+        <source>Bookmarks</source>
+        <translation>書籤</translation>
+    </message>
+    <message>
+        <source>Reading history</source>
+        <translation>閱讀記錄</translation>
+    </message>
+    <message>
+        <source>Bookmark order</source>
+        <translation>書籤排序</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>資料夾</translation>
+    </message>
+</context>
+<context>
+    <name>Actions</name>
+    <message>
+        <source>Back</source>
+        <translation>後退</translation>
+    </message>
+    <message>
+        <source>Go back (Alt+Left)</source>
+        <translation>後退（Alt+←）</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>前進</translation>
+    </message>
+    <message>
+        <source>Go forward (Alt+Right)</source>
+        <translation>前進（Alt+→）</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>首頁</translation>
+    </message>
+    <message>
+        <source>The library&apos;s home page (Alt+Home)</source>
+        <translation>資料庫首頁（Alt+Home）</translation>
+    </message>
+    <message>
+        <source>Larger text</source>
+        <translation>放大字號</translation>
+    </message>
+    <message>
+        <source>Larger text (Ctrl+=)</source>
+        <translation>放大字號（Ctrl+=）</translation>
+    </message>
+    <message>
+        <source>Smaller text</source>
+        <translation>縮小字號</translation>
+    </message>
+    <message>
+        <source>Smaller text (Ctrl+-)</source>
+        <translation>縮小字號（Ctrl+-）</translation>
+    </message>
+    <message>
+        <source>Normal text size</source>
+        <translation>預設字號</translation>
+    </message>
+    <message>
+        <source>Normal text size (Ctrl+0)</source>
+        <translation>恢復預設字號（Ctrl+0）</translation>
+    </message>
+    <message>
+        <source>Search the library</source>
+        <translation>搜尋資料庫</translation>
+    </message>
+    <message>
+        <source>Search the library (Ctrl+K)</source>
+        <translation>搜尋資料庫（Ctrl+K）</translation>
+    </message>
+    <message>
+        <source>Find in page</source>
+        <translation>頁內尋找</translation>
+    </message>
+    <message>
+        <source>Find in this page (Ctrl+F)</source>
+        <translation>在本頁中尋找（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Find next</source>
+        <translation>尋找下一個</translation>
+    </message>
+    <message>
+        <source>Find previous</source>
+        <translation>尋找上一個</translation>
+    </message>
+    <message>
+        <source>Bookmark</source>
+        <translation>收藏</translation>
+    </message>
+    <message>
+        <source>Bookmark this entry, or remove its bookmark (Ctrl+D)</source>
+        <translation>收藏這篇內容，再按一次取消收藏（Ctrl+D）</translation>
+    </message>
+    <message>
+        <source>Bookmarks and history</source>
+        <translation>書籤和閱讀記錄</translation>
+    </message>
+    <message>
+        <source>Show your bookmarks and reading history (Ctrl+B)</source>
+        <translation>檢視書籤和閱讀記錄（Ctrl+B）</translation>
+    </message>
+    <message>
+        <source>Export bookmarks…</source>
+        <translation>匯出書籤……</translation>
+    </message>
+    <message>
+        <source>Import bookmarks…</source>
+        <translation>匯入書籤……</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>列印……</translation>
+    </message>
+    <message>
+        <source>Print this entry (Ctrl+P)</source>
+        <translation>列印這篇內容（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>列印預覽</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>匯出 PDF……</translation>
+    </message>
+    <message>
+        <source>Save this entry as a PDF handout</source>
+        <translation>把這篇內容儲存為 PDF 講義</translation>
+    </message>
+    <message>
+        <source>Large print</source>
+        <translation>大字列印</translation>
+    </message>
+    <message>
+        <source>Print with 16 pt text for easier reading</source>
+        <translation>用 16 磅大字列印，方便閱讀</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Quit HealthReader</source>
+        <translation>退出健康閱讀器</translation>
+    </message>
+    <message>
+        <source>Follow the system colours</source>
+        <translation>跟隨系統配色</translation>
+    </message>
+    <message>
+        <source>Light or dark, as the desktop is set</source>
+        <translation>按桌面的設定使用淺色或深色</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>淺色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>高對比度</translation>
+    </message>
+    <message>
+        <source>White and yellow text on black (Ctrl+Alt+H)</source>
+        <translation>黑底白字、黃色連結（Ctrl+Alt+H）</translation>
+    </message>
+    <message>
+        <source>Large type</source>
+        <translation>大字型</translation>
+    </message>
+    <message>
+        <source>Bigger menus, buttons and article text (Ctrl+Shift+L)</source>
+        <translation>放大選單、按鈕和文章文字（Ctrl+Shift+L）</translation>
+    </message>
+    <message>
+        <source>Traditional characters</source>
+        <translation>繁體字</translation>
+    </message>
+    <message>
+        <source>Show the library in traditional characters (Ctrl+Shift+T)</source>
+        <translation>用繁體字顯示資料庫（Ctrl+Shift+T）</translation>
+    </message>
+    <message>
+        <source>Read aloud</source>
+        <translation>朗讀</translation>
+    </message>
+    <message>
+        <source>Read this entry aloud from the section shown (Ctrl+R)</source>
+        <translation>從當前顯示的小節起朗讀本條目（Ctrl+R）</translation>
+    </message>
+    <message>
+        <source>Pause or resume reading</source>
+        <translation>暫停或繼續朗讀</translation>
+    </message>
+    <message>
+        <source>Stop reading</source>
+        <translation>停止朗讀</translation>
+    </message>
+    <message>
+        <source>Read faster</source>
+        <translation>讀快一點</translation>
+    </message>
+    <message>
+        <source>Read slower</source>
+        <translation>讀慢一點</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>鍵盤快捷鍵</translation>
+    </message>
+    <message>
+        <source>List every keyboard shortcut (F1)</source>
+        <translation>列出全部鍵盤快捷鍵（F1）</translation>
+    </message>
+    <message>
+        <source>About HealthReader</source>
+        <translation>關於健康閱讀器</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>Some library files have problems and were skipped or shown in part:</source>
+        <translation>資料庫中有些檔案存在問題，已跳過或只顯示了部分內容：</translation>
+    </message>
+    <message>
+        <source>…and %1 more (see the log).</source>
+        <translation>……另有 %1 個問題（詳見日誌）。</translation>
+    </message>
+    <message>
+        <source>Bookmarks and history are unavailable: %1</source>
+        <translation>書籤和閱讀記錄暫不可用：%1</translation>
+    </message>
+</context>
+<context>
+    <name>BookmarkIO</name>
+    <message>
+        <source>The file could not be read.</source>
+        <translation>無法讀取這個檔案。</translation>
+    </message>
+    <message>
+        <source>The file is not a bookmarks file (it is not JSON).</source>
+        <translation>這不是書籤檔案（不是 JSON 格式）。</translation>
+    </message>
+    <message>
+        <source>The file is not a HealthReader bookmarks file.</source>
+        <translation>這不是健康閱讀器的書籤檔案。</translation>
+    </message>
+    <message>
+        <source>The file was made by a newer HealthReader. Please update HealthReader first.</source>
+        <translation>這個檔案來自更新版本的健康閱讀器，請先升級健康閱讀器。</translation>
+    </message>
+    <message>
+        <source>Part of the file is damaged (%1).</source>
+        <translation>檔案有一部分已損壞（%1）。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported; your bookmarks are as they were.</source>
+        <translation>沒有匯入任何內容，您的書籤保持不變。</translation>
+    </message>
+    <message>
+        <source>The file that holds your bookmarks and history was not a bookmarks file.</source>
+        <translation>儲存書籤和閱讀記錄的檔案不是書籤檔案。</translation>
+    </message>
+    <message>
+        <source>The file that holds your bookmarks and history belonged to another program.</source>
+        <translation>儲存書籤和閱讀記錄的檔案屬於其他程式。</translation>
+    </message>
+    <message>
+        <source>The file that holds your bookmarks and history was damaged.</source>
+        <translation>儲存書籤和閱讀記錄的檔案已損壞。</translation>
+    </message>
+    <message>
+        <source>It has been kept, untouched, as %1. New, empty bookmarks and history have been started.</source>
+        <translation>原檔案已原樣保留為 %1。已新建空白的書籤和閱讀記錄。</translation>
+    </message>
+    <message>
+        <source>Export bookmarks</source>
+        <translation>匯出書籤</translation>
+    </message>
+    <message>
+        <source>The bookmarks could not be saved to %1: %2</source>
+        <translation>無法把書籤儲存到 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 bookmark(s) with their notes were saved to %2.</source>
+        <translation>已把 %1 個書籤及筆記儲存到 %2。</translation>
+    </message>
+    <message>
+        <source>Import bookmarks</source>
+        <translation>匯入書籤</translation>
+    </message>
+    <message>
+        <source>The bookmarks could not be imported: %1</source>
+        <translation>無法匯入書籤：%1</translation>
+    </message>
+    <message>
+        <source>%1 new bookmark(s) added, %2 updated, %3 already there.</source>
+        <translation>新增 %1 個書籤，更新 %2 個，%3 個已存在。</translation>
+    </message>
+    <message>
+        <source>Bookmarks (*.json);;All files (*)</source>
+        <translation>書籤 (*.json);;所有檔案 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>BookmarksPanel</name>
+    <message>
+        <source>Bookmarks</source>
+        <translation>書籤</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>閱讀記錄</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <source>Filter by title, note or folder</source>
+        <translation>按標題、筆記或資料夾篩選</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>最新在前</translation>
+    </message>
+    <message>
+        <source>By title</source>
+        <translation>按標題</translation>
+    </message>
+    <message>
+        <source>(no longer in the library)</source>
+        <translation>（已不在資料庫中）</translation>
+    </message>
+    <message>
+        <source>Write a note and press Enter</source>
+        <translation>寫下筆記後按回車</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>開啟</translation>
+    </message>
+    <message>
+        <source>Edit note</source>
+        <translation>編輯筆記</translation>
+    </message>
+    <message>
+        <source>Move to folder</source>
+        <translation>移到資料夾</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>刪除</translation>
+    </message>
+    <message>
+        <source>Nothing read yet.</source>
+        <translation>還沒有閱讀記錄。</translation>
+    </message>
+    <message>
+        <source>Clear history…</source>
+        <translation>清除閱讀記錄……</translation>
+    </message>
+    <message>
+        <source>All folders</source>
+        <translation>全部資料夾</translation>
+    </message>
+    <message>
+        <source>No folder</source>
+        <translation>未分類</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>No bookmarks match.</source>
+        <translation>沒有符合條件的書籤。</translation>
+    </message>
+    <message>
+        <source>No bookmarks yet. Use the star or Ctrl+D to bookmark what you are reading.</source>
+        <translation>還沒有書籤。點選星標或按 Ctrl+D，可以把正在閱讀的內容加入書籤。</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>昨天</translation>
+    </message>
+    <message>
+        <source>“%1” is no longer in the library; the bookmark is kept with its note.</source>
+        <translation>“%1”已不在資料庫中；書籤和筆記仍然保留。</translation>
+    </message>
+    <message>
+        <source>Removed “%1”.</source>
+        <translation>已刪除“%1”。</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤銷</translation>
+    </message>
+    <message>
+        <source>The bookmark could not be moved: %1</source>
+        <translation>無法移動書籤：%1</translation>
+    </message>
+    <message>
+        <source>New folder</source>
+        <translation>新增資料夾</translation>
+    </message>
+    <message>
+        <source>Name of the new folder:</source>
+        <translation>新資料夾的名稱：</translation>
+    </message>
+    <message>
+        <source>New folder…</source>
+        <translation>新增資料夾……</translation>
+    </message>
+    <message>
+        <source>“%1” is no longer in the library.</source>
+        <translation>“%1”已不在資料庫中。</translation>
+    </message>
+    <message>
+        <source>Clear history</source>
+        <translation>清除閱讀記錄</translation>
+    </message>
+    <message>
+        <source>Forget every article you have read? Your bookmarks and notes are kept.</source>
+        <translation>要清除全部閱讀記錄嗎？書籤和筆記會保留。</translation>
+    </message>
+</context>
+<context>
+    <name>CountdownDialog</name>
+    <message>
+        <source>Continue reading?</source>
+        <extracomment>Actions that lead out of the app or to the file system: never available in a kiosk. Keys that close, switch or un-fullscreen windows elsewhere; eaten before any widget sees them.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In %1 seconds this page closes and the reader starts again for the next person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EntryViewer</name>
+    <message>
+        <source>Article</source>
+        <translation>文章</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find in page:</source>
+        <translation>頁內尋找：</translation>
+    </message>
+    <message>
+        <source>Find in page</source>
+        <translation>頁內尋找</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>上一個</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一個</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>第 %1 處，共 %2 處</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>沒有找到</translation>
+    </message>
+</context>
+<context>
+    <name>InfoBar</name>
+    <message>
+        <source>Copy address</source>
+        <translation>複製地址</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>關閉</translation>
+    </message>
+</context>
+<context>
+    <name>KioskController</name>
+    <message>
+        <source>Print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clinic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HealthReader</source>
+        <translation type="unfinished">健康閱讀器</translation>
+    </message>
+    <message>
+        <source>Health information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The kiosk settings file has problems; safe settings are in use. Please tell the staff: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No printer is available. Please ask the staff for a printed copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print “%1” on the clinic&apos;s printer?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printing %1 page(s). Please collect them at the printer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No exit PIN is set in the kiosk settings. Ask the administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong PIN. Try again in %1 seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong PIN. %1 tries left before a pause.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>HealthReader</source>
+        <translation>健康閱讀器</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜尋</translation>
+    </message>
+    <message>
+        <source>Navigation</source>
+        <translation>導航</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>檔案(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>編輯(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>檢視(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>轉到(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>幫助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>分類</translation>
+    </message>
+    <message>
+        <source>This entry could not be read: %1</source>
+        <translation>無法讀取這篇內容：%1</translation>
+    </message>
+    <message>
+        <source>%1 — HealthReader</source>
+        <translation>%1 — 健康閱讀器</translation>
+    </message>
+    <message>
+        <source>HealthReader works offline and does not open web pages. The address is: %1</source>
+        <translation>健康閱讀器離線使用，不會開啟網頁。連結地址是：%1</translation>
+    </message>
+    <message>
+        <source>Bookmarks and history</source>
+        <translation>書籤和閱讀記錄</translation>
+    </message>
+    <message>
+        <source>The bookmark could not be saved: %1</source>
+        <translation>無法儲存書籤：%1</translation>
+    </message>
+    <message>
+        <source>Bookmark removed: %1</source>
+        <translation>已取消收藏：%1</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤銷</translation>
+    </message>
+    <message>
+        <source>Bookmarked: %1</source>
+        <translation>已收藏：%1</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已儲存 %1</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>搜尋結果</translation>
+    </message>
+    <message>
+        <source>Search is ready</source>
+        <translation>搜尋已就緒</translation>
+    </message>
+    <message>
+        <source>Preparing search… %1%</source>
+        <translation>正在準備搜尋…… %1%</translation>
+    </message>
+    <message>
+        <source>Preparing search: %1 of %2 entries</source>
+        <translation>正在準備搜尋：%1 / %2 篇</translation>
+    </message>
+    <message>
+        <source>Search is unavailable</source>
+        <translation>搜尋暫不可用</translation>
+    </message>
+    <message>
+        <source>Search is unavailable: %1</source>
+        <translation>搜尋暫不可用：%1</translation>
+    </message>
+    <message>
+        <source>Text size %1%</source>
+        <translation>字號 %1%</translation>
+    </message>
+    <message>
+        <source>HealthReader %1
+An offline reader for health information.</source>
+        <translation>健康閱讀器 %1
+離線閱讀健康資料。</translation>
+    </message>
+    <message>
+        <source>About HealthReader</source>
+        <translation>關於健康閱讀器</translation>
+    </message>
+    <message>
+        <source>Bookmarks</source>
+        <translation type="unfinished">書籤</translation>
+    </message>
+</context>
+<context>
+    <name>PageLabels</name>
+    <message>
+        <source>Article</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>Q&amp;A</source>
+        <translation>問答</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>分類</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>審核日期</translation>
+    </message>
+    <message>
+        <source>See a doctor at once if</source>
+        <translation>出現以下情況請立即就醫</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>參考資料</translation>
+    </message>
+    <message>
+        <source>Disclaimer</source>
+        <translation>免責宣告</translation>
+    </message>
+    <message>
+        <source>About this library</source>
+        <translation>關於本資料庫</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>分類</translation>
+    </message>
+    <message>
+        <source>Start here</source>
+        <translation>從這裡開始</translation>
+    </message>
+    <message>
+        <source>Recently read</source>
+        <translation>最近閱讀</translation>
+    </message>
+    <message>
+        <source>{n} entries</source>
+        <translation>{n} 篇</translation>
+    </message>
+    <message>
+        <source>You are offline</source>
+        <translation>離線閱讀</translation>
+    </message>
+    <message>
+        <source>HealthReader works without a network and does not open web pages. The address is:</source>
+        <translation>健康閱讀器無需連網，也不會開啟網頁。連結地址是：</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>後退</translation>
+    </message>
+    <message>
+        <source>Entry not found</source>
+        <translation>找不到這篇內容</translation>
+    </message>
+    <message>
+        <source>The library has no entry with this id:</source>
+        <translation>資料庫中沒有這個編號的內容：</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <source>Staff only: leave kiosk mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the staff PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PrintActions</name>
+    <message>
+        <source>This section is no longer in the article.</source>
+        <translation>文章中已經沒有這一節。</translation>
+    </message>
+    <message>
+        <source>Open an article or a question first; then you can print it or save it as a PDF.</source>
+        <translation>請先開啟一篇文章或問答，然後才能列印或儲存為 PDF。</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>儲存為 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 檔案 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>列印</translation>
+    </message>
+    <message>
+        <source>No printer</source>
+        <translation>沒有印表機</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>儲存為 PDF……</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>The article “%1” has no section “%2”.</source>
+        <translation>文章“%1”中沒有“%2”這一節。</translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <comment>%1 is &apos;page/pages&apos;, e.g. 2/5</comment>
+        <translation>第 %1 頁</translation>
+    </message>
+    <message>
+        <source>The printer or file could not be opened for printing.</source>
+        <translation>無法開啟印表機或檔案進行列印。</translation>
+    </message>
+    <message>
+        <source>The PDF could not be saved: the disk is full. Free some space or choose another place.</source>
+        <translation>無法儲存 PDF：磁碟已滿。請清理空間或換一個位置。</translation>
+    </message>
+    <message>
+        <source>The PDF could not be saved: you may not write to the folder “%2”. Choose another place.</source>
+        <translation>無法儲存 PDF：沒有權限寫入資料夾“%2”。請換一個位置。</translation>
+    </message>
+    <message>
+        <source>The PDF could not be saved: the folder “%2” does not exist.</source>
+        <translation>無法儲存 PDF：資料夾“%2”不存在。</translation>
+    </message>
+    <message>
+        <source>The PDF could not be saved to “%1”.</source>
+        <translation>無法把 PDF 儲存到“%1”。</translation>
+    </message>
+    <message>
+        <source>No printer is set up on this computer. You can save the article as a PDF and print it elsewhere.</source>
+        <translation>這臺電腦沒有設定印表機。您可以把文章儲存為 PDF，再到別處列印。</translation>
+    </message>
+    <message>
+        <source>The printer reported an error. Check that it is switched on and has paper.</source>
+        <translation>印表機報告了錯誤。請檢查印表機是否已開機、是否有紙。</translation>
+    </message>
+    <message>
+        <source>Print preview: %1</source>
+        <translation>列印預覽：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ReadAloud</name>
+    <message>
+        <source>Reading aloud needs a speech engine, and none is installed. On Linux, install speech-dispatcher and espeak-ng.</source>
+        <translation>朗讀需要語音引擎，但本機沒有安裝。在 Linux 上請安裝 speech-dispatcher 和 espeak-ng。</translation>
+    </message>
+    <message>
+        <source>The speech engine could not start: %1</source>
+        <translation>語音引擎無法啟動：%1</translation>
+    </message>
+    <message>
+        <source>The speech engine has no Chinese voice. Install a Mandarin voice (for example espeak-ng&apos;s) and try again.</source>
+        <translation>語音引擎沒有中文語音。請安裝普通話語音（例如 espeak-ng 的普通話語音）後再試。</translation>
+    </message>
+    <message>
+        <source>There is nothing to read on this page.</source>
+        <translation>這一頁沒有可朗讀的內容。</translation>
+    </message>
+    <message>
+        <source>Reading speed %1 (from -5 to 5)</source>
+        <translation>朗讀速度 %1（-5 到 5）</translation>
+    </message>
+    <message>
+        <source>Reading aloud stopped: %1</source>
+        <translation>朗讀已停止：%1</translation>
+    </message>
+    <message>
+        <source>Resume reading</source>
+        <translation>繼續朗讀</translation>
+    </message>
+    <message>
+        <source>Pause reading</source>
+        <translation>暫停朗讀</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>繼續</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暫停</translation>
+    </message>
+</context>
+<context>
+    <name>Results</name>
+    <message>
+        <source>Search: %1</source>
+        <translation>搜尋：%1</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>類型：</translation>
+    </message>
+    <message>
+        <source>Topic:</source>
+        <translation>分類：</translation>
+    </message>
+    <message>
+        <source>Showing results for %1.</source>
+        <translation>顯示 %1 的結果。</translation>
+    </message>
+    <message>
+        <source>Search exactly for “%1” instead</source>
+        <translation>仍然搜尋“%1”</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>問答</translation>
+    </message>
+    <message>
+        <source>All topics</source>
+        <translation>全部分類</translation>
+    </message>
+    <message>
+        <source>Type a word to search for, for example 面瘫 or jrws.</source>
+        <translation>請輸入要搜尋的詞，例如“面癱”或拼音首字母“jrws”。</translation>
+    </message>
+    <message>
+        <source>Search is being repaired; please try again in a moment.</source>
+        <translation>搜尋正在修復，請稍後再試。</translation>
+    </message>
+    <message>
+        <source>%1 results</source>
+        <translation>共 %1 條結果</translation>
+    </message>
+    <message>
+        <source>Nothing in the library matches these words.</source>
+        <translation>資料庫中沒有找到與這些詞相符的內容。</translation>
+    </message>
+    <message>
+        <source>Perhaps you meant one of these:</source>
+        <translation>您是不是想找：</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>Q&amp;A</source>
+        <translation>問答</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>正在搜尋……</translation>
+    </message>
+</context>
+<context>
+    <name>SearchBox</name>
+    <message>
+        <source>Article</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>Q&amp;A</source>
+        <translation>問答</translation>
+    </message>
+    <message>
+        <source>Search: words, pinyin or initials (Ctrl+K)</source>
+        <translation>搜尋：詞語、拼音或首字母（Ctrl+K）</translation>
+    </message>
+    <message>
+        <source>Preparing search…</source>
+        <translation>正在準備搜尋……</translation>
+    </message>
+    <message>
+        <source>All results for “%1” (Enter)</source>
+        <translation>檢視“%1”的全部結果（Enter）</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>鍵盤快捷鍵</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按鍵</translation>
+    </message>
+    <message>
+        <source>Each command and the keys that run it</source>
+        <translation>每個命令及執行它的按鍵</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>關閉</translation>
+    </message>
+</context>
+<context>
+    <name>Sidebar</name>
+    <message>
+        <source>Sections</source>
+        <translation>本文目錄</translation>
+    </message>
+    <message>
+        <source>Sections of this entry</source>
+        <translation>本文的各個小節</translation>
+    </message>
+    <message>
+        <source>Related questions and articles</source>
+        <translation>相關問答與文章</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>目錄</translation>
+    </message>
+    <message>
+        <source>Bookmark this section</source>
+        <translation>收藏這一節</translation>
+    </message>
+    <message>
+        <source>Print this section…</source>
+        <translation>列印這一節……</translation>
+    </message>
+    <message>
+        <source>Save this section as PDF…</source>
+        <translation>把這一節儲存為 PDF……</translation>
+    </message>
+</context>
+</TS>
