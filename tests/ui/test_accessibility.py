@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QLocale, Qt, QTimer, QTranslator
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QApplication, QMenu, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMenu, QPushButton, QStackedWidget, QToolButton, QWidget
 
 from healthreader.ui.accessibility import AccessibilityController, ShortcutsDialog, interactive_widgets, name_controls
 from healthreader.ui.actions import specs
@@ -122,3 +122,66 @@ def test_focus_is_visible(make_window) -> None:
     assert "QLineEdit:focus" in sheet and "solid" in sheet
     assert controller.theme in ("light", "dark", "contrast")
     assert window.viewer.focusPolicy() != Qt.FocusPolicy.NoFocus
+
+
+class _LongStrings(QTranslator):
+    """A pseudo-locale: every string 40 % longer (translators' languages often are), markers kept."""
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
+        if not source or source.isspace():
+            return source
+        return f"[{source}{'~' * max(2, round(len(source) * 0.4))}]"
+
+    def isEmpty(self) -> bool:
+        return False
+
+
+def _clipped(window: QWidget) -> list[str]:
+    """Visible labels and buttons whose one-line text is wider than the widget."""
+    found = []
+    for w in window.findChildren(QWidget):
+        if not w.isVisible() or w.width() <= 1:
+            continue
+        if isinstance(w, QLabel) and not w.wordWrap() and w.text():
+            text, room = w.text(), w.contentsRect().width()
+        elif isinstance(w, (QPushButton, QToolButton)) and w.text():
+            text, room = w.text(), w.width() - (w.iconSize().width() if not w.icon().isNull() else 0)
+        else:
+            continue
+        if "<" in text:
+            continue  # rich text lays itself out
+        need = w.fontMetrics().horizontalAdvance(text.replace("&&", "\0").replace("&", "").replace("\0", "&"))
+        if need > room:
+            found.append(f"{type(w).__name__} {text!r}: needs {need} px, has {room}")
+    return found
+
+
+def test_no_label_or_button_is_clipped_with_40_percent_longer_strings(make_window, data_dir, tmp_path) -> None:
+    import os
+
+    from healthreader.config import Settings
+    from healthreader.paths import DataPaths
+
+    Settings(DataPaths.at(data_dir)).set("ui_language", "en")  # the pseudo strings, not Chinese on top
+    pseudo = _LongStrings()
+    app = QApplication.instance()
+    app.installTranslator(pseudo)
+    try:
+        window = make_window("alpha", size=(1100, 760))
+        window.find_bar.open_bar()
+        assert window.find_bar.prev_button.text().startswith("[")  # the pseudo-locale is in use
+        QApplication.processEvents()
+        shot = os.environ.get("HEALTHREADER_PSEUDO_SHOT") or str(tmp_path / "pseudo.png")
+        assert window.grab().save(shot)
+        assert _clipped(window) == []
+    finally:
+        app.removeTranslator(pseudo)
+
+
+def test_the_clipping_check_sees_a_clipped_button(qtbot) -> None:
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    button = QPushButton("A button with a long label", holder)
+    button.setFixedWidth(40)
+    holder.show()
+    assert len(_clipped(holder)) == 1

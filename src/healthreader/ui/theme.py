@@ -223,7 +223,13 @@ def chrome_stylesheet(theme: str, large: bool) -> str:
     """
     focus = PALETTES[theme].focus
     width = 3 if large or theme == CONTRAST else 2
-    return (
+    # On a dark window Fusion's field frame is nearly invisible (in high contrast, black on black):
+    # draw the search and filter fields' edges in the frame colour.
+    frame = PALETTES[theme].frame
+    fields = (
+        f"QLineEdit {{ border: 1px solid {frame}; border-radius: 3px; padding: 2px 4px; }}\n" if theme != LIGHT else ""
+    )
+    return fields + (
         f"QLineEdit:focus, QComboBox:focus {{ border: {width}px solid {focus}; border-radius: 3px; }}\n"
         f"QAbstractItemView:focus, QTextBrowser:focus {{ border: {width}px solid {focus}; }}\n"
         f"QPushButton:focus, QToolButton:focus {{ border: {width}px solid {focus}; border-radius: 4px; padding: 3px 8px; }}\n"
