@@ -16,7 +16,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QLocale, QObject, Signal
 from PySide6.QtGui import QAction, QColor, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtTextToSpeech import QTextToSpeech, QVoice
 from PySide6.QtWidgets import QTextEdit
@@ -60,8 +60,6 @@ def mandarin_score(name: str, language_is_chinese: bool, territory: str) -> int:
 
 
 def voice_score(voice: QVoice) -> int:
-    from PySide6.QtCore import QLocale
-
     locale = voice.locale()
     chinese = locale.language() == QLocale.Language.Chinese
     return mandarin_score(voice.name(), chinese, QLocale.territoryToString(locale.territory()) if chinese else "")
@@ -148,7 +146,15 @@ class ReadAloud(QObject):
             self.explain.emit(self.tr("Reading aloud needs a speech engine, and none is installed. On Linux, install speech-dispatcher and espeak-ng."))
             return False
         if self.speech is None:
-            self.speech = QTextToSpeech(name, self)
+            # speechd starts in the default locale and fails ("Failed to initialize default locale and
+            # voice") when that is zh_CN: its Chinese voices have the locale C. Start it in C, then
+            # pick the voice by name.
+            default = QLocale()
+            QLocale.setDefault(QLocale.c())
+            try:
+                self.speech = QTextToSpeech(name, self)
+            finally:
+                QLocale.setDefault(default)
             self.speech.stateChanged.connect(self._on_state)
             self.speech.errorOccurred.connect(self._on_error)
         if self.speech.state() == QTextToSpeech.State.Error:
