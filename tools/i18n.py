@@ -4,6 +4,7 @@
     python tools/i18n.py update    # pyside6-lupdate: collect every tr() string of src/healthreader/ui into the .ts files
     python tools/i18n.py release   # pyside6-lrelease: build the .qm files the app loads
     python tools/i18n.py check     # exit 1 when a string has no translation or a .qm is out of date
+    python tools/i18n.py derive-tw # fill zh_TW's missing translations from zh_CN's (OpenCC s2twp), then review them
 
 Translators edit resources/i18n/*.ts (Qt Linguist, or by hand); the built .qm files are committed
 beside them so that a checkout, a wheel and a bundle all carry them without a build step.
@@ -86,6 +87,49 @@ def check() -> list[str]:
     return problems
 
 
+# s2twp reads 查找 (find) as 查詢 (query) and 类型 as 型別 (a programmer's word): corrected after review.
+TW_PHRASES = [("頁內查詢", "頁內尋找"), ("查詢下一個", "尋找下一個"), ("查詢上一個", "尋找上一個"),
+              ("在本頁中查詢", "在本頁中尋找"), ("要查詢的詞", "要搜尋的詞"), ("型別：", "類型："), ("稽核日期", "審核日期"),
+              ("許可權", "權限"), ("聯網", "連網"), ("新建資料夾", "新增資料夾"), ("（回車）", "（Enter）")]  # fmt: skip
+
+
+def derive_tw() -> int:
+    """Give every zh_TW message that has none the zh_CN translation in Taiwan's characters and words.
+
+    Only missing translations are filled: a reviewed zh_TW translation is never overwritten.
+    """
+    import html
+    import re
+
+    import opencc
+
+    convert = opencc.OpenCC("s2twp").convert
+    chinese = {k: v for k, (v, kind) in messages(ts_file("zh_CN")).items() if v.strip() and not kind}
+    filled = 0
+
+    def fill_message(context: str, block: re.Match[str]) -> str:
+        nonlocal filled
+        text = block[0]
+        source = html.unescape(re.search(r"<source>(.*?)</source>", text, re.S)[1])  # type: ignore[index]
+        done = re.search(r"<translation>(.+?)</translation>", text, re.S)
+        if done or (context, source) not in chinese:
+            return text
+        tw = convert(chinese[(context, source)])
+        for wrong, right in TW_PHRASES:
+            tw = tw.replace(wrong, right)
+        filled += 1
+        escaped = html.escape(tw, quote=False).replace("'", "&apos;").replace('"', "&quot;")
+        return re.sub(r"<translation[^>]*>.*?</translation>|<translation[^>]*/>", f"<translation>{escaped}</translation>", text, flags=re.S)
+
+    def fill_context(block: re.Match[str]) -> str:
+        context = html.unescape(re.search(r"<name>(.*?)</name>", block[0], re.S)[1])  # type: ignore[index]
+        return re.sub(r"<message>.*?</message>", lambda m: fill_message(context, m), block[0], flags=re.S)
+
+    path = ts_file("zh_TW")
+    path.write_text(re.sub(r"<context>.*?</context>", fill_context, path.read_text(encoding="utf-8"), flags=re.S), encoding="utf-8")
+    return filled
+
+
 def main() -> int:
     cmd = sys.argv[1] if len(sys.argv) > 1 else "check"
     if cmd == "update":
@@ -95,6 +139,8 @@ def main() -> int:
         for lang in LANGUAGES:
             release(ts_file(lang), qm_file(lang))
             print("built", qm_file(lang))
+    elif cmd == "derive-tw":
+        print("filled", derive_tw(), "zh_TW translations from zh_CN; review them, then run release")
     elif cmd == "check":
         problems = check()
         print("\n".join(problems) or "translations complete")
