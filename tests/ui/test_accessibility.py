@@ -185,3 +185,16 @@ def test_the_clipping_check_sees_a_clipped_button(qtbot) -> None:
     button.setFixedWidth(40)
     holder.show()
     assert len(_clipped(holder)) == 1
+
+
+def test_no_two_actions_share_a_key(make_window) -> None:
+    window = make_window("alpha")
+    owner: dict[str, str] = {}
+    clashes = []
+    for spec in specs():
+        for key in window.actions_[spec.id].shortcuts():
+            text = key.toString()
+            if text in owner:
+                clashes.append(f"{text}: {owner[text]} and {spec.id}")
+            owner[text] = spec.id
+    assert clashes == []

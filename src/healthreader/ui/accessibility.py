@@ -108,6 +108,12 @@ def _qt_part_name(w: QWidget) -> str:
     return ""
 
 
+def _on_keyboard(key: QKeySequence) -> bool:
+    """Whether a reader can type it: standard keys also bind media keys (Back, Zoom In) few keyboards have."""
+    # Qt numbers the media and browser keys from Key_Back (0x01000061) up.
+    return not key.isEmpty() and key[0].key().value < Qt.Key.Key_Back.value
+
+
 class ShortcutsDialog(QDialog):
     """Help > Keyboard shortcuts: every action and its keys, generated from the action registry."""
 
@@ -122,11 +128,11 @@ class ShortcutsDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for spec in specs():
             action = window.actions_[spec.id]
-            keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
+            keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts() if _on_keyboard(k)]
             if not keys or not action.isVisible():
                 continue
             row = self.table.rowCount()
@@ -139,7 +145,7 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.resize(560, 520)
+        self.resize(680, 560)
 
 
 class AccessibilityController(QObject):

@@ -125,15 +125,8 @@ class EntryViewer(QTextBrowser):
     def set_zoom(self, percent: int) -> None:
         if percent == self._zoom:
             return
-        bar = self.verticalScrollBar()
-        fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
         self._zoom = percent
-        self._apply_style()
-        if self._html:
-            self.setHtml(self._transform(self._html) if self._transform else self._html)
-            self._invalidate_positions()
-            bar.setValue(round(fraction * bar.maximum()))
-            self._on_scroll()
+        self._relayout()
 
     def restyle(self, stylesheet: str, scale: float = 1.0) -> None:
         """A new article stylesheet (a theme) and text scale (large type); the page is laid out again."""
@@ -148,6 +141,7 @@ class EntryViewer(QTextBrowser):
         self._relayout()
 
     def _relayout(self) -> None:
+        """Apply the style and lay the page out again, keeping the reader's place (as a fraction)."""
         bar = self.verticalScrollBar()
         fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
         self._apply_style()
