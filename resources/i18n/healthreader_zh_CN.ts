@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AccessibilityController</name>
@@ -95,7 +94,7 @@
         <translation>首页</translation>
     </message>
     <message>
-        <source>The library&apos;s home page (Alt+Home)</source>
+        <source>The library's home page (Alt+Home)</source>
         <translation>资料库首页（Alt+Home）</translation>
     </message>
     <message>
@@ -501,15 +500,15 @@
     <message>
         <source>Continue reading?</source>
         <extracomment>Actions that lead out of the app or to the file system: never available in a kiosk. Keys that close, switch or un-fullscreen windows elsewhere; eaten before any widget sees them.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>继续阅读吗？</translation>
     </message>
     <message>
         <source>Keep reading</source>
-        <translation type="unfinished"></translation>
+        <translation>继续阅读</translation>
     </message>
     <message>
         <source>In %1 seconds this page closes and the reader starts again for the next person.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 秒后将关闭本页并回到首页，留给下一位读者。</translation>
     </message>
 </context>
 <context>
@@ -565,55 +564,55 @@
     <name>KioskController</name>
     <message>
         <source>Print</source>
-        <translation type="unfinished"></translation>
+        <translation>打印</translation>
     </message>
     <message>
         <source>Clinic</source>
-        <translation type="unfinished"></translation>
+        <translation>诊所</translation>
     </message>
     <message>
         <source>HealthReader</source>
-        <translation type="unfinished">健康阅读器</translation>
+        <translation>健康阅读器</translation>
     </message>
     <message>
         <source>Health information</source>
-        <translation type="unfinished"></translation>
+        <translation>健康知识</translation>
     </message>
     <message>
         <source>Phone: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>电话：%1</translation>
     </message>
     <message>
         <source>The kiosk settings file has problems; safe settings are in use. Please tell the staff: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>自助阅读机设置文件有误，已改用安全设置。请告知工作人员：%1</translation>
     </message>
     <message>
         <source>No printer is available. Please ask the staff for a printed copy.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可用的打印机。如需纸质版，请向工作人员索取。</translation>
     </message>
     <message>
-        <source>Print “%1” on the clinic&apos;s printer?</source>
-        <translation type="unfinished"></translation>
+        <source>Print “%1” on the clinic's printer?</source>
+        <translation>用诊所的打印机打印《%1》吗？</translation>
     </message>
     <message>
         <source>Printing %1 page(s). Please collect them at the printer.</source>
-        <translation type="unfinished"></translation>
+        <translation>正在打印 %1 页，请到打印机处取件。</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>No exit PIN is set in the kiosk settings. Ask the administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>自助阅读机设置中没有退出密码，请联系管理员。</translation>
     </message>
     <message>
         <source>Wrong PIN. Try again in %1 seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>密码错误，请 %1 秒后再试。</translation>
     </message>
     <message>
         <source>Wrong PIN. %1 tries left before a pause.</source>
-        <translation type="unfinished"></translation>
+        <translation>密码错误。再错 %1 次将暂停输入。</translation>
     </message>
 </context>
 <context>
@@ -728,10 +727,6 @@ An offline reader for health information.</source>
         <source>About HealthReader</source>
         <translation>关于健康阅读器</translation>
     </message>
-    <message>
-        <source>Bookmarks</source>
-        <translation type="unfinished">书签</translation>
-    </message>
 </context>
 <context>
     <name>PageLabels</name>
@@ -808,23 +803,23 @@ An offline reader for health information.</source>
     <name>PinPad</name>
     <message>
         <source>Staff only: leave kiosk mode</source>
-        <translation type="unfinished"></translation>
+        <translation>仅限工作人员：退出自助阅读模式</translation>
     </message>
     <message>
         <source>Enter the staff PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入工作人员密码</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
     <message>
         <source>Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>解锁</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -866,7 +861,7 @@ An offline reader for health information.</source>
     </message>
     <message>
         <source>Page %1</source>
-        <comment>%1 is &apos;page/pages&apos;, e.g. 2/5</comment>
+        <comment>%1 is 'page/pages', e.g. 2/5</comment>
         <translation>第 %1 页</translation>
     </message>
     <message>
@@ -913,7 +908,7 @@ An offline reader for health information.</source>
         <translation>语音引擎无法启动：%1</translation>
     </message>
     <message>
-        <source>The speech engine has no Chinese voice. Install a Mandarin voice (for example espeak-ng&apos;s) and try again.</source>
+        <source>The speech engine has no Chinese voice. Install a Mandarin voice (for example espeak-ng's) and try again.</source>
         <translation>语音引擎没有中文语音。请安装普通话语音（例如 espeak-ng 的普通话语音）后再试。</translation>
     </message>
     <message>

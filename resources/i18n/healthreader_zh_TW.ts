@@ -501,15 +501,15 @@
     <message>
         <source>Continue reading?</source>
         <extracomment>Actions that lead out of the app or to the file system: never available in a kiosk. Keys that close, switch or un-fullscreen windows elsewhere; eaten before any widget sees them.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>繼續閱讀嗎？</translation>
     </message>
     <message>
         <source>Keep reading</source>
-        <translation type="unfinished"></translation>
+        <translation>繼續閱讀</translation>
     </message>
     <message>
         <source>In %1 seconds this page closes and the reader starts again for the next person.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 秒後將關閉本頁並回到首頁，留給下一位讀者。</translation>
     </message>
 </context>
 <context>
@@ -565,55 +565,55 @@
     <name>KioskController</name>
     <message>
         <source>Print</source>
-        <translation type="unfinished"></translation>
+        <translation>列印</translation>
     </message>
     <message>
         <source>Clinic</source>
-        <translation type="unfinished"></translation>
+        <translation>診所</translation>
     </message>
     <message>
         <source>HealthReader</source>
-        <translation type="unfinished">健康閱讀器</translation>
+        <translation>健康閱讀器</translation>
     </message>
     <message>
         <source>Health information</source>
-        <translation type="unfinished"></translation>
+        <translation>健康知識</translation>
     </message>
     <message>
         <source>Phone: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>電話：%1</translation>
     </message>
     <message>
         <source>The kiosk settings file has problems; safe settings are in use. Please tell the staff: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>自助閱讀機設定檔案有誤，已改用安全設定。請告知工作人員：%1</translation>
     </message>
     <message>
         <source>No printer is available. Please ask the staff for a printed copy.</source>
-        <translation type="unfinished"></translation>
+        <translation>沒有可用的印表機。如需紙質版，請向工作人員索取。</translation>
     </message>
     <message>
         <source>Print “%1” on the clinic&apos;s printer?</source>
-        <translation type="unfinished"></translation>
+        <translation>用診所的印表機列印《%1》嗎？</translation>
     </message>
     <message>
         <source>Printing %1 page(s). Please collect them at the printer.</source>
-        <translation type="unfinished"></translation>
+        <translation>正在列印 %1 頁，請到印表機處取件。</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>No exit PIN is set in the kiosk settings. Ask the administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>自助閱讀機設定中沒有退出密碼，請聯絡管理員。</translation>
     </message>
     <message>
         <source>Wrong PIN. Try again in %1 seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>密碼錯誤，請 %1 秒後再試。</translation>
     </message>
     <message>
         <source>Wrong PIN. %1 tries left before a pause.</source>
-        <translation type="unfinished"></translation>
+        <translation>密碼錯誤。再錯 %1 次將暫停輸入。</translation>
     </message>
 </context>
 <context>
@@ -728,10 +728,6 @@ An offline reader for health information.</source>
         <source>About HealthReader</source>
         <translation>關於健康閱讀器</translation>
     </message>
-    <message>
-        <source>Bookmarks</source>
-        <translation type="unfinished">書籤</translation>
-    </message>
 </context>
 <context>
     <name>PageLabels</name>
@@ -808,23 +804,23 @@ An offline reader for health information.</source>
     <name>PinPad</name>
     <message>
         <source>Staff only: leave kiosk mode</source>
-        <translation type="unfinished"></translation>
+        <translation>僅限工作人員：退出自助閱讀模式</translation>
     </message>
     <message>
         <source>Enter the staff PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>請輸入工作人員密碼</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>刪除</translation>
     </message>
     <message>
         <source>Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>解鎖</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
 </context>
 <context>

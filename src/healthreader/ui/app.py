@@ -111,9 +111,11 @@ def create_main_window(
             window.infobar.show_message(explain_recovery(store.recovery))
 
     if search:
-        controller = SearchController(library, data.index_dir, parent=window)
+        controller = SearchController(library, data.index_dir, parent=window, cache_dir=data.cache_dir)
         window.attach_search(controller)
-        controller.start()  # opens the prebuilt index, or builds one, on the worker thread
+        # Open the prebuilt index (or build one) on the worker thread once the window has painted:
+        # the worker's Python work would otherwise compete with the first paint for the interpreter.
+        window.viewer.viewport().installEventFilter(_FirstPaint(window.viewer.viewport(), controller.start))
 
     AccessibilityController(window, stylesheet)  # theme, large type, traditional, read aloud, keyboard; owned by the window
     window.restore_state()
