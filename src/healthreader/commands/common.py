@@ -9,6 +9,18 @@ from healthreader.content import Library, load_library
 from healthreader.paths import DataPaths, library_folders
 
 
+def add_library_option(parser: argparse.ArgumentParser, dest: str, verb: str) -> None:
+    """``--library DIR`` (repeatable) on a subcommand: work on these folders instead of the bundled one."""
+    parser.add_argument(
+        "--library",
+        dest=dest,
+        metavar="DIR",
+        action="append",
+        default=[],
+        help=f"{verb} this folder instead of the bundled library (repeatable)",
+    )
+
+
 def data_paths(args: argparse.Namespace) -> DataPaths:
     return DataPaths.at(getattr(args, "data_dir", None))
 

@@ -7,7 +7,7 @@ import re
 import sys
 from pathlib import Path
 
-from healthreader.commands.common import library_dirs
+from healthreader.commands.common import add_library_option, library_dirs
 from healthreader.content import Library, Problem, load_library
 from healthreader.content.validate import check_references
 from healthreader.render import render_markdown
@@ -17,14 +17,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("content", help="work with library content")
     csub = p.add_subparsers(dest="content_command", metavar="ACTION", required=True)
     check = csub.add_parser("check", help="validate library folders; exit 1 when any problem is found")
-    check.add_argument(
-        "--library",
-        dest="check_library",
-        metavar="DIR",
-        action="append",
-        default=[],
-        help="check this folder instead of the bundled library (repeatable)",
-    )
+    add_library_option(check, "check_library", "check")
     check.set_defaults(func=run_check)
 
 

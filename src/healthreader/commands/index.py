@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from healthreader.commands.common import data_paths, library_dirs
+from healthreader.commands.common import add_library_option, data_paths, library_dirs
 from healthreader.content import load_library
 
 
@@ -16,14 +16,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("index", help="build or inspect the search index")
     isub = p.add_subparsers(dest="index_command", metavar="ACTION", required=True)
     build = isub.add_parser("build", help="build the search index of the library")
-    build.add_argument(
-        "--library",
-        dest="index_library",
-        metavar="DIR",
-        action="append",
-        default=[],
-        help="index this folder instead of the bundled library (repeatable)",
-    )
+    add_library_option(build, "index_library", "index")
     build.add_argument("--out", metavar="DIR", help="write the index here (default: the user's index folder)")
     build.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
     build.set_defaults(func=run_build)
