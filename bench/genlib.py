@@ -56,7 +56,12 @@ HEADINGS = ["常见原因", "主要表现", "需要做的检查", "治疗方法"
 def sentence(rng: random.Random) -> str:
     d, d2 = rng.sample(DISEASES, 2)
     return rng.choice(TEMPLATES).format(
-        d=d, d2=d2, s=rng.choice(SYMPTOMS), b=rng.choice(BODY), e=rng.choice(EXAMS), t=rng.choice(TREATMENTS),
+        d=d,
+        d2=d2,
+        s=rng.choice(SYMPTOMS),
+        b=rng.choice(BODY),
+        e=rng.choice(EXAMS),
+        t=rng.choice(TREATMENTS),
         f=rng.choice(FOODS),
     )
 

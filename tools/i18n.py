@@ -46,8 +46,18 @@ def update(target: Path | None = None, lang: str = "zh_CN") -> Path:
     if target and ts_file(lang).exists():
         shutil.copy(ts_file(lang), out)
     subprocess.run(
-        [tool("lupdate"), "-silent", "-no-obsolete", "-locations", "none", "-target-language", lang,
-         *map(str, SOURCES), "-ts", str(out)],
+        [
+            tool("lupdate"),
+            "-silent",
+            "-no-obsolete",
+            "-locations",
+            "none",
+            "-target-language",
+            lang,
+            *map(str, SOURCES),
+            "-ts",
+            str(out),
+        ],
         check=True,
     )
     return out
@@ -64,7 +74,10 @@ def messages(ts: Path) -> dict[tuple[str, str], tuple[str, str]]:
         name = ctx.findtext("name") or ""
         for msg in ctx.iter("message"):
             tr = msg.find("translation")
-            out[(name, msg.findtext("source") or "")] = ((tr.text or "") if tr is not None else "", tr.get("type", "") if tr is not None else "")
+            out[(name, msg.findtext("source") or "")] = (
+                (tr.text or "") if tr is not None else "",
+                tr.get("type", "") if tr is not None else "",
+            )
     return out
 
 
@@ -74,7 +87,7 @@ def check() -> list[str]:
         for lang in LANGUAGES:
             fresh = update(Path(tmp) / f"{lang}.ts", lang)
             committed = messages(ts_file(lang)) if ts_file(lang).exists() else {}
-            for key, (text, kind) in messages(fresh).items():
+            for key in messages(fresh):
                 if key not in committed:
                     problems.append(f"{ts_file(lang).name}: not collected yet (run update): {key[0]}: {key[1]!r}")
                 elif not committed[key][0].strip() or committed[key][1] in ("unfinished", "vanished", "obsolete"):
@@ -119,14 +132,21 @@ def derive_tw() -> int:
             tw = tw.replace(wrong, right)
         filled += 1
         escaped = html.escape(tw, quote=False).replace("'", "&apos;").replace('"', "&quot;")
-        return re.sub(r"<translation[^>]*>.*?</translation>|<translation[^>]*/>", f"<translation>{escaped}</translation>", text, flags=re.S)
+        return re.sub(
+            r"<translation[^>]*>.*?</translation>|<translation[^>]*/>",
+            f"<translation>{escaped}</translation>",
+            text,
+            flags=re.S,
+        )
 
     def fill_context(block: re.Match[str]) -> str:
         context = html.unescape(re.search(r"<name>(.*?)</name>", block[0], re.S)[1])  # type: ignore[index]
         return re.sub(r"<message>.*?</message>", lambda m: fill_message(context, m), block[0], flags=re.S)
 
     path = ts_file("zh_TW")
-    path.write_text(re.sub(r"<context>.*?</context>", fill_context, path.read_text(encoding="utf-8"), flags=re.S), encoding="utf-8")
+    path.write_text(
+        re.sub(r"<context>.*?</context>", fill_context, path.read_text(encoding="utf-8"), flags=re.S), encoding="utf-8"
+    )
     return filled
 
 

@@ -21,7 +21,6 @@ import platform
 import random
 import re
 import resource
-import statistics
 import subprocess
 import sys
 import time
@@ -283,7 +282,9 @@ def main() -> None:
         print(f"Build: reused the index in {work / 'index'} ({folder_mb(work / 'index'):.1f} MB)\n")
     else:
         built, _, rss = run_child("build", str(lib), str(work / "index"))
-        print(f"Build: {built['seconds']:.1f} s, index {folder_mb(work / 'index'):.1f} MB, peak RSS {rss / 1024:.0f} MB\n")
+        print(
+            f"Build: {built['seconds']:.1f} s, index {folder_mb(work / 'index'):.1f} MB, peak RSS {rss / 1024:.0f} MB\n"
+        )
 
     queries = make_queries(lib, args.queries)
     qfile = work / "queries.json"
@@ -332,7 +333,9 @@ def main() -> None:
         row = f"| {category} | {ours['p50']:.2f} | {ours['p95']:.2f} | {ours['answered']:.0%} |"
         if zim:
             z = zim[category]
-            row += f" {z['p50']:.2f} | {z['p95']:.2f} | {z['answered']:.0%} | {ours['p95'] / max(z['p95'], 1e-6):.1f}× |"
+            row += (
+                f" {z['p50']:.2f} | {z['p95']:.2f} | {z['answered']:.0%} | {ours['p95'] / max(z['p95'], 1e-6):.1f}× |"
+            )
         print(row)
     print(
         f"\nFirst suggestion after opening: {warm['first_suggest'] * 1000:.0f} ms (loads the key lists); all suggestion "

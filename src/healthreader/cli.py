@@ -35,7 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--no-bundled", action="store_true", help="do not read the bundled library")
     parser.add_argument("--open", metavar="ID", help="start at this entry (ID or ID#section)")
-    parser.add_argument("--kiosk", action="store_true", help="locked-down kiosk mode (also on when a kiosk policy file exists)")
+    parser.add_argument(
+        "--kiosk", action="store_true", help="locked-down kiosk mode (also on when a kiosk policy file exists)"
+    )
     parser.add_argument("--screenshot", metavar="PNG", help="save a picture of the window once shown, then quit")
     parser.add_argument("-v", "--verbose", action="store_true", help="log more")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

@@ -62,8 +62,9 @@ def test_broken_entry_in_an_added_library_is_logged_and_skipped(data_dir: Path, 
     )
     bad = clinic / "qa" / "bad.md"
     bad.write_text("---\nid: bad\ntype: qa\n---\n", "utf-8")
-    proc = run_app("--library", str(clinic), "--open", "clinic-hours", "--screenshot", str(tmp_path / "c.png"),
-                   data_dir=data_dir)
+    proc = run_app(
+        "--library", str(clinic), "--open", "clinic-hours", "--screenshot", str(tmp_path / "c.png"), data_dir=data_dir
+    )
     assert proc.returncode == 0, proc.stderr
     log = (data_dir / "healthreader.log").read_text("utf-8")
     assert f"{bad}:2: missing required field 'title'" in log
@@ -75,7 +76,11 @@ def test_content_check_command_exits_non_zero_on_problems(tmp_path: Path) -> Non
     bad.parent.mkdir(parents=True)
     bad.write_text("no front matter\n", "utf-8")
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
-    proc = subprocess.run([sys.executable, "-m", "healthreader", "content", "check", "--library", str(tmp_path / "lib")],
-                          capture_output=True, text=True, env=env)
+    proc = subprocess.run(
+        [sys.executable, "-m", "healthreader", "content", "check", "--library", str(tmp_path / "lib")],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     assert proc.returncode == 1
     assert f"{bad}:1: the file must start with a '---' line" in proc.stdout

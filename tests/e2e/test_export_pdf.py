@@ -69,7 +69,9 @@ def test_large_print_and_header_option(data_dir: Path, tmp_path: Path) -> None:
 
 def test_one_section_from_the_tiny_library(data_dir: Path, tmp_path: Path) -> None:
     out = tmp_path / "care.pdf"
-    proc = export("alpha", str(out), "--section", "日常护理", "--no-large-print", data_dir=data_dir, library=TINY_LIBRARY)
+    proc = export(
+        "alpha", str(out), "--section", "日常护理", "--no-large-print", data_dir=data_dir, library=TINY_LIBRARY
+    )
     pages = written_pages(proc)
     text = pdf_text(out)
     assert pages == pdf_pages(out)
@@ -84,7 +86,9 @@ def test_one_section_from_the_tiny_library(data_dir: Path, tmp_path: Path) -> No
         ((MAIN, "--section", "no-such-section"), 2, "sections: 面神经麻痹面瘫, 脑卒中后遗症"),
     ],
 )
-def test_unknown_entry_or_section(data_dir: Path, tmp_path: Path, args: tuple[str, ...], status: int, message: str) -> None:
+def test_unknown_entry_or_section(
+    data_dir: Path, tmp_path: Path, args: tuple[str, ...], status: int, message: str
+) -> None:
     out = tmp_path / "x.pdf"
     entry, *options = args
     proc = export(entry, str(out), *options, data_dir=data_dir)

@@ -16,7 +16,9 @@ from tests.conftest import ROOT, TINY_LIBRARY
 pytestmark = pytest.mark.e2e
 
 
-def run(*args: str, policy: Path, data_dir: Path, stdin: str | None = None, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str, policy: Path, data_dir: Path, stdin: str | None = None, timeout: float = 60
+) -> subprocess.CompletedProcess[str]:
     env = dict(
         os.environ,
         QT_QPA_PLATFORM="offscreen",
@@ -33,7 +35,16 @@ def run(*args: str, policy: Path, data_dir: Path, stdin: str | None = None, time
 
 def start_kiosk(*extra: str, policy: Path, data_dir: Path, tmp_path: Path) -> str:
     shot = tmp_path / "kiosk.png"
-    proc = run(*extra, "--no-bundled", "--library", str(TINY_LIBRARY), "--screenshot", str(shot), policy=policy, data_dir=data_dir)
+    proc = run(
+        *extra,
+        "--no-bundled",
+        "--library",
+        str(TINY_LIBRARY),
+        "--screenshot",
+        str(shot),
+        policy=policy,
+        data_dir=data_dir,
+    )
     assert proc.returncode == 0, proc.stderr
     assert shot.exists()
     return (data_dir / "healthreader.log").read_text("utf-8")
@@ -64,7 +75,9 @@ def test_kiosk_flag_starts_locked_and_leaves_nothing_behind(data_dir: Path, tmp_
     ],
     ids=["good", "malformed", "wrong-field"],
 )  # fmt: skip
-def test_the_policy_file_decides_and_mistakes_stay_locked(data_dir: Path, tmp_path: Path, text: str, expected: list[str]) -> None:
+def test_the_policy_file_decides_and_mistakes_stay_locked(
+    data_dir: Path, tmp_path: Path, text: str, expected: list[str]
+) -> None:
     policy = tmp_path / "kiosk.toml"
     policy.write_text(text, "utf-8")
     log = start_kiosk(policy=policy, data_dir=data_dir, tmp_path=tmp_path)

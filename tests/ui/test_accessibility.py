@@ -109,9 +109,16 @@ def test_tab_order_follows_the_reading_order(make_window) -> None:
         w = w.nextInFocusChain()
         if w is window.search_box:
             break
-    positions = {name: order.index(widget) for name, widget in (
-        ("search", window.search_box), ("sections", window.sidebar.sections),
-        ("related", window.sidebar.related), ("find", window.find_bar.field), ("viewer", window.viewer))}
+    positions = {
+        name: order.index(widget)
+        for name, widget in (
+            ("search", window.search_box),
+            ("sections", window.sidebar.sections),
+            ("related", window.sidebar.related),
+            ("find", window.find_bar.field),
+            ("viewer", window.viewer),
+        )
+    }
     assert positions["search"] < positions["sections"] < positions["related"] < positions["find"] < positions["viewer"]
 
 

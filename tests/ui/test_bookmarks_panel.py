@@ -225,7 +225,9 @@ def test_reloads_when_shown_after_a_change_elsewhere(qtbot, make_panel, store: U
     assert "palsy" not in keys(panel)
 
 
-def test_history_grouped_by_day_opens_and_clears(qtbot, make_panel, store: UserStore, clock: Clock, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_history_grouped_by_day_opens_and_clears(
+    qtbot, make_panel, store: UserStore, clock: Clock, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     store.record_visit("emg", title="肌电图检查须知")
     clock.now += dt.timedelta(days=1)
     store.record_visit("stroke", "team", title="脑卒中后的康复")
@@ -292,7 +294,11 @@ def test_many_bookmarks_are_read_a_page_at_a_time(qtbot, tmp_path: Path) -> None
                 "format": "healthreader-bookmarks",
                 "version": 1,
                 "bookmarks": [
-                    {"entry_id": f"e{n}", "title": f"条目 {n}", "created_at": f"2026-01-01T00:{n // 60:02d}:{n % 60:02d}+00:00"}
+                    {
+                        "entry_id": f"e{n}",
+                        "title": f"条目 {n}",
+                        "created_at": f"2026-01-01T00:{n // 60:02d}:{n % 60:02d}+00:00",
+                    }
                     for n in range(PAGE_ROWS * 2 + 7)
                 ],
             }
@@ -332,9 +338,7 @@ def test_export_wipe_import_round_trip_through_the_dialogs(  # type: ignore[no-u
     panel = make_panel()
     target = tmp_path / "导出" / "bookmarks.json"
     target.parent.mkdir()
-    monkeypatch.setattr(
-        "PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), "")
-    )
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
     assert bookmark_io.export_bookmarks(panel, store) == target
     assert boxes[-1][0] == "information" and "4" in boxes[-1][1]
     before = store.list_bookmarks()

@@ -24,14 +24,21 @@ PIN_HASH = hash_pin(PIN)
 
 
 @pytest.fixture
-def open_window(qtbot, data_dir: Path, tiny_library: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Callable[..., MainWindow]]:
+def open_window(
+    qtbot, data_dir: Path, tiny_library: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> Iterator[Callable[..., MainWindow]]:
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path / "run"))
     (tmp_path / "run").mkdir(mode=0o700)
     windows: list[MainWindow] = []
 
     def make(kiosk: bool = True, **fields: object) -> MainWindow:
         # English UI: the assertions below read our messages, whatever the .ts translations say.
-        values: dict[str, object] = {"exit_pin_hash": PIN_HASH, "clinic_name": "康复门诊", "clinic_phone": "010-1234", "ui_language": "en"}
+        values: dict[str, object] = {
+            "exit_pin_hash": PIN_HASH,
+            "clinic_name": "康复门诊",
+            "clinic_phone": "010-1234",
+            "ui_language": "en",
+        }
         values.update(fields)
         policy = KioskPolicy(enabled=True, **values) if kiosk else None  # type: ignore[arg-type]
         window = create_main_window(DataPaths.at(data_dir), [tiny_library], None, search=False, kiosk=policy)
@@ -89,7 +96,9 @@ KEYS = [
 
 @pytest.mark.parametrize("key, mods", KEYS, ids=["alt+f4", "ctrl+q", "ctrl+w", "escape", "f11"])
 @pytest.mark.parametrize("kiosk", [True, False], ids=["kiosk", "normal"])
-def test_leaving_keys_never_reach_the_window_in_kiosk_mode(qtbot, open_window, kiosk: bool, key: Qt.Key, mods: Qt.KeyboardModifier) -> None:
+def test_leaving_keys_never_reach_the_window_in_kiosk_mode(
+    qtbot, open_window, kiosk: bool, key: Qt.Key, mods: Qt.KeyboardModifier
+) -> None:
     window = open_window(kiosk)
     window.viewer.setFocus()
     seen = KeyRecorder(window.viewer)
@@ -108,7 +117,15 @@ def test_leaving_keys_never_reach_the_window_in_kiosk_mode(qtbot, open_window, k
 def test_actions_that_lead_out_are_gone_in_kiosk_mode(open_window) -> None:
     window = open_window()
     assert window.menuBar().isHidden() and window.menuBar().actions() == []
-    for action_id in ("quit", "export_pdf", "print_preview", "large_print", "export_bookmarks", "import_bookmarks", "about"):
+    for action_id in (
+        "quit",
+        "export_pdf",
+        "print_preview",
+        "large_print",
+        "export_bookmarks",
+        "import_bookmarks",
+        "about",
+    ):
         action = window.actions_[action_id]
         assert not action.isVisible() and action.shortcuts() == [], action_id
     assert window.actions_["print"].isVisible() is False  # printing is off by default
@@ -128,9 +145,13 @@ def test_close_events_are_refused_only_in_kiosk_mode(qtbot, open_window, kiosk: 
     assert window.isVisible() is kiosk
 
 
-@pytest.mark.parametrize("state", [Qt.WindowState.WindowMinimized, Qt.WindowState.WindowNoState, Qt.WindowState.WindowMaximized])
+@pytest.mark.parametrize(
+    "state", [Qt.WindowState.WindowMinimized, Qt.WindowState.WindowNoState, Qt.WindowState.WindowMaximized]
+)
 @pytest.mark.parametrize("kiosk", [True, False], ids=["kiosk", "normal"])
-def test_window_state_changes_snap_back_to_full_screen_in_kiosk_mode(qtbot, open_window, kiosk: bool, state: Qt.WindowState) -> None:
+def test_window_state_changes_snap_back_to_full_screen_in_kiosk_mode(
+    qtbot, open_window, kiosk: bool, state: Qt.WindowState
+) -> None:
     window = open_window(kiosk)
     if kiosk:
         assert window.windowState() == Qt.WindowState.WindowFullScreen
@@ -231,7 +252,9 @@ def test_policy_problems_are_shown_on_screen(qtbot, data_dir: Path, tiny_library
 
 
 # --- the idle reset -----------------------------------------------------------------------------------------
-def test_idle_reset_leaves_no_trace_in_memory_on_screen_or_on_disk(qtbot, open_window, data_dir: Path, tmp_path: Path) -> None:
+def test_idle_reset_leaves_no_trace_in_memory_on_screen_or_on_disk(
+    qtbot, open_window, data_dir: Path, tmp_path: Path
+) -> None:
     window = open_window(idle_timeout_s=1, countdown_s=1)
     c = controller_of(window)
     session_root = c.session.root
@@ -312,7 +335,9 @@ def test_hidden_bookmarks_mode_has_no_bookmarks(qtbot, open_window) -> None:
 
 
 # --- printing -------------------------------------------------------------------------------------------------
-def test_printing_goes_to_the_default_printer_after_a_question(qtbot, open_window, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_printing_goes_to_the_default_printer_after_a_question(
+    qtbot, open_window, monkeypatch: pytest.MonkeyPatch
+) -> None:
     printed: list[tuple[str, str]] = []
     monkeypatch.setattr(kiosk_module.printing, "available_printers", lambda: ["Front desk"])
     monkeypatch.setattr(kiosk_module.printing, "print_entry",
@@ -391,7 +416,6 @@ def test_clipboard_is_cleared_at_reset(qtbot, open_window) -> None:
     QGuiApplication.clipboard().setText("https://example.com")
     controller_of(window).reset()
     assert QGuiApplication.clipboard().text() == ""
-
 
 
 def test_quick_taps_count_even_when_they_arrive_as_double_clicks(qtbot, open_window) -> None:

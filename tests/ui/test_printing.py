@@ -301,7 +301,9 @@ def test_pdf_file_name_is_safe_everywhere(real_library: Library) -> None:
     assert pdf_file_name(entry, "A/B: 护理?") == "面部肌肉萎缩是怎么回事 - A B 护理.pdf"
 
 
-def test_export_asks_for_a_path_and_uses_the_settings(qtbot, print_actions, real_library: Library, tmp_path: Path, monkeypatch) -> None:
+def test_export_asks_for_a_path_and_uses_the_settings(
+    qtbot, print_actions, real_library: Library, tmp_path: Path, monkeypatch
+) -> None:
     asked: list[str] = []
     monkeypatch.setattr(print_actions, "_ask_path", lambda s: asked.append(s) or str(tmp_path / "handout"))
     with qtbot.waitSignal(print_actions.exported) as signal:
@@ -313,7 +315,9 @@ def test_export_asks_for_a_path_and_uses_the_settings(qtbot, print_actions, real
     assert print_actions.errors == []
 
 
-def test_print_without_a_printer_offers_a_pdf(print_actions, real_library: Library, tmp_path: Path, monkeypatch) -> None:
+def test_print_without_a_printer_offers_a_pdf(
+    print_actions, real_library: Library, tmp_path: Path, monkeypatch
+) -> None:
     offered: list[str] = []
     monkeypatch.setattr(printing, "available_printers", lambda: [])
     monkeypatch.setattr(print_actions, "_offer_pdf", lambda message: offered.append(message) or True)

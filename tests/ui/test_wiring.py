@@ -62,7 +62,9 @@ def test_print_actions_need_an_entry(make_window) -> None:
     assert window.actions_["print"].isEnabled() and window.actions_["export_pdf"].isEnabled()
 
 
-def test_export_pdf_from_the_window_and_a_section_from_the_sidebar(qtbot, make_window, tmp_path: Path, monkeypatch) -> None:
+def test_export_pdf_from_the_window_and_a_section_from_the_sidebar(
+    qtbot, make_window, tmp_path: Path, monkeypatch
+) -> None:
     window = make_window("alpha")
     target = tmp_path / "handout.pdf"
     monkeypatch.setattr(window.printing, "_ask_path", lambda suggested: str(target))

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from healthreader.cli import main
-
 from tests.conftest import REAL_LIBRARY
 
 
@@ -23,10 +22,15 @@ def test_problems_are_printed_as_path_line_message(tiny_library: Path, capsys) -
     alpha = tiny_library / "articles" / "alpha.md"
     text = alpha.read_text("utf-8")
     text = text.replace("related: [qa-beta, gamma]", "related: [qa-beta, nowhere]")
-    text = text.replace("第二段：面瘫在医生指导下治疗。", "第二段：<b>粗体</b>，见[别处](entry:missing)和[节](entry:gamma#没有这一节)。")
+    text = text.replace(
+        "第二段：面瘫在医生指导下治疗。", "第二段：<b>粗体</b>，见[别处](entry:missing)和[节](entry:gamma#没有这一节)。"
+    )
     alpha.write_text(text, "utf-8")
     gamma = tiny_library / "articles" / "gamma.md"
-    gamma.write_text(gamma.read_text("utf-8").replace("## 注意事项\n感到疼痛时停止训练。", "## 注意事项\n感到疼痛时：\n1. 停止训练"), "utf-8")
+    gamma.write_text(
+        gamma.read_text("utf-8").replace("## 注意事项\n感到疼痛时停止训练。", "## 注意事项\n感到疼痛时：\n1. 停止训练"),
+        "utf-8",
+    )
     (tiny_library / "qa" / "bad.md").write_text("---\nid: bad\ntitle: x\n---\n", "utf-8")
     assert main(["content", "check", "--library", str(tiny_library)]) == 1
     lines = capsys.readouterr().out.splitlines()

@@ -28,13 +28,17 @@ def test_every_text_colour_meets_the_target(name: str) -> None:
 
 def test_every_article_colour_has_a_dark_and_high_contrast_counterpart() -> None:
     used = {c.lower() for c in re.findall(r"#[0-9a-fA-F]{6}\b", CSS)}
-    assert used <= set(theme.ARTICLE_COLOURS), f"add to theme.ARTICLE_COLOURS: {sorted(used - set(theme.ARTICLE_COLOURS))}"
+    assert used <= set(theme.ARTICLE_COLOURS), (
+        f"add to theme.ARTICLE_COLOURS: {sorted(used - set(theme.ARTICLE_COLOURS))}"
+    )
 
 
 def test_high_contrast_article_is_light_on_black() -> None:
     css = theme.article_css(CSS, theme.CONTRAST)
     assert "#0b3d5c" not in css and "#fff3e0" not in css
-    assert theme.contrast_ratio(theme.PALETTES[theme.CONTRAST].text, theme.PALETTES[theme.CONTRAST].base) == pytest.approx(21.0)
+    assert theme.contrast_ratio(
+        theme.PALETTES[theme.CONTRAST].text, theme.PALETTES[theme.CONTRAST].base
+    ) == pytest.approx(21.0)
 
 
 def test_the_system_scheme_is_followed_unless_the_user_picks() -> None:

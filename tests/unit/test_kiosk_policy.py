@@ -43,7 +43,9 @@ def test_a_good_file_sets_every_field(tmp_path: Path) -> None:
     f.write_text(GOOD, "utf-8")
     policy, problems = load_policy(f)
     assert problems == []
-    assert policy == KioskPolicy(True, 90, 10, True, "hidden", "康复医学科门诊", "010-1234 5678", "alpha", "zh_CN", 150, "")
+    assert policy == KioskPolicy(
+        True, 90, 10, True, "hidden", "康复医学科门诊", "010-1234 5678", "alpha", "zh_CN", 150, ""
+    )
     assert policy.clinic_line == "康复医学科门诊  010-1234 5678"
     assert policy.option_overrides()["zoom_percent"] == 150
 
@@ -88,7 +90,9 @@ def test_a_malformed_file_gives_a_locked_policy_and_says_why(text: str, words: s
 def test_one_bad_field_keeps_the_good_ones() -> None:
     policy, problems = parse_policy('clinic_name = "门诊"\ntext_size = 7\nprinting = true')
     assert (policy.clinic_name, policy.text_size, policy.printing) == ("门诊", 125, True)
-    assert problems == ["text_size: expected one of 70, 80, 90, 100, 110, 125, 150, 175, 200, 250, 300, got 7; using 125"]
+    assert problems == [
+        "text_size: expected one of 70, 80, 90, 100, 110, 125, 150, 175, 200, 250, 300, got 7; using 125"
+    ]
 
 
 def test_unreadable_or_binary_files_are_locked(tmp_path: Path) -> None:

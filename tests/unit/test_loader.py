@@ -146,7 +146,9 @@ def test_featured_entries_come_in_order_and_unknown_ones_are_reported(tiny_libra
     lib = load_library([tiny_library])
     assert [e.id for e in lib.featured()] == ["alpha"]
     yaml_file = tiny_library / "library.yaml"
-    yaml_file.write_text(yaml_file.read_text("utf-8").replace("featured: [alpha]", "featured: [gamma, nowhere]"), "utf-8")
+    yaml_file.write_text(
+        yaml_file.read_text("utf-8").replace("featured: [alpha]", "featured: [gamma, nowhere]"), "utf-8"
+    )
     lib = load_library([tiny_library])
     assert [e.id for e in lib.featured()] == ["gamma"]
     assert f"{yaml_file}:1: featured id 'nowhere' does not exist" in [str(p) for p in check_references(lib)]

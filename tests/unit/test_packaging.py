@@ -166,9 +166,22 @@ def test_every_system_library_has_its_debian_package_in_depends() -> None:
     depends = re.search(r"^DEPENDS=\((.*?)^\)", build, re.S | re.M)
     assert depends, "packaging/build has no DEPENDS=( ... ) list"
     listed = set(re.findall(r"[a-z0-9][a-z0-9.+-]+", depends.group(1)))
-    for package in ("libegl1", "libgl1", "libxkbcommon0", "libxkbcommon-x11-0", "libfontconfig1",
-                    "libfreetype6", "libdbus-1-3", "libglib2.0-0", "libx11-6", "libx11-xcb1", "libxcb1",
-                    "libxcb-cursor0", "fonts-noto-cjk", "fonts-wqy-microhei"):
+    for package in (
+        "libegl1",
+        "libgl1",
+        "libxkbcommon0",
+        "libxkbcommon-x11-0",
+        "libfontconfig1",
+        "libfreetype6",
+        "libdbus-1-3",
+        "libglib2.0-0",
+        "libx11-6",
+        "libx11-xcb1",
+        "libxcb1",
+        "libxcb-cursor0",
+        "fonts-noto-cjk",
+        "fonts-wqy-microhei",
+    ):
         assert package in listed, f"{package} missing from DEPENDS"
 
 

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from healthreader.render import PageLabels, entry_page, render_markdown, slugify
 from healthreader.content import load_library
+from healthreader.render import PageLabels, entry_page, render_markdown, slugify
 
 
 def test_every_level_two_heading_is_a_section() -> None:
     r = render_markdown("引言\n\n## 面神经麻痹（面瘫）\n文字\n\n### 小节\n\n## 日常护理\n文字\n")
-    assert [(s.anchor, s.title) for s in r.sections] == [("面神经麻痹面瘫", "面神经麻痹（面瘫）"), ("日常护理", "日常护理")]
+    assert [(s.anchor, s.title) for s in r.sections] == [
+        ("面神经麻痹面瘫", "面神经麻痹（面瘫）"),
+        ("日常护理", "日常护理"),
+    ]
     # The viewer scrolls to <a name>, so each heading carries one.
     assert '<a name="面神经麻痹面瘫"></a>' in r.html
     assert '<a name="日常护理"></a>' in r.html
@@ -34,7 +37,7 @@ def test_script_style_and_dangerous_links_are_removed() -> None:
     body = (
         "<script>alert('x')</script>\n\n<style>p {color: red}</style>\n\n"
         "[a](javascript:alert(1)) [b](file:///etc/passwd) [c](entry:alpha) [d](https://example.org)\n\n"
-        "![外部图片](https://example.org/x.png)\n\n<img src=\"file:///etc/x.png\">\n\n"
+        '![外部图片](https://example.org/x.png)\n\n<img src="file:///etc/x.png">\n\n'
         '<p onclick="evil()">点击</p>\n'
     )
     r = render_markdown(body)
@@ -63,8 +66,9 @@ def test_entry_page_has_title_warning_sources_and_disclaimer(tiny_library) -> No
 
 
 def test_entry_page_escapes_metadata() -> None:
-    from healthreader.content import Entry, EntryType
     from pathlib import Path
+
+    from healthreader.content import Entry, EntryType
 
     e = Entry("x", EntryType.QA, "<b>标题</b>", "<script>", "分类", Path("x.md"), 1, "lib")
     page = entry_page(e, "", "", PageLabels())

@@ -80,7 +80,9 @@ def check_bodies(library: Library) -> list[Problem]:
                     problems.append(Problem(entry.path, base + link.line, f"link to unknown entry '{link.target}'"))
                 elif link.anchor and target and not target.section(link.anchor):
                     problems.append(
-                        Problem(entry.path, base + link.line, f"link to unknown section '{link.anchor}' of '{link.target}'")
+                        Problem(
+                            entry.path, base + link.line, f"link to unknown section '{link.anchor}' of '{link.target}'"
+                        )
                     )
             elif link.href.startswith("#"):
                 if not r.section(link.href[1:]):

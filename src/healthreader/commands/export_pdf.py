@@ -69,7 +69,9 @@ def run_export(args: argparse.Namespace) -> int:
     # The handout speaks the reader's language, as the window would (labels, footer, page numbers).
     install_translators(app, choose_language(settings.get("ui_language"), library.language))
     try:
-        pages = export_pdf(entry, library, args.file, section=args.section or None, large_print=large, header_line=header)
+        pages = export_pdf(
+            entry, library, args.file, section=args.section or None, large_print=large, header_line=header
+        )
     except PrintError as exc:
         print(f"healthreader export-pdf: {exc}", file=sys.stderr)
         if exc.reason == "unknown_section":

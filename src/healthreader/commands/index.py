@@ -50,7 +50,9 @@ def run_build(args: argparse.Namespace) -> int:
     seconds = time.perf_counter() - started
     size_mb = _folder_size(out) / 1e6
     versions = ", ".join(f"{i['id']} {i['version']}".strip() for i in manifest.libraries)
-    print(f"built the search index of {manifest.entries} entries ({versions}) in {out}: {size_mb:.1f} MB in {seconds:.1f} s")
+    print(
+        f"built the search index of {manifest.entries} entries ({versions}) in {out}: {size_mb:.1f} MB in {seconds:.1f} s"
+    )
     return 0
 
 

@@ -55,14 +55,19 @@ def run_hash_pin(args: argparse.Namespace) -> int:
 def run_check(args: argparse.Namespace) -> int:
     path = Path(args.policy) if args.policy else policy_path()
     if not path.exists():
-        print(f"healthreader: no policy file at {path}: kiosk mode is off (unless started with --kiosk)", file=sys.stderr)
+        print(
+            f"healthreader: no policy file at {path}: kiosk mode is off (unless started with --kiosk)", file=sys.stderr
+        )
         return 1
     policy, problems = load_policy(path)
     for problem in problems:
         print(f"problem: {problem}")
     for field in dataclasses.fields(policy):
         if field.name == "exit_pin_hash":
-            print("exit PIN: " + ("set" if policy.exit_pin_hash else "NOT SET, nobody can leave kiosk mode from the screen"))
+            print(
+                "exit PIN: "
+                + ("set" if policy.exit_pin_hash else "NOT SET, nobody can leave kiosk mode from the screen")
+            )
         else:
             print(f"{field.name} = {getattr(policy, field.name)!r}")
     if problems:

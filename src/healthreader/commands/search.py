@@ -73,7 +73,9 @@ def _print_table(results: Results) -> None:
     print(f"{results.total} 条结果")
     for n, hit in enumerate(results.hits, 1):
         where = f" › {hit.section_title}" if hit.section_title else ""
-        print(f"{n:>3}. [{TYPE_LABELS.get(hit.type, hit.type)}] {hit.title}{where}  ({hit.entry_id}#{hit.anchor}, {hit.score:.2f})")
+        print(
+            f"{n:>3}. [{TYPE_LABELS.get(hit.type, hit.type)}] {hit.title}{where}  ({hit.entry_id}#{hit.anchor}, {hit.score:.2f})"
+        )
         print(f"     {_plain_snippet(hit.snippet_html)}")
 
 

@@ -167,11 +167,15 @@ def load_policy(path: Path | None = None) -> tuple[KioskPolicy, list[str]]:
     except FileNotFoundError:
         return KioskPolicy(enabled=False), []
     except OSError as exc:
-        return KioskPolicy(enabled=True), [f"cannot read the kiosk policy {path} ({exc.strerror or exc}); using the safe defaults"]
+        return KioskPolicy(enabled=True), [
+            f"cannot read the kiosk policy {path} ({exc.strerror or exc}); using the safe defaults"
+        ]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return KioskPolicy(enabled=True), [f"the kiosk policy {path} is not UTF-8 text ({exc}); using the safe defaults"]
+        return KioskPolicy(enabled=True), [
+            f"the kiosk policy {path} is not UTF-8 text ({exc}); using the safe defaults"
+        ]
     return parse_policy(text, str(path))
 
 
@@ -211,7 +215,14 @@ def _parse_hash(stored: str) -> tuple[int, int, int, bytes, bytes] | None:
     except (ValueError, binascii.Error):
         return None
     # Bounds keep a hostile file from asking scrypt for gigabytes or hours.
-    if not (2 <= n <= 2**20 and n & (n - 1) == 0 and 1 <= r <= 32 and 1 <= p <= 16 and len(salt) >= 8 and 16 <= len(digest) <= 64):
+    if not (
+        2 <= n <= 2**20
+        and n & (n - 1) == 0
+        and 1 <= r <= 32
+        and 1 <= p <= 16
+        and len(salt) >= 8
+        and 16 <= len(digest) <= 64
+    ):
         return None
     return n, r, p, salt, digest
 

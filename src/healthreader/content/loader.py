@@ -215,7 +215,11 @@ def load_library(folders: list[Path] | tuple[Path, ...], cache_file: Path | None
             if entry.id in first_seen:
                 other = first_seen[entry.id]
                 library.problems.append(
-                    Problem(Path(file), 2, f"duplicate id '{entry.id}', already defined in {other.path}; this one is ignored")
+                    Problem(
+                        Path(file),
+                        2,
+                        f"duplicate id '{entry.id}', already defined in {other.path}; this one is ignored",
+                    )
                 )
                 continue
             first_seen[entry.id] = entry

@@ -26,7 +26,7 @@ def check_references(library: Library) -> list[Problem]:
             nonlocal text
             if text is None:
                 try:
-                    text = entry.path.read_text(encoding="utf-8-sig")
+                    text = entry.path.read_text(encoding="utf-8-sig")  # noqa: B023 -- called within this iteration only
                 except OSError:
                     text = ""
             return _line_of(text, key)

@@ -20,11 +20,11 @@ from dataclasses import dataclass, field
 from urllib.parse import unquote
 
 import markdown as md_lib
+import nh3
 from markdown.extensions.attr_list import AttrListExtension
 from markdown.extensions.sane_lists import SaneListExtension
 from markdown.extensions.tables import TableExtension
 from markdown.extensions.toc import TocExtension
-import nh3
 
 from healthreader.content.sections import slugify, unique_slug
 
@@ -109,7 +109,12 @@ def render_markdown(body: str) -> Rendered:
     md = md_lib.Markdown(
         # Extension objects, not names: names make Markdown scan every installed package's entry
         # points, which costs about 45 ms on the first render.
-        extensions=[AttrListExtension(), SaneListExtension(), TableExtension(), TocExtension(slugify=_slug, toc_depth="2-4")],
+        extensions=[
+            AttrListExtension(),
+            SaneListExtension(),
+            TableExtension(),
+            TocExtension(slugify=_slug, toc_depth="2-4"),
+        ],
         output_format="html",
     )
     raw = md.convert(body)

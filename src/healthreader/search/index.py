@@ -247,7 +247,8 @@ def open_index(folder: Path, library: Library, expected_hash: str | None = None)
         last = len(doc_ids) - 1
         # Documents are numbered in the order they were added (one segment, nothing deleted).
         if len(doc_ids) != searcher.doc_count() or (
-            doc_ids and (searcher.stored_fields(0)["id"], searcher.stored_fields(last)["id"]) != (doc_ids[0], doc_ids[last])
+            doc_ids
+            and (searcher.stored_fields(0)["id"], searcher.stored_fields(last)["id"]) != (doc_ids[0], doc_ids[last])
         ):
             raise ValueError("docs.json does not match the documents")
     except Exception as exc:  # noqa: BLE001 - Whoosh raises anything from EOFError to pickle errors on damage
@@ -385,7 +386,12 @@ class IndexManager:
     def build(self, progress: Progress | None = None) -> Manifest:
         started = time.perf_counter()
         manifest = build_index(self.library, self.user_dir, lexicon=self.lexicon, progress=progress)
-        log.info("built search index of %d entries in %s in %.1f s", manifest.entries, self.user_dir, time.perf_counter() - started)
+        log.info(
+            "built search index of %d entries in %s in %.1f s",
+            manifest.entries,
+            self.user_dir,
+            time.perf_counter() - started,
+        )
         return manifest
 
     def open_or_build(self, progress: Progress | None = None) -> OpenIndex:

@@ -26,7 +26,6 @@ import logging
 import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from healthreader.content import Library

@@ -121,5 +121,7 @@ def suggest_records(entry: Entry, body: str, lexicon: Lexicon) -> list[SuggestRe
             records.append(SuggestRecord(entry.id, kind, "", name, _pinyin(lexicon, name)))
     for section in split_sections(body)[1:]:
         if section.title.strip():
-            records.append(SuggestRecord(entry.id, "heading", section.anchor, section.title, _pinyin(lexicon, section.title)))
+            records.append(
+                SuggestRecord(entry.id, "heading", section.anchor, section.title, _pinyin(lexicon, section.title))
+            )
     return records

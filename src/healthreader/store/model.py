@@ -106,6 +106,5 @@ class Recovery:
             RecoveryReason.CORRUPT: "was damaged and could not be read",
         }[self.reason]
         return (
-            f"The bookmarks and history file {what}. It was kept as {self.moved_to} "
-            "and a new, empty one was started."
+            f"The bookmarks and history file {what}. It was kept as {self.moved_to} and a new, empty one was started."
         )

@@ -54,7 +54,7 @@ def _v1(conn: sqlite3.Connection) -> None:
             UNIQUE (day, entry_id)
         );
         CREATE INDEX history_by_visited ON history (visited_at);
-        """
+        """,
     )
 
 

@@ -266,7 +266,18 @@ class UserStore:
                 folder_id = CASE WHEN ? THEN excluded.folder_id ELSE folder_id END,
                 updated_at = excluded.updated_at
             """,
-            (entry_id, anchor, title, title_key, section_title, note.strip(), folder_id, now, now, folder_id is not None),
+            (
+                entry_id,
+                anchor,
+                title,
+                title_key,
+                section_title,
+                note.strip(),
+                folder_id,
+                now,
+                now,
+                folder_id is not None,
+            ),
         )
 
     def _must_get(self, entry_id: str, anchor: str) -> Bookmark:
@@ -448,9 +459,7 @@ class UserStore:
 
     def export_data(self) -> dict[str, Any]:
         """Every bookmark, note and folder, in the versioned export format (see ``exchange``)."""
-        return exchange.to_document(
-            self.list_folders(), self.list_bookmarks(BookmarkOrder.NEWEST)[::-1], self._clock()
-        )
+        return exchange.to_document(self.list_folders(), self.list_bookmarks(BookmarkOrder.NEWEST)[::-1], self._clock())
 
     def export_json(self, path: Path | str) -> int:
         """Write the export to ``path`` (replaced whole, never left half-written); returns the count."""

@@ -13,7 +13,6 @@ Everything is remembered through the options registry (``config/settings.py``).
 from __future__ import annotations
 
 import logging
-
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
@@ -359,7 +358,7 @@ class AccessibilityController(QObject):
         chain += [w.infobar.copy_button, w.infobar.action_button, w.infobar.close_button]
         chain += [w.find_bar.field, w.find_bar.prev_button, w.find_bar.next_button, w.find_bar.close_button]
         chain.append(w.viewer)
-        for first, second in zip(chain, chain[1:]):
+        for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
 

@@ -37,7 +37,6 @@ from healthreader.ui.search_controller import SearchController
 log = logging.getLogger(__name__)
 
 
-
 def _log_to_file(data: DataPaths) -> None:
     try:
         data.ensure()
@@ -87,7 +86,11 @@ def create_main_window(
     if broken:
         shown = "\n".join(str(p) for p in broken[:3])
         more = len(broken) - 3
-        text = QCoreApplication.translate("App", "Some library files have problems and were skipped or shown in part:") + "\n" + shown
+        text = (
+            QCoreApplication.translate("App", "Some library files have problems and were skipped or shown in part:")
+            + "\n"
+            + shown
+        )
         if more > 0:
             text += "\n" + QCoreApplication.translate("App", "…and %1 more (see the log).").replace("%1", str(more))
         window.infobar.show_message(text)
@@ -97,13 +100,15 @@ def create_main_window(
     window.attach_printing(PrintActions(window, library, settings))
 
     def bookmarks_panel(store: UserStore) -> BookmarksPanel:
-        return BookmarksPanel(store, lambda eid: (e.title if (e := library.find(eid)) else None))
+        return BookmarksPanel(store, lambda eid: e.title if (e := library.find(eid)) else None)
 
     try:
         store = session.new_store() if session is not None else UserStore.open(data.store_file)
     except StoreError as exc:
         log.error("bookmarks and history unavailable: %s", exc)
-        window.infobar.show_message(QCoreApplication.translate("App", "Bookmarks and history are unavailable: %1").replace("%1", str(exc)))
+        window.infobar.show_message(
+            QCoreApplication.translate("App", "Bookmarks and history are unavailable: %1").replace("%1", str(exc))
+        )
     else:
         window.destroyed.connect(lambda *_: store.close())
         window.attach_store(store, bookmarks_panel(store))
@@ -117,7 +122,9 @@ def create_main_window(
         # the worker's Python work would otherwise compete with the first paint for the interpreter.
         window.viewer.viewport().installEventFilter(_FirstPaint(window.viewer.viewport(), controller.start))
 
-    AccessibilityController(window, stylesheet)  # theme, large type, traditional, read aloud, keyboard; owned by the window
+    AccessibilityController(
+        window, stylesheet
+    )  # theme, large type, traditional, read aloud, keyboard; owned by the window
     window.restore_state()
     start = Location.parse(open_target or "") if open_target else None
     if start is None:
@@ -183,4 +190,3 @@ def run_gui(args: argparse.Namespace, qt_argv: list[str]) -> int:
     window.viewer.viewport().installEventFilter(first_paint)
     log.info("HealthReader %s started with data in %s", __version__, data.root)
     return app.exec()
-

@@ -305,7 +305,11 @@ class MessageBar(QFrame):
         self.hide()
 
     def show_message(
-        self, text: str, action_text: str = "", seconds: int = UNDO_SECONDS, on_dismiss: Callable[[], None] | None = None
+        self,
+        text: str,
+        action_text: str = "",
+        seconds: int = UNDO_SECONDS,
+        on_dismiss: Callable[[], None] | None = None,
     ) -> None:
         self.label.setText(text)
         self.action_button.setText(action_text)
@@ -423,7 +427,10 @@ class BookmarksPanel(QWidget):
         self.open_button.clicked.connect(self.open_selected)
         self.note_button.clicked.connect(self.edit_note_of_selected)
         self.remove_button.clicked.connect(self.remove_selected)
-        for keys, slot in ((QKeySequence.StandardKey.Delete, self.remove_selected), (QKeySequence.StandardKey.Undo, self.undo_remove)):
+        for keys, slot in (
+            (QKeySequence.StandardKey.Delete, self.remove_selected),
+            (QKeySequence.StandardKey.Undo, self.undo_remove),
+        ):
             shortcut = QShortcut(QKeySequence(keys), self.view)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)

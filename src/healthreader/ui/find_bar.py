@@ -120,7 +120,9 @@ class FindBar(QFrame):
             cursor.clearSelection()
             self.editor.setTextCursor(cursor)
             self.editor.ensureCursorVisible()
-            self.count.setText(self.tr("%1 of %2").replace("%1", str(self._current + 1)).replace("%2", str(len(self._matches))))
+            self.count.setText(
+                self.tr("%1 of %2").replace("%1", str(self._current + 1)).replace("%2", str(len(self._matches)))
+            )
         elif self.field.text().strip():
             self.count.setText(self.tr("No matches"))
         else:

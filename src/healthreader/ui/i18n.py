@@ -39,7 +39,9 @@ def _choose(preference: str, library_language: str, system: QLocale) -> str:
     if preference in SUPPORTED:
         return preference
     if system.language() == QLocale.Language.Chinese:
-        traditional = system.script() == QLocale.Script.TraditionalHanScript or system.territory() in TRADITIONAL_TERRITORIES
+        traditional = (
+            system.script() == QLocale.Script.TraditionalHanScript or system.territory() in TRADITIONAL_TERRITORIES
+        )
         return "zh_TW" if traditional else "zh_CN"
     if system.language() in (QLocale.Language.C, QLocale.Language.AnyLanguage):
         return "zh_CN" if library_language.lower().startswith("zh") else "en"

@@ -71,7 +71,9 @@ _INPUT_EVENTS = frozenset({
 })  # fmt: skip
 # Quick taps arrive as press, double-click, press, double-click...: each one counts.
 _TAP_EVENTS = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick, QEvent.Type.TouchBegin})
-_PRESS_EVENTS = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress, QEvent.Type.TouchBegin, QEvent.Type.Wheel})
+_PRESS_EVENTS = frozenset(
+    {QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress, QEvent.Type.TouchBegin, QEvent.Type.Wheel}
+)
 
 TAPS_TO_UNLOCK = 5
 TAP_WINDOW_S = 3.0
@@ -169,7 +171,7 @@ class KioskSession:
 
 
 class CountdownDialog(QDialog):
-    """"Continue reading?" with a seconds countdown; ``expired`` when it reaches zero."""
+    """ "Continue reading?" with a seconds countdown; ``expired`` when it reaches zero."""
 
     expired = Signal()
 
@@ -221,7 +223,9 @@ class CountdownDialog(QDialog):
 
     def _show_left(self) -> None:
         self.note.setText(
-            self.tr("In %1 seconds this page closes and the reader starts again for the next person.").replace("%1", str(self._left))
+            self.tr("In %1 seconds this page closes and the reader starts again for the next person.").replace(
+                "%1", str(self._left)
+            )
         )
 
 
@@ -420,7 +424,9 @@ class KioskController(QObject):
         self.clinic_label = QLabel(self.policy.clinic_name or self.tr("Health information"))
         self.clinic_label.setObjectName("kioskClinic")
         bar.addWidget(self.clinic_label)
-        self.phone_label = QLabel(self.tr("Phone: %1").replace("%1", self.policy.clinic_phone) if self.policy.clinic_phone else "")
+        self.phone_label = QLabel(
+            self.tr("Phone: %1").replace("%1", self.policy.clinic_phone) if self.policy.clinic_phone else ""
+        )
         self.phone_label.setObjectName("kioskPhone")
         self.phone_label.setContentsMargins(24, 0, 0, 0)
         bar.addWidget(self.phone_label)
@@ -436,9 +442,9 @@ class KioskController(QObject):
         self.problems_label.setMaximumWidth(560)
         if self.problems:
             self.problems_label.setText(
-                self.tr("The kiosk settings file has problems; safe settings are in use. Please tell the staff: %1").replace(
-                    "%1", "; ".join(self.problems[:2])
-                )
+                self.tr(
+                    "The kiosk settings file has problems; safe settings are in use. Please tell the staff: %1"
+                ).replace("%1", "; ".join(self.problems[:2]))
             )
         self.problems_label.setVisible(bool(self.problems))
         bar.addWidget(self.problems_label)
@@ -480,7 +486,9 @@ class KioskController(QObject):
         if combo.key() == Qt.Key.Key_Escape:
             # Escape still closes our own dialogs, popups and the find bar; it never leaves the window.
             widget = watched if isinstance(watched, QWidget) else None
-            return widget is not None and widget.window() is self.window and not self.window.find_bar.isAncestorOf(widget)
+            return (
+                widget is not None and widget.window() is self.window and not self.window.find_bar.isAncestorOf(widget)
+            )
         return True
 
     def _is_full_screen(self) -> bool:
@@ -576,7 +584,8 @@ class KioskController(QObject):
             return
         log.info("kiosk: printed %s (%d pages)", entry.id, pages)
         self.window.infobar.show_message(
-            self.tr("Printing %1 page(s). Please collect them at the printer.").replace("%1", str(pages)), timeout_ms=10000
+            self.tr("Printing %1 page(s). Please collect them at the printer.").replace("%1", str(pages)),
+            timeout_ms=10000,
         )
 
     def _ask(self, text: str) -> bool:

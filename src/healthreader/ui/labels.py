@@ -7,7 +7,6 @@ from PySide6.QtCore import QCoreApplication
 from healthreader.render import PageLabels
 
 
-
 def page_labels() -> PageLabels:
     return PageLabels(
         article=QCoreApplication.translate("PageLabels", "Article"),
@@ -23,7 +22,9 @@ def page_labels() -> PageLabels:
         recently_read=QCoreApplication.translate("PageLabels", "Recently read"),
         entries_count=QCoreApplication.translate("PageLabels", "{n} entries"),
         offline_title=QCoreApplication.translate("PageLabels", "You are offline"),
-        offline_text=QCoreApplication.translate("PageLabels", "HealthReader works without a network and does not open web pages. The address is:"),
+        offline_text=QCoreApplication.translate(
+            "PageLabels", "HealthReader works without a network and does not open web pages. The address is:"
+        ),
         back=QCoreApplication.translate("PageLabels", "Back"),
         not_found_title=QCoreApplication.translate("PageLabels", "Entry not found"),
         not_found_text=QCoreApplication.translate("PageLabels", "The library has no entry with this id:"),

@@ -26,17 +26,17 @@ from healthreader import __version__
 from healthreader.config import Settings
 from healthreader.config.settings import ZOOM_STEPS
 from healthreader.content import Entry, Library
-from healthreader.render import PageLabels, Rendered, entry_page, home_page, offline_link_page, render_markdown
 from healthreader.paths import resource
+from healthreader.render import PageLabels, Rendered, entry_page, home_page, render_markdown
 from healthreader.render.page import not_found_page
 from healthreader.store import Bookmark, StoreError, UserStore
 from healthreader.ui import bookmark_io
 from healthreader.ui.actions import ActionRegistry
 from healthreader.ui.bookmarks_panel import BookmarksPanel
-from healthreader.ui.print_actions import PrintActions
 from healthreader.ui.find_bar import FindBar, find_all, highlight
 from healthreader.ui.infobar import InfoBar
 from healthreader.ui.navigation import History, Location
+from healthreader.ui.print_actions import PrintActions
 from healthreader.ui.results_page import results_html, searching_html
 from healthreader.ui.search_box import SearchBox
 from healthreader.ui.search_controller import SearchController, SearchRequest
@@ -297,9 +297,7 @@ class MainWindow(QMainWindow):
         html = entry_page(entry, rendered.html, self.library.disclaimer_for(entry), self.labels)
         self.viewer.show_page(html, loc.anchor)
         self.sidebar.set_sections([(s.anchor, s.title) for s in rendered.sections])
-        self.sidebar.set_related(
-            [(e.id, e.title, self.labels.kind(e), e.summary) for e in self.library.related(entry)]
-        )
+        self.sidebar.set_related([(e.id, e.title, self.labels.kind(e), e.summary) for e in self.library.related(entry)])
         self.sidebar.highlight_section(self.viewer.current_section())
         self.setWindowTitle(self.tr("%1 — HealthReader").replace("%1", entry.title))
         self.settings.set("last_location", loc.to_string())
@@ -431,7 +429,9 @@ class MainWindow(QMainWindow):
         a["export_pdf"].triggered.connect(lambda: actions.export_current_pdf(self.current_entry(), ""))
         a["large_print"].setChecked(bool(self.settings.get("large_print")))
         a["large_print"].toggled.connect(actions.set_large_print)
-        actions.exported.connect(lambda path: self.statusBar().showMessage(self.tr("Saved %1").replace("%1", path), 8000))
+        actions.exported.connect(
+            lambda path: self.statusBar().showMessage(self.tr("Saved %1").replace("%1", path), 8000)
+        )
         self._update_entry_actions()
 
     # --- search -------------------------------------------------------------------------------------
@@ -478,8 +478,12 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Search is ready"), 3000)
 
     def _on_index_progress(self, done: int, total: int) -> None:
-        self.search_box.set_ready(False, self.tr("Preparing search… %1%").replace("%1", str(done * 100 // max(total, 1))))
-        self.statusBar().showMessage(self.tr("Preparing search: %1 of %2 entries").replace("%1", str(done)).replace("%2", str(total)))
+        self.search_box.set_ready(
+            False, self.tr("Preparing search… %1%").replace("%1", str(done * 100 // max(total, 1)))
+        )
+        self.statusBar().showMessage(
+            self.tr("Preparing search: %1 of %2 entries").replace("%1", str(done)).replace("%2", str(total))
+        )
 
     def _on_search_failed(self, message: str) -> None:
         self.search_box.set_ready(False, self.tr("Search is unavailable"))
@@ -562,7 +566,6 @@ class MainWindow(QMainWindow):
     def focus_search(self) -> None:
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_box.selectAll()
-
 
     # --- kiosk hooks (used by ui/kiosk.py between two readers) --------------------------------------
     def forget_session(self) -> None:

@@ -27,7 +27,12 @@ class Location:
 
     def to_string(self) -> str:
         if self.is_search:
-            values = {"q": self.query, "type": self.qtype, "category": self.qcategory, "exact": "1" if self.exact else ""}
+            values = {
+                "q": self.query,
+                "type": self.qtype,
+                "category": self.qcategory,
+                "exact": "1" if self.exact else "",
+            }
             return "search:?" + urlencode({k: v for k, v in values.items() if v})
         if self.entry_id is None:
             return "home:"

@@ -86,7 +86,12 @@ class PrintActions(QObject):
         try:
             o = self._options(section)
             dialog = printing.make_preview_dialog(
-                self._window, entry, self._library, section=o.section, large_print=o.large_print, header_line=o.header_line
+                self._window,
+                entry,
+                self._library,
+                section=o.section,
+                large_print=o.large_print,
+                header_line=o.header_line,
             )
         except PrintError as exc:
             self._show_error(str(exc))

@@ -22,7 +22,18 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QLocale, QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QLocale,
+    QMarginsF,
+    QPointF,
+    QRectF,
+    QSizeF,
+    Qt,
+)
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -311,7 +322,10 @@ def paint_handout(device: QPagedPaintDevice, handout: Handout) -> int:
     """
     painter = QPainter()
     if not painter.begin(device):
-        raise PrintError(QCoreApplication.translate("Printing", "The printer or file could not be opened for printing."), "printer_failed")
+        raise PrintError(
+            QCoreApplication.translate("Printing", "The printer or file could not be opened for printing."),
+            "printer_failed",
+        )
     try:
         furniture = _furniture_font(handout)
         metrics = QFontMetricsF(furniture, device)
@@ -470,11 +484,17 @@ def _save_error(path: Path, exc: OSError) -> PrintError:
     log.warning("cannot save PDF %s: %s", path, exc)
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return PrintError(
-            tr(QCoreApplication.translate("Printing", "The PDF could not be saved: the disk is full. Free some space or choose another place.")),
+            tr(
+                QCoreApplication.translate(
+                    "Printing", "The PDF could not be saved: the disk is full. Free some space or choose another place."
+                )
+            ),
             "disk_full",
         )
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        text = QCoreApplication.translate("Printing", "The PDF could not be saved: you may not write to the folder “%2”. Choose another place.")
+        text = QCoreApplication.translate(
+            "Printing", "The PDF could not be saved: you may not write to the folder “%2”. Choose another place."
+        )
     elif exc.errno in (errno.ENOENT, errno.ENOTDIR):
         text = QCoreApplication.translate("Printing", "The PDF could not be saved: the folder “%2” does not exist.")
     else:
@@ -513,7 +533,10 @@ def available_printers() -> list[str]:
 
 def no_printer_error() -> PrintError:
     return PrintError(
-        QCoreApplication.translate("Printing", "No printer is set up on this computer. You can save the article as a PDF and print it elsewhere."),
+        QCoreApplication.translate(
+            "Printing",
+            "No printer is set up on this computer. You can save the article as a PDF and print it elsewhere.",
+        ),
         "no_printer",
     )
 
@@ -533,7 +556,12 @@ def print_to_printer(
     printer.setDocName(entry.title)
     pages = paint_handout(printer, handout)
     if printer.printerState() == QPrinter.PrinterState.Error:
-        raise PrintError(QCoreApplication.translate("Printing", "The printer reported an error. Check that it is switched on and has paper."), "printer_failed")
+        raise PrintError(
+            QCoreApplication.translate(
+                "Printing", "The printer reported an error. Check that it is switched on and has paper."
+            ),
+            "printer_failed",
+        )
     _fix_printed_pdf(printer, handout)
     return pages
 
@@ -555,7 +583,11 @@ def _fix_printed_pdf(printer: QPrinter, handout: Handout) -> None:
 def new_printer(printer_name: str | None = None) -> QPrinter:
     """A printer set up for handouts: the named (or default) printer, the locale's paper, our margins."""
     info = QPrinterInfo.printerInfo(printer_name) if printer_name else QPrinterInfo.defaultPrinter()
-    printer = QPrinter(info, QPrinter.PrinterMode.HighResolution) if not info.isNull() else QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer = (
+        QPrinter(info, QPrinter.PrinterMode.HighResolution)
+        if not info.isNull()
+        else QPrinter(QPrinter.PrinterMode.HighResolution)
+    )
     printer.setPageLayout(default_page_layout())
     return printer
 

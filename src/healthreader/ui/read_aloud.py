@@ -143,7 +143,11 @@ class ReadAloud(QObject):
             return True
         name = self._choose_engine()
         if name is None:
-            self.explain.emit(self.tr("Reading aloud needs a speech engine, and none is installed. On Linux, install speech-dispatcher and espeak-ng."))
+            self.explain.emit(
+                self.tr(
+                    "Reading aloud needs a speech engine, and none is installed. On Linux, install speech-dispatcher and espeak-ng."
+                )
+            )
             return False
         if self.speech is None:
             # speechd starts in the default locale and fails ("Failed to initialize default locale and
@@ -162,7 +166,11 @@ class ReadAloud(QObject):
             return False
         voice = self._best_voice(self.speech)
         if voice is None:
-            self.explain.emit(self.tr("The speech engine has no Chinese voice. Install a Mandarin voice (for example espeak-ng's) and try again."))
+            self.explain.emit(
+                self.tr(
+                    "The speech engine has no Chinese voice. Install a Mandarin voice (for example espeak-ng's) and try again."
+                )
+            )
             return False
         self.speech.setLocale(voice.locale())
         self.speech.setVoice(voice)
@@ -242,7 +250,10 @@ class ReadAloud(QObject):
 
     def stop(self) -> None:
         self._queue = []
-        if self.speech is not None and self.speech.state() in (QTextToSpeech.State.Speaking, QTextToSpeech.State.Paused):
+        if self.speech is not None and self.speech.state() in (
+            QTextToSpeech.State.Speaking,
+            QTextToSpeech.State.Paused,
+        ):
             self._stopping = True
             self.speech.stop(QTextToSpeech.BoundaryHint.Immediate)
         if self._current is not None:

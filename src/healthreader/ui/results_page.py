@@ -50,7 +50,9 @@ def results_html(request: SearchRequest, results: Results, library: Library) -> 
     parts = [f'<h1 class="title">{_bold_arg(heading, request.text.strip())}</h1>']
     if results.corrected_from:
         exact = search_href(request, q=results.corrected_from, exact=True)
-        again = QCoreApplication.translate("Results", "Search exactly for “%1” instead").replace("%1", results.corrected_from)
+        again = QCoreApplication.translate("Results", "Search exactly for “%1” instead").replace(
+            "%1", results.corrected_from
+        )
         parts.append(
             f'<p class="correction">{_bold_arg(showing, results.effective_query)} '
             f'<a href="{escape(exact)}">{escape(again)}</a></p>'
@@ -62,8 +64,12 @@ def results_html(request: SearchRequest, results: Results, library: Library) -> 
     ]
     links = [_filter_link(label, search_href(request, type=value), request.type == value) for value, label in kinds]
     parts.append(f'<p class="filters">{escape(show)} {" · ".join(links)}</p>')
-    cats = [("", QCoreApplication.translate("Results", "All topics"))] + [(c.name, c.name) for c in library.categories()]
-    links = [_filter_link(label, search_href(request, category=value), request.category == value) for value, label in cats]
+    cats = [("", QCoreApplication.translate("Results", "All topics"))] + [
+        (c.name, c.name) for c in library.categories()
+    ]
+    links = [
+        _filter_link(label, search_href(request, category=value), request.category == value) for value, label in cats
+    ]
     parts.append(f'<p class="filters">{escape(topic)} {" · ".join(links)}</p>')
 
     if results.hint == HINT_EMPTY_QUERY:
@@ -87,7 +93,10 @@ def results_html(request: SearchRequest, results: Results, library: Library) -> 
             )
             parts.append(f"<ul>{items}</ul>")
         return "\n".join(parts)
-    labels = {"article": QCoreApplication.translate("Results", "Article"), "qa": QCoreApplication.translate("Results", "Q&A")}
+    labels = {
+        "article": QCoreApplication.translate("Results", "Article"),
+        "qa": QCoreApplication.translate("Results", "Q&A"),
+    }
     for n, hit in enumerate(results.hits):
         section = f' <span class="section">› {escape(hit.section_title)}</span>' if hit.section_title else ""
         parts.append(
@@ -102,4 +111,3 @@ def searching_html(request: SearchRequest) -> str:
     heading = QCoreApplication.translate("Results", "Search: %1")
     searching = QCoreApplication.translate("Results", "Searching…")
     return f'<h1 class="title">{_bold_arg(heading, request.text.strip())}</h1><p class="meta">{escape(searching)}</p>'
-

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import logging
 import shutil
-from typing import TYPE_CHECKING
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 

@@ -10,7 +10,7 @@ import bisect
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QUrl, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QFont, QMouseEvent, QShowEvent, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 

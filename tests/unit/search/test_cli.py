@@ -60,10 +60,17 @@ def test_search_stdin_one_json_array_per_line(
 
 def test_index_build_and_status(tmp_path: Path, real_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "built"
-    assert main(["--data-dir", str(tmp_path / "d"), "index", "build", "--library", str(real_copy), "--out", str(out), "-q"]) == 0
+    assert (
+        main(
+            ["--data-dir", str(tmp_path / "d"), "index", "build", "--library", str(real_copy), "--out", str(out), "-q"]
+        )
+        == 0
+    )
     printed = capsys.readouterr().out
     assert "20 entries" in printed and str(out) in printed
     assert (out / "manifest.json").is_file()
     # status: the user index does not exist yet for this data folder
-    assert main(["--data-dir", str(tmp_path / "d"), "--no-bundled", "--library", str(real_copy), "index", "status"]) == 1
+    assert (
+        main(["--data-dir", str(tmp_path / "d"), "--no-bundled", "--library", str(real_copy), "index", "status"]) == 1
+    )
     assert "missing" in capsys.readouterr().out

@@ -70,7 +70,9 @@ def test_a_new_word_list_makes_the_index_stale(library_dir: Path, tmp_path: Path
 
 
 def _largest_index_file(folder: Path) -> Path:
-    return max((p for p in folder.iterdir() if p.name not in (MANIFEST, "suggest.json")), key=lambda p: p.stat().st_size)
+    return max(
+        (p for p in folder.iterdir() if p.name not in (MANIFEST, "suggest.json")), key=lambda p: p.stat().st_size
+    )
 
 
 @pytest.mark.parametrize("damage", ["truncate", "garble", "manifest", "delete"])

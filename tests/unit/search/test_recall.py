@@ -54,7 +54,9 @@ def test_recall_on_a_generated_library(generated_service: SearchService, generat
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
-def test_recall_of_hypothesis_chosen_substrings(data: st.DataObject, service: SearchService, real_library: Library) -> None:
+def test_recall_of_hypothesis_chosen_substrings(
+    data: st.DataObject, service: SearchService, real_library: Library
+) -> None:
     texts = corpus(real_library)
     eid = data.draw(st.sampled_from(sorted(texts)))
     field = data.draw(st.sampled_from(texts[eid]))

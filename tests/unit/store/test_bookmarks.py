@@ -30,11 +30,18 @@ def test_new_store_has_schema_wal_and_foreign_keys(store: UserStore, store_path:
 
 def test_reopening_keeps_everything(store_path: Path) -> None:
     with UserStore.open(store_path) as s:
-        s.add_bookmark("stroke", "walking", title="脑卒中后的康复", section_title="步行训练", note="每天", folder="康复")
+        s.add_bookmark(
+            "stroke", "walking", title="脑卒中后的康复", section_title="步行训练", note="每天", folder="康复"
+        )
     with UserStore.open(store_path) as s:
         (b,) = s.list_bookmarks()
         assert (b.entry_id, b.anchor, b.title, b.section_title, b.note, b.folder) == (
-            "stroke", "walking", "脑卒中后的康复", "步行训练", "每天", "康复",
+            "stroke",
+            "walking",
+            "脑卒中后的康复",
+            "步行训练",
+            "每天",
+            "康复",
         )
         assert s.recovery is None
 

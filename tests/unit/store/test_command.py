@@ -59,7 +59,10 @@ def test_export_wipe_import(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     assert "0 added, 0 updated, 2 already there" in capsys.readouterr().out
     assert run(data, "list", "--json") == 0
     doc = json.loads(capsys.readouterr().out)
-    assert {(b["entry_id"], b["note"], b["folder"]) for b in doc["bookmarks"]} == {("alpha", "笔记一", "面部"), ("gamma", "", "")}
+    assert {(b["entry_id"], b["note"], b["folder"]) for b in doc["bookmarks"]} == {
+        ("alpha", "笔记一", "面部"),
+        ("gamma", "", ""),
+    }
 
 
 def test_invalid_import_file_imports_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -101,8 +101,17 @@ def _broken(change: str) -> Any:
 
 @pytest.mark.parametrize(
     "change",
-    ["missing-id", "number-title", "bad-time", "bookmarks-not-list", "record-not-object", "empty-folder-name", "version-text", "blank-id",
-     "control-character-id"],
+    [
+        "missing-id",
+        "number-title",
+        "bad-time",
+        "bookmarks-not-list",
+        "record-not-object",
+        "empty-folder-name",
+        "version-text",
+        "blank-id",
+        "control-character-id",
+    ],
 )
 def test_invalid_record_refuses_the_whole_file(store: UserStore, tmp_path: Path, change: str) -> None:
     store.add_bookmark("keep", title="原有")
@@ -141,7 +150,9 @@ def test_missing_file_is_unreadable(store: UserStore, tmp_path: Path) -> None:
     assert info.value.problem is ImportProblem.UNREADABLE
 
 
-def test_failure_half_way_through_the_database_writes_rolls_back(store: UserStore, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failure_half_way_through_the_database_writes_rolls_back(
+    store: UserStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import healthreader.store.userstore as us
 
     calls = {"n": 0}
@@ -170,7 +181,9 @@ _name = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_s
         max_size=8,
     )
 )
-def test_any_store_content_survives_export_and_import(tmp_path_factory: pytest.TempPathFactory, records: list[tuple[str, str, str, str, str]]) -> None:
+def test_any_store_content_survives_export_and_import(
+    tmp_path_factory: pytest.TempPathFactory, records: list[tuple[str, str, str, str, str]]
+) -> None:
     d = tmp_path_factory.mktemp("rt")
     with UserStore.open(d / "a.sqlite3") as a, UserStore.open(d / "b.sqlite3") as b:
         for entry_id, anchor, title, note, folder in records:

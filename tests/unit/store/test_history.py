@@ -39,7 +39,7 @@ def test_days_follow_the_readers_time_zone(store_path, clock: FakeClock) -> None
 
 
 def test_recent_history_is_distinct_entries(store: UserStore, clock: FakeClock) -> None:
-    for day in range(3):
+    for _day in range(3):
         for entry in ("a", "b", "c"):
             store.record_visit(entry, title=entry)
         clock.advance(days=1)
