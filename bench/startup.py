@@ -84,7 +84,7 @@ def open_entries(lib: Path, data: Path, ids: list[str]) -> list[float]:
 
     from healthreader.paths import DataPaths
     from healthreader.ui.app import create_main_window
-    from healthreader.ui.navigation import Location
+    from healthreader.ui.reader.navigation import Location
 
     app = QApplication.instance() or QApplication([])
     window = create_main_window(DataPaths.at(data), [lib], "a00000", search=False)

@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 I18N = ROOT / "resources" / "i18n"
 LANGUAGES = ("zh_CN", "zh_TW")
-SOURCES = sorted((ROOT / "src" / "healthreader" / "ui").glob("*.py"))
+SOURCES = sorted((ROOT / "src" / "healthreader" / "ui").rglob("*.py"))
 
 
 def tool(name: str) -> str:

@@ -133,8 +133,8 @@ def main() -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from healthreader.ui.bookmarks_panel import HISTORY_ROWS, PAGE_ROWS, BookmarksPanel
-    from healthreader.ui.fonts import pick_chinese_family
+    from healthreader.ui.bookmarks.panel import HISTORY_ROWS, PAGE_ROWS, BookmarksPanel
+    from healthreader.ui.common.fonts import pick_chinese_family
 
     app = QApplication([sys.argv[0]])
     if pyside_drops_none():

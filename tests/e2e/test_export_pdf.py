@@ -13,7 +13,7 @@ import pytest
 from healthreader.config import Settings
 from healthreader.paths import DataPaths
 from tests.conftest import ROOT, TINY_LIBRARY
-from tests.ui.test_printing import needs_poppler, pdf_fonts, pdf_lines, pdf_pages, pdf_text
+from tests.ui.printing.test_printing import needs_poppler, pdf_fonts, pdf_lines, pdf_pages, pdf_text
 
 pytestmark = [pytest.mark.e2e, needs_poppler]
 

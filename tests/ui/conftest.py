@@ -9,7 +9,7 @@ import pytest
 
 from healthreader.paths import DataPaths
 from healthreader.ui.app import create_main_window
-from healthreader.ui.main_window import MainWindow
+from healthreader.ui.reader.main_window import MainWindow
 
 
 @pytest.fixture(autouse=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from healthreader.store import UserStore
-from healthreader.ui.navigation import Location
+from healthreader.ui.reader.navigation import Location
 
 
 def test_ctrl_d_bookmarks_and_again_removes_with_undo(qtbot, make_window, data_dir: Path) -> None:

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from healthreader.ui import theme
+from healthreader.ui.access import theme
 from tests.conftest import ROOT
 
 CSS = (ROOT / "resources" / "article.css").read_text(encoding="utf-8")

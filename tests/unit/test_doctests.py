@@ -11,6 +11,9 @@ MODULES = [
     "healthreader.content.frontmatter",
     "healthreader.render.body",
     "healthreader.commands.content",
+    "healthreader.render.results",
+    "healthreader.render.stylesheet",
+    "healthreader.chinese.traditional",
 ]
 
 

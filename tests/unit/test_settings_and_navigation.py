@@ -9,7 +9,7 @@ import pytest
 
 from healthreader.config import Settings, SettingsError
 from healthreader.paths import DataPaths
-from healthreader.ui.navigation import History, Location
+from healthreader.ui.reader.navigation import History, Location
 
 
 def test_defaults_set_and_persist(data_dir: Path) -> None:

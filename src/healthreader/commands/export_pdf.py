@@ -16,7 +16,7 @@ from healthreader.commands.common import data_paths, open_library
 from healthreader.content.sections import split_sections
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("export-pdf", help="save an entry as a printable PDF handout")
     p.add_argument("entry_id", metavar="ID", help="the entry's id, e.g. facial-muscle-atrophy")
     p.add_argument("file", metavar="FILE", help="the PDF to write (replaced if it exists)")
@@ -61,8 +61,8 @@ def run_export(args: argparse.Namespace) -> int:
     _ensure_gui_application()
     from PySide6.QtCore import QCoreApplication
 
-    from healthreader.ui.i18n import choose_language, install_translators
-    from healthreader.ui.printing import PrintError, export_pdf
+    from healthreader.ui.common.i18n import choose_language, install_translators
+    from healthreader.ui.printing.document import PrintError, export_pdf
 
     app = QCoreApplication.instance()
     assert app is not None

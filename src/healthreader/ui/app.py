@@ -22,17 +22,19 @@ from healthreader.config.kiosk import KioskPolicy, PinGuard, load_policy
 from healthreader.content import load_library
 from healthreader.paths import DataPaths, library_folders, resource
 from healthreader.store import StoreError, UserStore
-from healthreader.ui.accessibility import AccessibilityController
-from healthreader.ui.bookmark_io import explain_recovery
-from healthreader.ui.bookmarks_panel import BookmarksPanel
-from healthreader.ui.fonts import pick_chinese_family
-from healthreader.ui.i18n import choose_language, install_translators
-from healthreader.ui.kiosk import KioskController, KioskSession
-from healthreader.ui.labels import page_labels
-from healthreader.ui.main_window import MainWindow
-from healthreader.ui.navigation import Location
-from healthreader.ui.print_actions import PrintActions
-from healthreader.ui.search_controller import SearchController
+from healthreader.ui.access.controller import AccessibilityController
+from healthreader.ui.bookmarks import exchange as bookmark_exchange
+from healthreader.ui.bookmarks.exchange import explain_recovery
+from healthreader.ui.bookmarks.panel import BookmarksPanel
+from healthreader.ui.common.fonts import pick_chinese_family
+from healthreader.ui.common.i18n import choose_language, install_translators
+from healthreader.ui.common.labels import page_labels
+from healthreader.ui.kiosk.controller import KioskController, KioskSession
+from healthreader.ui.printing.actions import PrintActions
+from healthreader.ui.reader.main_window import MainWindow
+from healthreader.ui.reader.navigation import Location
+from healthreader.ui.search.box import SearchBox
+from healthreader.ui.search.controller import SearchController
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +81,7 @@ def create_main_window(
         font.setPointSizeF(max(font.pointSizeF(), 11.0))
         QApplication.setFont(font)
     stylesheet = resource("article.css").read_text(encoding="utf-8")
-    window = MainWindow(library, settings, stylesheet, family, page_labels())
+    window = MainWindow(library, settings, stylesheet, family, page_labels(), SearchBox())
     window.setWindowIcon(QIcon(str(resource("icons", "healthreader.svg"))))
 
     broken = library.problems
@@ -112,6 +114,14 @@ def create_main_window(
     else:
         window.destroyed.connect(lambda *_: store.close())
         window.attach_store(store, bookmarks_panel(store))
+        actions = window.actions_
+        actions["export_bookmarks"].triggered.connect(lambda: bookmark_exchange.export_bookmarks(window, store))
+
+        def import_bookmarks() -> None:
+            if bookmark_exchange.import_bookmarks(window, store) is not None:
+                window.bookmarks_changed()
+
+        actions["import_bookmarks"].triggered.connect(import_bookmarks)
         if store.recovery is not None:
             window.infobar.show_message(explain_recovery(store.recovery))
 
@@ -133,9 +143,9 @@ def create_main_window(
             start = Location()
     if session is not None and kiosk is not None:
         guard = PinGuard(kiosk.exit_pin_hash, data.root / "kiosk-pin-lockout.json")
-        controller = KioskController(window, kiosk, session, guard, bookmarks_panel, kiosk_problems)
-        controller.apply()
-        start = start if open_target else controller.start
+        kiosk_controller = KioskController(window, kiosk, session, guard, bookmarks_panel, kiosk_problems)
+        kiosk_controller.apply()
+        start = start if open_target else kiosk_controller.start
     window.open_location(start)
     return window
 

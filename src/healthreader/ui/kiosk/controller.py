@@ -1,0 +1,651 @@
+"""Kiosk mode: one controller applies a ``KioskPolicy`` to a main window and keeps it locked down.
+
+The composition root (``app.py``) reads the policy once and, when it is on, builds the window on a
+``KioskSession`` (a private folder for the session's settings and a per-patient store) and attaches a
+``KioskController``.  Everything kiosk-specific happens here, through the window's public parts: the
+action registry (hide what leads out), the viewer (no text drag), an application-wide event filter
+(blocked keys, no context menus, no closing, back to full screen, idle tracking), a clinic banner
+with the hidden exit gesture, the idle countdown and the reset between patients, printing straight
+to the default printer, and the PIN pad.  The widgets themselves hold no ``if kiosk:``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import shutil
+import tempfile
+import time
+from collections import deque
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QKeyCombination, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon, QKeyEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSizePolicy,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from healthreader.config import OPTIONS, Scope, Settings
+from healthreader.config.kiosk import KioskPolicy, PinGuard
+from healthreader.paths import DataPaths, resource
+from healthreader.store import UserStore
+from healthreader.ui.bookmarks.panel import BookmarksPanel
+from healthreader.ui.printing import document as printing
+from healthreader.ui.printing.document import PrintError
+from healthreader.ui.reader.main_window import MainWindow
+from healthreader.ui.reader.navigation import Location
+
+log = logging.getLogger(__name__)
+
+#: Actions that lead out of the app or to the file system: never available in a kiosk.
+ALWAYS_BLOCKED = ("quit", "about", "export_pdf", "print_preview", "large_print", "export_bookmarks", "import_bookmarks")
+
+_K, _M = Qt.Key, Qt.KeyboardModifier
+#: Keys that close, switch or un-fullscreen windows elsewhere; eaten before any widget sees them.
+BLOCKED_KEYS = frozenset({
+    QKeyCombination(_M.AltModifier, _K.Key_F4),
+    QKeyCombination(_M.ControlModifier, _K.Key_Q),
+    QKeyCombination(_M.ControlModifier, _K.Key_W),
+    QKeyCombination(_M.ControlModifier | _M.ShiftModifier, _K.Key_Q),
+    QKeyCombination(_M.ControlModifier | _M.ShiftModifier, _K.Key_W),
+    QKeyCombination(_M.ControlModifier, _K.Key_F4),
+    QKeyCombination(_M.NoModifier, _K.Key_F11),
+    QKeyCombination(_M.NoModifier, _K.Key_Escape),
+})  # fmt: skip
+
+_INPUT_EVENTS = frozenset({
+    QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseMove, QEvent.Type.Wheel,
+    QEvent.Type.KeyPress, QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.InputMethod,
+})  # fmt: skip
+# Quick taps arrive as press, double-click, press, double-click...: each one counts.
+_TAP_EVENTS = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick, QEvent.Type.TouchBegin})
+_PRESS_EVENTS = frozenset(
+    {QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress, QEvent.Type.TouchBegin, QEvent.Type.Wheel}
+)
+
+TAPS_TO_UNLOCK = 5
+TAP_WINDOW_S = 3.0
+
+# Touch targets of at least 44 px (WCAG 2.5.5), bigger type, no hover-only affordances.
+KIOSK_STYLESHEET = """
+QWidget { font-size: 15pt; }
+QToolBar { spacing: 8px; padding: 4px; }
+QToolBar QToolButton { min-height: 48px; min-width: 64px; padding: 4px 14px; }
+QPushButton { min-height: 48px; min-width: 96px; padding: 4px 18px; }
+QLineEdit { min-height: 44px; padding: 0 8px; }
+QTabBar::tab { min-height: 44px; padding: 0 18px; }
+QListView::item, QListWidget::item, QTreeView::item { min-height: 44px; }
+QScrollBar:vertical { width: 32px; }
+QScrollBar::handle:vertical { min-height: 64px; }
+QScrollBar:horizontal { height: 32px; }
+#kioskBanner { background: #1f5f8b; border: none; }
+#kioskBanner QLabel { color: white; }
+#kioskBanner QToolButton { color: white; background: #2c77ab; border: 1px solid #8fc1e3; border-radius: 6px; }
+#kioskBanner QToolButton:disabled { color: #9fbfd6; background: transparent; }
+#kioskClinic { font-size: 20pt; font-weight: bold; }
+#kioskPhone { font-size: 17pt; }
+#kioskProblems { color: #ffe08a; font-size: 12pt; }
+#kioskCountdown, #pinPad { border: 3px solid #1f5f8b; }
+#pinDisplay { font-size: 28pt; min-height: 64px; }
+#pinPad QPushButton[digit="true"] { min-width: 88px; min-height: 72px; font-size: 24pt; }
+#kioskCountdown QLabel#countdownTitle { font-size: 24pt; font-weight: bold; }
+"""
+
+
+def _session_base() -> Path:
+    """A per-user tmpfs when there is one (nothing of a patient reaches the disk), else the temp dir."""
+    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    if runtime and Path(runtime).is_dir() and os.access(runtime, os.W_OK):
+        return Path(runtime)
+    return Path(tempfile.gettempdir())
+
+
+class KioskSession:
+    """A private folder (mode 0700) for one kiosk run: the session's settings and one SQLite store
+    per patient, each deleted at the next reset; the folder goes when the app ends."""
+
+    PREFIX = "healthreader-kiosk-"
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._serial = 0
+        self._stores: list[UserStore] = []
+
+    @classmethod
+    def create(cls, base: Path | None = None) -> KioskSession:
+        base = base or _session_base()
+        cls._sweep(base)
+        return cls(Path(tempfile.mkdtemp(prefix=f"{cls.PREFIX}{os.getpid()}-", dir=base)))
+
+    @classmethod
+    def _sweep(cls, base: Path) -> None:
+        """Remove folders left by kiosk runs that died (their process is gone)."""
+        for folder in base.glob(cls.PREFIX + "*"):
+            m = re.match(re.escape(cls.PREFIX) + r"(\d+)-", folder.name)
+            if m is None or int(m[1]) == os.getpid():
+                continue
+            try:
+                os.kill(int(m[1]), 0)
+            except ProcessLookupError:
+                shutil.rmtree(folder, ignore_errors=True)
+            except OSError:
+                pass  # alive, or someone else's
+
+    def settings(self, policy: KioskPolicy) -> Settings:
+        """Settings kept in the session folder, with the options the policy decides already set."""
+        settings = Settings(DataPaths(self.root))
+        for name, value in policy.option_overrides().items():
+            settings.set(name, value)
+        return settings
+
+    def new_store(self) -> UserStore:
+        self._serial += 1
+        store = UserStore.open(self.root / f"patient-{self._serial}.sqlite3")
+        self._stores.append(store)
+        return store
+
+    def discard(self, store: UserStore) -> None:
+        """Close a patient's store and delete its file and SQLite's companions."""
+        store.close()
+        if store in self._stores:
+            self._stores.remove(store)
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(str(store.path) + suffix).unlink(missing_ok=True)
+
+    def close(self) -> None:
+        for store in list(self._stores):
+            self.discard(store)
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+class CountdownDialog(QDialog):
+    """ "Continue reading?" with a seconds countdown; ``expired`` when it reaches zero."""
+
+    expired = Signal()
+
+    def __init__(self, seconds: int, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("kioskCountdown")
+        # No title bar: a window manager's minimise/maximise/close buttons would only confuse here.
+        self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        self.setWindowTitle(self.tr("Continue reading?"))
+        self.setModal(True)
+        self._seconds = seconds
+        self._left = seconds
+        title = QLabel(self.tr("Continue reading?"))
+        title.setObjectName("countdownTitle")
+        self.note = QLabel()
+        self.note.setObjectName("countdownNote")
+        self.keep = QPushButton(self.tr("Keep reading"))
+        self.keep.setObjectName("keepReading")
+        self.keep.setDefault(True)
+        self.keep.clicked.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 24)
+        layout.setSpacing(16)
+        layout.addWidget(title, 0, Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.note, 0, Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.keep, 0, Qt.AlignmentFlag.AlignCenter)
+        self._timer = QTimer(self)
+        self._timer.setInterval(1000)
+        self._timer.timeout.connect(self._tick)
+        self.finished.connect(lambda *_: self._timer.stop())
+
+    def start(self) -> None:
+        self._left = self._seconds
+        self._show_left()
+        self._timer.start()
+        self.open()
+
+    def seconds_left(self) -> int:
+        return self._left
+
+    def _tick(self) -> None:
+        self._left -= 1
+        if self._left <= 0:
+            self._timer.stop()
+            self.done(QDialog.DialogCode.Rejected)
+            self.expired.emit()
+        else:
+            self._show_left()
+
+    def _show_left(self) -> None:
+        self.note.setText(
+            self.tr("In %1 seconds this page closes and the reader starts again for the next person.").replace(
+                "%1", str(self._left)
+            )
+        )
+
+
+class PinPad(QDialog):
+    """Big digit buttons and a masked display; ``submitted(pin)`` on Unlock.  The caller answers."""
+
+    submitted = Signal(str)
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("pinPad")
+        self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        self.setWindowTitle(self.tr("Staff only: leave kiosk mode"))
+        self.setModal(True)
+        self.display = QLineEdit()
+        self.display.setObjectName("pinDisplay")
+        self.display.setEchoMode(QLineEdit.EchoMode.Password)
+        self.display.setReadOnly(True)  # typed through the pad (or the digit keys), never pasted
+        self.display.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.display.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.message = QLabel(self.tr("Enter the staff PIN"))
+        self.message.setObjectName("pinMessage")
+        self.message.setWordWrap(True)
+        grid = QGridLayout()
+        grid.setSpacing(10)
+        self.digit_buttons: dict[str, QPushButton] = {}
+        for n, digit in enumerate("123456789"):
+            grid.addWidget(self._digit(digit), n // 3, n % 3)
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.delete_button.clicked.connect(self.display.backspace)
+        self.unlock_button = QPushButton(self.tr("Unlock"))
+        self.unlock_button.setObjectName("pinUnlock")
+        self.unlock_button.clicked.connect(self._submit)
+        grid.addWidget(self.delete_button, 3, 0)
+        grid.addWidget(self._digit("0"), 3, 1)
+        grid.addWidget(self.unlock_button, 3, 2)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 24, 24, 24)
+        layout.addWidget(self.message)
+        layout.addWidget(self.display)
+        layout.addLayout(grid)
+        layout.addWidget(self.cancel_button)
+
+    def _digit(self, digit: str) -> QPushButton:
+        button = QPushButton(digit)
+        button.setProperty("digit", True)
+        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        button.clicked.connect(lambda: self.press(digit))
+        self.digit_buttons[digit] = button
+        return button
+
+    def press(self, digit: str) -> None:
+        if len(self.display.text()) < 12:
+            self.display.setText(self.display.text() + digit)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.text().isdigit() and event.text().isascii():
+            self.press(event.text())
+        elif event.key() == Qt.Key.Key_Backspace:
+            self.display.backspace()
+        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._submit()
+        else:
+            super().keyPressEvent(event)
+
+    def _submit(self) -> None:
+        pin = self.display.text()
+        self.display.setText("")
+        self.submitted.emit(pin)
+
+    def say(self, text: str) -> None:
+        self.message.setText(text)
+
+
+class KioskController(QObject):
+    """Applies the policy to ``window`` and keeps it: see the module docstring.  Parented to the window."""
+
+    resetDone = Signal()
+    unlocked = Signal()
+
+    def __init__(
+        self,
+        window: MainWindow,
+        policy: KioskPolicy,
+        session: KioskSession,
+        guard: PinGuard,
+        make_panel: Callable[[UserStore], BookmarksPanel],
+        problems: list[str] | tuple[str, ...] = (),
+    ) -> None:
+        super().__init__(window)
+        self.setObjectName("kioskController")
+        self.window = window
+        self.policy = policy
+        self.session = session
+        self.guard = guard
+        self._make_panel = make_panel
+        self.problems = list(problems)
+        self.is_unlocked = False
+        self._allow_close = False
+        self._dirty = False  # someone touched the screen since the last reset
+        self._taps: deque[float] = deque(maxlen=TAPS_TO_UNLOCK)
+        self.resets = 0
+        self.pin_pad: PinPad | None = None
+        entry = policy.start_entry
+        if entry and entry not in window.library:
+            log.error("kiosk start_entry %r is not in the library; starting at the home page", entry)
+            entry = ""
+        self.start = Location(entry) if entry else Location()
+
+        self.idle_timer = QTimer(self)
+        self.idle_timer.setSingleShot(True)
+        self.idle_timer.setInterval(policy.idle_timeout_s * 1000)
+        self.idle_timer.timeout.connect(self._on_idle)
+        self.countdown = CountdownDialog(policy.countdown_s, window)
+        self.countdown.expired.connect(self.reset)
+        self.countdown.accepted.connect(self._note_activity)
+        self._restore_timer = QTimer(self)
+        self._restore_timer.setSingleShot(True)
+        self._restore_timer.setInterval(0)
+        self._restore_timer.timeout.connect(self.restore_full_screen)
+        app = QCoreApplication.instance()
+        assert app is not None
+        app.aboutToQuit.connect(self._on_quit)  # before app.py's window.close: quitting must not be blocked
+        window.destroyed.connect(session.close)
+
+    # --- applying the policy ---------------------------------------------------------------------
+    def apply(self) -> None:
+        w = self.window
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        app.installEventFilter(self)
+        w.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        w.setWindowState(Qt.WindowState.WindowFullScreen)
+        w.menuBar().clear()  # the menus hold Quit, Export, Import: gone, mnemonics included
+        w.menuBar().hide()
+        w.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)  # no "hide toolbar" menu
+        w.toolbar.setFloatable(False)
+        w.toolbar.setMovable(False)
+        w.toolbar.toggleViewAction().setEnabled(False)
+        blocked = list(ALWAYS_BLOCKED)
+        if not self.policy.printing:
+            blocked.append("print")
+        if self.policy.bookmarks == "hidden":
+            blocked += ["bookmark", "show_bookmarks"]
+        for action_id in blocked:
+            action = w.actions_[action_id]
+            action.setShortcuts([])  # an invisible action's shortcut must not fire either
+            action.setVisible(False)
+            action.setEnabled(False)
+        if self.policy.printing:
+            a = w.actions_["print"]
+            a.triggered.disconnect()  # not the preview: its dialogs reach the file system
+            a.triggered.connect(self.print_current)
+            a.setText(self.tr("Print"))
+        if self.policy.bookmarks == "hidden" and w.bookmarks is not None:
+            w.sidebar.removeTab(w.sidebar.indexOf(w.bookmarks))
+        # Links stay clickable; selecting (and so dragging text out) does not.
+        w.viewer.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        w.viewer.setAcceptDrops(False)
+        w.search_box.setDragEnabled(False)
+        w.search_box.setAcceptDrops(False)
+        for child in w.findChildren(QWidget):
+            child.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self._build_banner()
+        w.setStyleSheet(KIOSK_STYLESHEET)
+        # The suggestions drop-down is a window of its own: it does not inherit the window's sheet.
+        w.search_box.completer_.popup().setStyleSheet(KIOSK_STYLESHEET)
+        for problem in self.problems:
+            log.error("kiosk policy problem: %s", problem)
+        log.info(
+            "kiosk mode on: locked; idle reset after %d s, printing %s, bookmarks %s, exit PIN %s",
+            self.policy.idle_timeout_s,
+            "allowed" if self.policy.printing else "off",
+            self.policy.bookmarks,
+            "set" if self.guard.has_pin else "NOT set",
+        )
+
+    def _build_banner(self) -> None:
+        bar = QToolBar(self.tr("Clinic"))
+        bar.setObjectName("kioskBanner")
+        bar.setMovable(False)
+        bar.setFloatable(False)
+        bar.toggleViewAction().setEnabled(False)
+        bar.setIconSize(QSize(48, 48))
+        self.logo = QLabel()
+        self.logo.setObjectName("kioskLogo")
+        self.logo.setPixmap(QIcon(str(resource("icons", "healthreader.svg"))).pixmap(56, 56))
+        self.logo.setMinimumSize(64, 64)
+        self.logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.logo.setAccessibleName(self.tr("HealthReader"))
+        bar.addWidget(self.logo)
+        self.clinic_label = QLabel(self.policy.clinic_name or self.tr("Health information"))
+        self.clinic_label.setObjectName("kioskClinic")
+        bar.addWidget(self.clinic_label)
+        self.phone_label = QLabel(
+            self.tr("Phone: %1").replace("%1", self.policy.clinic_phone) if self.policy.clinic_phone else ""
+        )
+        self.phone_label.setObjectName("kioskPhone")
+        self.phone_label.setContentsMargins(24, 0, 0, 0)
+        bar.addWidget(self.phone_label)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spacer)
+        if self.policy.printing:
+            # On the banner, not the crowded toolbar: a visible button, never in an overflow menu.
+            bar.addAction(self.window.actions_["print"])
+        self.problems_label = QLabel()
+        self.problems_label.setObjectName("kioskProblems")
+        self.problems_label.setWordWrap(True)
+        self.problems_label.setMaximumWidth(560)
+        if self.problems:
+            self.problems_label.setText(
+                self.tr(
+                    "The kiosk settings file has problems; safe settings are in use. Please tell the staff: %1"
+                ).replace("%1", "; ".join(self.problems[:2]))
+            )
+        self.problems_label.setVisible(bool(self.problems))
+        bar.addWidget(self.problems_label)
+        self.window.insertToolBar(self.window.toolbar, bar)
+        self.window.insertToolBarBreak(self.window.toolbar)
+        self.banner = bar
+
+    # --- the event filter: keys, closing, window state, context menus, activity ------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self.is_unlocked:
+            return False
+        t = event.type()
+        if t in _INPUT_EVENTS:
+            self._note_activity(t)
+            if t in _TAP_EVENTS and watched is getattr(self, "logo", None):
+                self._tap()
+        if t in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride) and isinstance(event, QKeyEvent):
+            if self._blocked_key(watched, event):
+                event.accept()  # accepted ShortcutOverride: no shortcut fires; then the KeyPress is eaten
+                return True
+        elif t == QEvent.Type.ContextMenu:
+            return True
+        elif watched is self.window:
+            if t == QEvent.Type.Close and isinstance(event, QCloseEvent) and not self._allow_close:
+                event.ignore()
+                log.info("kiosk: window close refused")
+                return True
+            if t in (QEvent.Type.WindowStateChange, QEvent.Type.Hide, QEvent.Type.Resize):
+                if not self._allow_close and not self._is_full_screen():
+                    self._restore_timer.start()
+        return False
+
+    def _blocked_key(self, watched: QObject, event: QKeyEvent) -> bool:
+        combo = event.keyCombination()
+        mods = combo.keyboardModifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        combo = QKeyCombination(mods, combo.key())
+        if combo not in BLOCKED_KEYS:
+            return False
+        if combo.key() == Qt.Key.Key_Escape:
+            # Escape still closes our own dialogs, popups and the find bar; it never leaves the window.
+            widget = watched if isinstance(watched, QWidget) else None
+            return (
+                widget is not None and widget.window() is self.window and not self.window.find_bar.isAncestorOf(widget)
+            )
+        return True
+
+    def _is_full_screen(self) -> bool:
+        state = self.window.windowState()
+        return bool(state & Qt.WindowState.WindowFullScreen) and not state & Qt.WindowState.WindowMinimized
+
+    def restore_full_screen(self) -> None:
+        if self.is_unlocked or self._allow_close:
+            return
+        if not self._is_full_screen() or not self.window.isVisible():
+            log.info("kiosk: window state %s changed from outside; back to full screen", self.window.windowState())
+            self.window.setWindowState(Qt.WindowState.WindowFullScreen)
+            self.window.showFullScreen()
+            self.window.raise_()
+            self.window.activateWindow()
+
+    # --- idle and reset ---------------------------------------------------------------------------
+    def _note_activity(self, event_type: QEvent.Type | None = None) -> None:
+        self._dirty = True
+        if self.countdown.isVisible():
+            if event_type in _PRESS_EVENTS:
+                # A touch anywhere during the countdown means "still here" (after this event is handled).
+                QTimer.singleShot(0, self.countdown.accept)
+            return
+        self.idle_timer.start()
+
+    def _on_idle(self) -> None:
+        if not self._dirty or self.is_unlocked:
+            return
+        log.info("kiosk: idle for %d s; asking whether the reader is still there", self.policy.idle_timeout_s)
+        self.countdown.start()
+
+    def reset(self) -> None:
+        """Forget the session: dialogs, search, find, history, bookmarks, scroll, zoom, messages."""
+        w = self.window
+        self.idle_timer.stop()
+        self._close_dialogs()
+        w.find_bar.field.setText("")  # setText, not clear(): it also empties the undo history
+        w.find_bar.close_bar()
+        w.search_box.setText("")
+        w.search_box.model.clear()
+        w.search_box.completer_.popup().hide()
+        w.forget_session()
+        old = w.store
+        if old is not None:
+            fresh = self.session.new_store()
+            w.replace_store(fresh, self._make_panel(fresh))
+            self.session.discard(old)
+        for name, option in OPTIONS.items():
+            if option.scope is Scope.SESSION:
+                w.settings.reset(name)
+        w.set_zoom(self.policy.text_size)
+        w.open_location(self.start)
+        w.viewer.verticalScrollBar().setValue(0)
+        w.viewer.horizontalScrollBar().setValue(0)
+        w.sidebar.setCurrentIndex(0)
+        w.infobar.hide()
+        w.statusBar().clearMessage()
+        QGuiApplication.clipboard().clear()  # an address copied from the info bar, say
+        w.viewer.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._dirty = False
+        self._taps.clear()
+        self.resets += 1
+        log.info("kiosk: session reset (%d so far); ready for the next reader", self.resets)
+        self.resetDone.emit()
+
+    def _close_dialogs(self) -> None:
+        for _ in range(10):  # a popup may sit on a dialog that sits on another
+            popup = QApplication.activePopupWidget()
+            if popup is None:
+                break
+            popup.close()
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.reject()  # ends a nested exec() too
+
+    # --- printing --------------------------------------------------------------------------------------
+    def print_current(self) -> None:
+        """Straight to the default printer after a yes/no question: no dialog reaches the file system."""
+        entry = self.window.current_entry()
+        if entry is None:
+            return
+        if not printing.available_printers():
+            self._tell(self.tr("No printer is available. Please ask the staff for a printed copy."))
+            return
+        if not self._ask(self.tr("Print “%1” on the clinic's printer?").replace("%1", entry.title)):
+            return
+        try:
+            pages = printing.print_entry(entry, self.window.library, header_line=self.policy.clinic_line)
+        except PrintError as exc:
+            log.error("kiosk print of %s failed: %s", entry.id, exc)
+            self._tell(str(exc))
+            return
+        log.info("kiosk: printed %s (%d pages)", entry.id, pages)
+        self.window.infobar.show_message(
+            self.tr("Printing %1 page(s). Please collect them at the printer.").replace("%1", str(pages)),
+            timeout_ms=10000,
+        )
+
+    def _ask(self, text: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Print"), text, parent=self.window)
+        yes = box.addButton(self.tr("Print"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return box.clickedButton() is yes
+
+    def _tell(self, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Print"), text, parent=self.window)
+        box.exec()
+
+    # --- the hidden exit --------------------------------------------------------------------------------
+    def _tap(self) -> None:
+        now = time.monotonic()
+        self._taps.append(now)
+        if len(self._taps) == TAPS_TO_UNLOCK and now - self._taps[0] <= TAP_WINDOW_S:
+            self._taps.clear()
+            self.open_pin_pad()
+
+    def open_pin_pad(self) -> None:
+        if self.pin_pad is not None and self.pin_pad.isVisible():
+            return
+        pad = PinPad(self.window)
+        pad.submitted.connect(self._check_pin)
+        pad.finished.connect(pad.deleteLater)
+        if not self.guard.has_pin:
+            pad.say(self.tr("No exit PIN is set in the kiosk settings. Ask the administrator."))
+            pad.unlock_button.setEnabled(False)
+        self.pin_pad = pad
+        log.info("kiosk: PIN pad opened")
+        pad.open()
+
+    def _check_pin(self, pin: str) -> None:
+        pad = self.pin_pad
+        result = self.guard.attempt(pin)
+        if result.ok:
+            if pad is not None:
+                pad.accept()
+            self.unlock()
+            return
+        if pad is None:
+            return
+        if result.wait_s > 0:
+            pad.say(self.tr("Wrong PIN. Try again in %1 seconds.").replace("%1", str(int(result.wait_s + 0.999))))
+        else:
+            pad.say(self.tr("Wrong PIN. %1 tries left before a pause.").replace("%1", str(result.attempts_left)))
+
+    def unlock(self) -> None:
+        """The right PIN: stop guarding and close the window (the app then quits)."""
+        log.info("kiosk: unlocked with the exit PIN; closing")
+        self.is_unlocked = True
+        self._allow_close = True
+        self.idle_timer.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        self.unlocked.emit()
+        self.window.close()
+
+    def _on_quit(self) -> None:
+        self._allow_close = True  # the app is ending (a session logout, a signal): let the window save and go

@@ -1,0 +1,153 @@
+"""The reader window's print commands: print (through a preview), print preview and export PDF.
+
+Made once by the composition root with the window, the library and the settings, and connected to
+the window's actions.  It turns ``PrintError``s into message boxes in plain words; the work itself is
+in ``printing``.  The dialogs it opens go through small methods so tests can answer them.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QStandardPaths, Signal, Slot
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from healthreader.config import Settings
+from healthreader.content import Entry, Library
+from healthreader.ui.printing import document as printing
+from healthreader.ui.printing.document import PrintError, PrintOptions
+
+log = logging.getLogger(__name__)
+
+# Characters that Windows, macOS or a USB stick's FAT file system refuse in a file name.
+_UNSAFE_FILENAME_RE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+def pdf_file_name(entry: Entry, section_title: str | None = None) -> str:
+    """``<title>.pdf`` (or ``<title> - <section>.pdf``), safe on every file system."""
+    stem = entry.title if not section_title else f"{entry.title} - {section_title}"
+    stem = " ".join(_UNSAFE_FILENAME_RE.sub(" ", stem).split()).strip(" .") or entry.id
+    return f"{stem}.pdf"
+
+
+def documents_folder() -> Path:
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    folder = Path(location) if location else Path.home()
+    return folder if folder.is_dir() else Path.home()
+
+
+class PrintActions(QObject):
+    """Slots for File > Print, File > Print preview, File > Export PDF and "print this section".
+
+    ``entry`` is the open entry (None on the home page); ``section`` the anchor of one of its sections,
+    or "" for the whole entry.  The clinic header and large print come from the settings each time.
+    """
+
+    exported = Signal(str)  # the PDF's path, after a successful export (for a status bar message)
+    printed = Signal(int)  # pages sent to the printer
+
+    def __init__(self, window: QWidget, library: Library, settings: Settings) -> None:
+        super().__init__(window)
+        self._window = window
+        self._library = library
+        self._settings = settings
+
+    # --- options ---------------------------------------------------------------------------------
+    def _options(self, section: str) -> PrintOptions:
+        return PrintOptions(
+            section=section or None,
+            large_print=bool(self._settings.get("large_print")),
+            header_line=str(self._settings.get("print_header")),
+        )
+
+    @Slot(bool)
+    def set_large_print(self, on: bool) -> None:
+        self._settings.set("large_print", bool(on))
+
+    # --- slots -----------------------------------------------------------------------------------
+    @Slot(object, str)
+    def print_current(self, entry: Entry | None, section: str = "") -> None:
+        """Print through the preview; with no printer, say so and offer a PDF instead."""
+        if not self._has_entry(entry):
+            return
+        if not printing.available_printers():
+            if self._offer_pdf(str(printing.no_printer_error())):
+                self.export_current_pdf(entry, section)
+            return
+        self.preview(entry, section)
+
+    @Slot(object, str)
+    def preview(self, entry: Entry | None, section: str = "") -> None:
+        if not self._has_entry(entry):
+            return
+        assert entry is not None
+        try:
+            o = self._options(section)
+            dialog = printing.make_preview_dialog(
+                self._window,
+                entry,
+                self._library,
+                section=o.section,
+                large_print=o.large_print,
+                header_line=o.header_line,
+            )
+        except PrintError as exc:
+            self._show_error(str(exc))
+            return
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
+
+    @Slot(object, str)
+    def export_current_pdf(self, entry: Entry | None, section: str = "") -> Path | None:
+        """Ask where to save (``<title>.pdf`` in Documents), write the PDF; the path, or None."""
+        if not self._has_entry(entry):
+            return None
+        assert entry is not None
+        title = printing.section_title(entry, section) if section else None
+        if section and title is None:
+            self._show_error(self.tr("This section is no longer in the article."))
+            return None
+        chosen = self._ask_path(str(documents_folder() / pdf_file_name(entry, title)))
+        if not chosen:
+            return None
+        path = Path(chosen)
+        if path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+        try:
+            o = self._options(section)
+            pages = printing.export_pdf(
+                entry, self._library, path, section=o.section, large_print=o.large_print, header_line=o.header_line
+            )
+        except PrintError as exc:
+            self._show_error(str(exc))
+            return None
+        log.info("exported %s to %s (%d pages)", entry.id, path, pages)
+        self.exported.emit(str(path))
+        return path
+
+    # --- dialogs (tests replace these) -----------------------------------------------------------
+    def _has_entry(self, entry: Entry | None) -> bool:
+        if entry is None:
+            self._show_error(self.tr("Open an article or a question first; then you can print it or save it as a PDF."))
+            return False
+        return True
+
+    def _ask_path(self, suggested: str) -> str:
+        path, _ = QFileDialog.getSaveFileName(
+            self._window, self.tr("Save as PDF"), suggested, self.tr("PDF files (*.pdf)")
+        )
+        return path
+
+    def _show_error(self, message: str) -> None:
+        QMessageBox.warning(self._window, self.tr("Printing"), message)
+
+    def _offer_pdf(self, message: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("No printer"), message, parent=self._window)
+        save = box.addButton(self.tr("Save as PDF…"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is save

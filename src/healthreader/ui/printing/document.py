@@ -1,0 +1,663 @@
+"""Handouts on paper: an entry, or one section of it, laid out for printing and PDF export.
+
+One painter, ``paint_handout``, draws every page of every handout: the body from a QTextDocument
+styled by ``resources/print.css`` (not the screen stylesheet, not the screen zoom), an optional clinic
+header line, and a running footer with the library's name, the entry's title and the page number.
+PDF export, the print preview and printing straight to a printer all go through it, so what the
+preview shows is what the PDF holds.
+
+Failures are ``PrintError``s with a plain-words message; the UI shows the message, the command line
+prints it.  Widgets stay out of this module except the preview dialog.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import errno
+import logging
+import os
+import re
+import tempfile
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QLocale,
+    QMarginsF,
+    QPointF,
+    QRectF,
+    QSizeF,
+    Qt,
+)
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QRawFont,
+    QTextBlockFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
+from PySide6.QtPrintSupport import QPrinter, QPrinterInfo, QPrintPreviewDialog
+from PySide6.QtWidgets import QWidget
+
+from healthreader.content import Entry, Library
+from healthreader.content.sections import SectionText, split_sections
+from healthreader.paths import resource
+from healthreader.render import PageLabels, entry_page, render_markdown
+from healthreader.render.stylesheet import scale_stylesheet
+from healthreader.ui.common.fonts import pick_chinese_family
+from healthreader.ui.common.labels import page_labels
+
+log = logging.getLogger(__name__)
+
+BODY_PT = 12.0
+LARGE_BODY_PT = 16.0
+# Page margins in millimetres: room for a hole punch or staple on the left edge.
+MARGINS_MM = QMarginsF(20, 14, 16, 12)
+# Header and footer text, in points: small, but never below what an older reader can make out.
+FURNITURE_PT = 9.0
+LARGE_FURNITURE_PT = 11.0
+# The PDF's own unit: fine enough that positions on the page are exact.
+PDF_RESOLUTION = 600
+# Text is laid out at CSS's 96 dpi (see _layout_device) and scaled to the device.
+LAYOUT_DPI = 96
+GREY = QColor("#555555")
+
+
+class PrintError(Exception):
+    """A handout could not be made or delivered; ``str()`` is a message for the user, ``reason`` a code.
+
+    Reasons: ``unknown_section``, ``unwritable``, ``disk_full``, ``no_printer``, ``printer_failed``.
+    """
+
+    def __init__(self, message: str, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class PrintOptions:
+    """What the reader chose: the whole entry or one section (its anchor), the text size, a header line."""
+
+    section: str | None = None
+    large_print: bool = False
+    header_line: str = ""
+
+
+@dataclass(frozen=True)
+class Handout:
+    """Everything painted on paper, already translated: the body HTML and the page furniture."""
+
+    html: str
+    title: str
+    library_name: str
+    header_line: str
+    large_print: bool
+    family: str | None
+
+    @property
+    def body_pt(self) -> float:
+        return LARGE_BODY_PT if self.large_print else BODY_PT
+
+
+# --- what goes on paper ----------------------------------------------------------------------------
+def _find_section(body: str, anchor: str) -> SectionText | None:
+    return next((part for part in split_sections(body) if part.anchor and part.anchor == anchor), None)
+
+
+def section_title(entry: Entry, anchor: str) -> str | None:
+    """The heading of section ``anchor`` of ``entry``, or None when the entry has no such section."""
+    part = _find_section(entry.read_body(), anchor)
+    return part.title if part else None
+
+
+def _body_markdown(entry: Entry, section: str | None) -> str:
+    body = entry.read_body()
+    if not section:
+        return body
+    part = _find_section(body, section)
+    if part is None:
+        message = QCoreApplication.translate("Printing", "The article “%1” has no section “%2”.")
+        raise PrintError(message.replace("%1", entry.title).replace("%2", section), "unknown_section")
+    # The heading line is not part of the section's text; put it back so the handout shows it.
+    return f"## {part.title}\n\n{part.text}"
+
+
+def build_handout(
+    entry: Entry, library: Library, options: PrintOptions = PrintOptions(), labels: PageLabels | None = None
+) -> Handout:
+    """The handout for ``entry``: title, summary, meta line, red flags, body (or one section), sources,
+    and the library's disclaimer at the end.  Raises ``PrintError`` for an unknown section."""
+    body_html = render_markdown(_body_markdown(entry, options.section)).html
+    if options.section:
+        # The summary speaks for the whole article; a one-section handout holds that section alone.
+        entry = dataclasses.replace(entry, summary="")
+    html = entry_page(entry, body_html, library.disclaimer_for(entry), labels or page_labels())
+    html = html.replace('<p class="summary"></p>', "")
+    info = library.info_for(entry)
+    family = pick_chinese_family()
+    if family is None:
+        log.error("no font for Simplified Chinese is installed: the handout's Chinese will print as boxes")
+    return Handout(
+        html=html,
+        title=entry.title,
+        library_name=(info.title if info else "") or library.title,
+        header_line=options.header_line.strip(),
+        large_print=options.large_print,
+        family=family,
+    )
+
+
+def print_stylesheet(large_print: bool) -> str:
+    css = resource("print.css").read_text(encoding="utf-8")
+    return scale_stylesheet(css, LARGE_BODY_PT / BODY_PT) if large_print else css
+
+
+# --- paper -----------------------------------------------------------------------------------------
+def default_page_size(locale: QLocale | None = None) -> QPageSize:
+    """Letter where the locale measures in US units, A4 everywhere else.
+
+    Paper is a matter of where the printer is, not of the UI language: the system's region decides
+    (English UI in Shanghai: A4).  A bare C/POSIX locale (kiosks, CI) says nothing, so then the
+    application's locale does.
+    """
+    if locale is None:
+        system = QLocale.system()
+        unknown = system.language() in (QLocale.Language.C, QLocale.Language.AnyLanguage)
+        locale = QLocale() if unknown else system
+    if locale.measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem:
+        return QPageSize(QPageSize.PageSizeId.Letter)
+    return QPageSize(QPageSize.PageSizeId.A4)
+
+
+def default_page_layout(locale: QLocale | None = None) -> QPageLayout:
+    return QPageLayout(
+        default_page_size(locale), QPageLayout.Orientation.Portrait, MARGINS_MM, QPageLayout.Unit.Millimeter
+    )
+
+
+def page_number_text(page: int, pages: int) -> str:
+    # "%1" is "page/pages" (e.g. 2/5), so the number reads the same in every translation.
+    return QCoreApplication.translate("Printing", "Page %1", "%1 is 'page/pages', e.g. 2/5").replace(
+        "%1", f"{page}/{pages}"
+    )
+
+
+def _print_font(handout: Handout, points: float) -> QFont:
+    font = QFont(handout.family) if handout.family else QFont()
+    font.setPointSizeF(points)
+    # Noto CJK's "locl" swaps digits after Latin letters for glyphs outside its character map, and a
+    # PDF cannot name such glyphs: dates and page numbers would vanish from copied or searched text.
+    # The SC family's own character map already holds the Simplified Chinese forms.
+    font.setFeature(QFont.Tag("locl"), 0)
+    return font
+
+
+def _furniture_font(handout: Handout) -> QFont:
+    return _print_font(handout, LARGE_FURNITURE_PT if handout.large_print else FURNITURE_PT)
+
+
+def _keep_headings_with_next(doc: QTextDocument, page_height: float) -> None:
+    """Move a heading that would end a page to the next page, so it stays with its first lines.
+
+    Qt's layout has no "keep with next"; each fix moves later text, so look again after every one.
+    """
+    layout = doc.documentLayout()
+    fixed: set[int] = set()
+    for _ in range(200):  # bounded: each pass fixes one heading, and a long article has a few dozen
+        block = doc.begin()
+        moved = False
+        while block.isValid():
+            nxt = block.next()
+            level = block.blockFormat().headingLevel()
+            if level >= 2 and nxt.isValid() and block.position() not in fixed:
+                top = layout.blockBoundingRect(block).top()
+                # The first line of what follows must be on the heading's page.
+                following = layout.blockBoundingRect(nxt)
+                first_line = nxt.layout().lineAt(0) if nxt.layout().lineCount() else None
+                line_bottom = following.top() + (first_line.rect().bottom() if first_line else following.height())
+                if int(top // page_height) != int((line_bottom - 0.01) // page_height) and top % page_height > 0:
+                    cursor = QTextCursor(block)
+                    fmt = QTextBlockFormat()
+                    fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                    cursor.mergeBlockFormat(fmt)
+                    # Qt's incremental relayout after a format change loses page breaks; redo it all.
+                    doc.markContentsDirty(0, doc.characterCount())
+                    fixed.add(block.position())
+                    moved = True
+                    break
+            block = nxt
+        if not moved:
+            return
+
+
+def _split_blocks_at_page_breaks(doc: QTextDocument, page_height: float) -> None:
+    """End every paragraph that runs over a page edge there, and go on in a new paragraph.
+
+    Qt draws a paragraph's last line above the clip rectangle as well as the visible ones; on paper
+    the clip hides it, but the PDF would hold that line twice (copying, searching, screen readers).
+    A paragraph that starts on its page has no such line.  The lines stay where they were.
+    """
+    layout = doc.documentLayout()
+    for _ in range(500):  # bounded: one split per pass, a few per page
+        block = doc.begin()
+        split = False
+        while block.isValid() and not split:
+            lines = block.layout()
+            top = layout.blockBoundingRect(block).top()
+            for i in range(1, lines.lineCount()):
+                before = int((top + lines.lineAt(i - 1).y() + 0.5) // page_height)
+                if int((top + lines.lineAt(i).y() + 0.5) // page_height) == before:
+                    continue
+                cursor = QTextCursor(doc)
+                cursor.setPosition(block.position() + lines.lineAt(i).textStart())
+                fmt = block.blockFormat()
+                fmt.setTopMargin(0)
+                fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                cursor.insertBlock(fmt, cursor.charFormat())
+                text_list = cursor.block().textList()
+                if text_list is not None:
+                    # The rest of a list item is not a new item: no second bullet or number.
+                    text_list.remove(cursor.block())
+                    rest = cursor.blockFormat()
+                    rest.setIndent(text_list.format().indent())
+                    cursor.setBlockFormat(rest)
+                doc.markContentsDirty(0, doc.characterCount())
+                split = True
+                break
+            block = block.next()
+        if not split:
+            return
+
+
+def _layout_device() -> QImage:
+    """A stand-in paint device at 96 dpi for the text layout.
+
+    HTML lengths in pixels (``cellpadding``, borders) are CSS pixels, 1/96 inch; laid out at a
+    printer's 600 dpi they would shrink to nothing.  The painter scales the laid-out text to the device.
+    """
+    image = QImage(1, 1, QImage.Format.Format_RGB32)
+    dots_per_metre = round(LAYOUT_DPI / 0.0254)
+    image.setDotsPerMeterX(dots_per_metre)
+    image.setDotsPerMeterY(dots_per_metre)
+    return image
+
+
+def _layout_document(handout: Handout, device: QImage, width: float, height: float) -> QTextDocument:
+    doc = QTextDocument()
+    doc.documentLayout().setPaintDevice(device)
+    # Unhinted advances: a line laid out at 96 dpi keeps its exact width when drawn at 600 dpi.
+    doc.setUseDesignMetrics(True)
+    doc.setDefaultFont(_print_font(handout, handout.body_pt))
+    doc.setDefaultStyleSheet(print_stylesheet(handout.large_print))
+    doc.setDocumentMargin(0)  # the page layout holds the margins
+    doc.setHtml(handout.html)
+    # A page size makes the layout paginate: a line that would cross a page edge moves to the next page.
+    doc.setPageSize(QSizeF(width, height))
+    _keep_headings_with_next(doc, height)
+    _split_blocks_at_page_breaks(doc, height)
+    return doc
+
+
+def paint_handout(device: QPagedPaintDevice, handout: Handout) -> int:
+    """Paint every page of ``handout`` on ``device`` (a QPdfWriter or a QPrinter); return the page count.
+
+    The painter's origin is the top-left corner inside the page margins for both devices.  Header and
+    footer are drawn in device units; the body is laid out at 96 dpi and scaled to the device.
+    """
+    painter = QPainter()
+    if not painter.begin(device):
+        raise PrintError(
+            QCoreApplication.translate("Printing", "The printer or file could not be opened for printing."),
+            "printer_failed",
+        )
+    try:
+        furniture = _furniture_font(handout)
+        metrics = QFontMetricsF(furniture, device)
+        gap = metrics.height()  # a clear white band between text and header or footer
+        width = float(device.width())
+        header_h = metrics.height() + gap if handout.header_line else 0.0
+        footer_h = metrics.height() + gap
+        body_h = float(device.height()) - header_h - footer_h
+        sx = device.logicalDpiX() / LAYOUT_DPI
+        sy = device.logicalDpiY() / LAYOUT_DPI
+        layout_device = _layout_device()  # must outlive the document that lays out on it
+        doc = _layout_document(handout, layout_device, width / sx, body_h / sy)
+        page_h = body_h / sy
+        pages = max(1, doc.pageCount())
+        left_text = " · ".join(x for x in (handout.library_name, handout.title) if x)
+        rule = QPen(GREY)
+        rule.setWidthF(device.logicalDpiY() / 240)  # 0.3 pt
+        for index in range(pages):
+            if index:
+                device.newPage()
+            painter.setFont(furniture)
+            if handout.header_line:
+                painter.setPen(GREY)
+                header = metrics.elidedText(handout.header_line, Qt.TextElideMode.ElideRight, width)
+                painter.drawText(QRectF(0, 0, width, metrics.height()), Qt.AlignmentFlag.AlignCenter, header)
+                painter.setPen(rule)
+                painter.drawLine(QPointF(0, header_h - gap / 2), QPointF(width, header_h - gap / 2))
+            bottom = header_h + body_h
+            painter.setPen(rule)
+            painter.drawLine(QPointF(0, bottom + gap / 2), QPointF(width, bottom + gap / 2))
+            painter.setPen(GREY)
+            number = page_number_text(index + 1, pages)
+            line = QRectF(0, bottom + gap, width, metrics.height())
+            painter.drawText(line, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, number)
+            room = width - metrics.horizontalAdvance(number) - metrics.height() * 2
+            left = metrics.elidedText(left_text, Qt.TextElideMode.ElideMiddle, room)
+            painter.drawText(line, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, left)
+
+            painter.save()
+            painter.translate(0, header_h)
+            painter.scale(sx, sy)
+            painter.translate(0, -index * page_h)
+            page = QRectF(0, index * page_h, width / sx, page_h)
+            painter.setClipRect(page)
+            context = QAbstractTextDocumentLayout.PaintContext()
+            context.clip = page.adjusted(0, 0.5, 0, -0.5)
+            doc.documentLayout().draw(painter, context)
+            painter.restore()
+        return pages
+    finally:
+        painter.end()
+
+
+# --- PDF -------------------------------------------------------------------------------------------
+def render_pdf(handout: Handout, layout: QPageLayout | None = None) -> tuple[bytes, int]:
+    """The handout as PDF bytes, and its page count."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(PDF_RESOLUTION)
+    writer.setPageLayout(layout or default_page_layout())
+    writer.setTitle(handout.title)
+    writer.setCreator("HealthReader")
+    pages = paint_handout(writer, handout)
+    del writer  # flushes the PDF's trailer into the buffer
+    data = bytes(QByteArray(buffer.data()).data())
+    buffer.close()
+    return fix_radical_text(data, _drawn_text(handout), handout.family), pages
+
+
+def _drawn_text(handout: Handout) -> str:
+    doc = QTextDocument()
+    doc.setHtml(handout.html)
+    return "".join((doc.toPlainText(), handout.header_line, handout.library_name, handout.title))
+
+
+def _is_radical(cp: int) -> bool:
+    # CJK Radicals Supplement, Kangxi Radicals, CJK Compatibility Ideographs.
+    return 0x2E80 <= cp <= 0x2FDF or 0xF900 <= cp <= 0xFAFF
+
+
+_CMAP_ARRAY_RE = re.compile(rb"\[([<>0-9A-Fa-f\s]*)\]")
+_CMAP_SINGLE_RE = re.compile(rb"^(<[0-9A-Fa-f]+>) \1 <([0-9A-Fa-f]{4})>$", re.M)
+_HEX4_RE = re.compile(rb"<([0-9A-Fa-f]{4})>")
+
+
+def fix_radical_text(pdf: bytes, text: str, family: str | None) -> bytes:
+    """Make the PDF's text layer say 面, not the Kangxi radical ⾯ that shares its glyph.
+
+    CJK fonts map a radical and its ideograph to one glyph; Qt's PDF writer names each glyph by the
+    lowest code point that reaches it, so copying, searching and screen readers get radicals.  Each
+    such entry of the ToUnicode maps is rewritten to the character the handout actually drew with
+    that glyph (or the radical's NFKC form).  Codes keep their length, so the file's offsets hold.
+    """
+    numbers = set(re.findall(rb"/ToUnicode (\d+) 0 R", pdf))
+    if not numbers:
+        return pdf
+    raw = QRawFont.fromFont(QFont(family) if family else QFont())
+    by_glyph: dict[int, str] = {}
+    for ch in sorted(set(text)):
+        if ord(ch) > 0x3000 and not _is_radical(ord(ch)):
+            glyphs = raw.glyphIndexesForString(ch)
+            if glyphs and glyphs[0]:
+                by_glyph.setdefault(glyphs[0], ch)
+
+    def better(match: re.Match[bytes]) -> bytes:
+        # The last group is the four hex digits of the character a code stands for.
+        cp = int(match.group(match.lastindex or 0), 16)
+        if not _is_radical(cp):
+            return b"<%04X>" % cp
+        glyphs = raw.glyphIndexesForString(chr(cp))
+        found = by_glyph.get(glyphs[0]) if glyphs and glyphs[0] else None
+        if found is None:
+            nfkc = unicodedata.normalize("NFKC", chr(cp))
+            found = nfkc if len(nfkc) == 1 and ord(nfkc) <= 0xFFFF and nfkc != chr(cp) else None
+        return b"<%04X>" % ord(found if found else chr(cp))
+
+    out = bytearray(pdf)
+    for number in numbers:
+        head = re.search(rb"\n%s 0 obj\n<<([^>]*)>>\nstream\n" % number, pdf)
+        if not head or b"/Filter" in head.group(1):
+            continue  # a compressed map would need the offsets rewritten; leave it as Qt wrote it
+        start = head.end()
+        end = pdf.find(b"endstream", start)
+        stream = pdf[start:end]
+        stream = _CMAP_ARRAY_RE.sub(lambda m: b"[" + _HEX4_RE.sub(better, m.group(1)) + b"]", stream)
+        stream = _CMAP_SINGLE_RE.sub(lambda m: m.group(1) + b" " + m.group(1) + b" " + better(m), stream)
+        if len(stream) == end - start:  # always: every code keeps its four digits
+            out[start:end] = stream
+    return bytes(out)
+
+
+def _write_atomically(data: bytes, path: Path) -> None:
+    """Write ``data`` to a temporary file beside ``path``, then move it into place in one step."""
+    folder = path.parent
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise _save_error(path, exc) from exc
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())  # a full disk may only say so here
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise _save_error(path, exc) from exc
+
+
+def _save_error(path: Path, exc: OSError) -> PrintError:
+    def tr(text: str) -> str:
+        return text.replace("%1", str(path)).replace("%2", str(path.parent))
+
+    log.warning("cannot save PDF %s: %s", path, exc)
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return PrintError(
+            tr(
+                QCoreApplication.translate(
+                    "Printing", "The PDF could not be saved: the disk is full. Free some space or choose another place."
+                )
+            ),
+            "disk_full",
+        )
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        text = QCoreApplication.translate(
+            "Printing", "The PDF could not be saved: you may not write to the folder “%2”. Choose another place."
+        )
+    elif exc.errno in (errno.ENOENT, errno.ENOTDIR):
+        text = QCoreApplication.translate("Printing", "The PDF could not be saved: the folder “%2” does not exist.")
+    else:
+        text = QCoreApplication.translate("Printing", "The PDF could not be saved to “%1”.")
+    return PrintError(tr(text), "unwritable")
+
+
+def export_pdf(
+    entry: Entry,
+    library: Library,
+    path: str | os.PathLike[str],
+    *,
+    section: str | None = None,
+    large_print: bool = False,
+    header_line: str = "",
+    labels: PageLabels | None = None,
+) -> int:
+    """Write the handout for ``entry`` (or its ``section``) to the PDF ``path``; return the page count.
+
+    Nothing is left at ``path`` on failure (an existing file there stays as it was).
+    """
+    target = Path(path)
+    handout = build_handout(entry, library, PrintOptions(section, large_print, header_line), labels)
+    if target.is_dir():
+        raise _save_error(target, OSError(errno.EISDIR, "is a folder"))
+    data, pages = render_pdf(handout)
+    _write_atomically(data, target)
+    log.debug("exported %s%s to %s (%d pages)", entry.id, f"#{section}" if section else "", target, pages)
+    return pages
+
+
+# --- printers --------------------------------------------------------------------------------------
+def available_printers() -> list[str]:
+    return [p.printerName() for p in QPrinterInfo.availablePrinters()]
+
+
+def no_printer_error() -> PrintError:
+    return PrintError(
+        QCoreApplication.translate(
+            "Printing",
+            "No printer is set up on this computer. You can save the article as a PDF and print it elsewhere.",
+        ),
+        "no_printer",
+    )
+
+
+def print_to_printer(
+    printer: QPrinter,
+    entry: Entry,
+    library: Library,
+    *,
+    section: str | None = None,
+    large_print: bool = False,
+    header_line: str = "",
+    labels: PageLabels | None = None,
+) -> int:
+    """Print the handout on ``printer`` with the paper and margins it is set up with; return the pages."""
+    handout = build_handout(entry, library, PrintOptions(section, large_print, header_line), labels)
+    printer.setDocName(entry.title)
+    pages = paint_handout(printer, handout)
+    if printer.printerState() == QPrinter.PrinterState.Error:
+        raise PrintError(
+            QCoreApplication.translate(
+                "Printing", "The printer reported an error. Check that it is switched on and has paper."
+            ),
+            "printer_failed",
+        )
+    _fix_printed_pdf(printer, handout)
+    return pages
+
+
+def _fix_printed_pdf(printer: QPrinter, handout: Handout) -> None:
+    """After "print to file" (a PDF) from the print dialog: give it the same searchable text as an export."""
+    if printer.outputFormat() != QPrinter.OutputFormat.PdfFormat or not printer.outputFileName():
+        return
+    target = Path(printer.outputFileName())
+    if not target.is_file():
+        return  # a preview paints on the printer without writing its file
+    try:
+        data = target.read_bytes()
+    except OSError as exc:
+        raise _save_error(target, exc) from exc
+    _write_atomically(fix_radical_text(data, _drawn_text(handout), handout.family), target)
+
+
+def new_printer(printer_name: str | None = None) -> QPrinter:
+    """A printer set up for handouts: the named (or default) printer, the locale's paper, our margins."""
+    info = QPrinterInfo.printerInfo(printer_name) if printer_name else QPrinterInfo.defaultPrinter()
+    printer = (
+        QPrinter(info, QPrinter.PrinterMode.HighResolution)
+        if not info.isNull()
+        else QPrinter(QPrinter.PrinterMode.HighResolution)
+    )
+    printer.setPageLayout(default_page_layout())
+    return printer
+
+
+def print_entry(
+    entry: Entry,
+    library: Library,
+    *,
+    printer_name: str | None = None,
+    section: str | None = None,
+    large_print: bool = False,
+    header_line: str = "",
+    labels: PageLabels | None = None,
+) -> int:
+    """Print straight to the named (or the default) printer, with no dialog; return the page count."""
+    names = available_printers()
+    if not names or (printer_name and printer_name not in names):
+        raise no_printer_error()
+    printer = new_printer(printer_name)
+    return print_to_printer(
+        printer, entry, library, section=section, large_print=large_print, header_line=header_line, labels=labels
+    )
+
+
+def make_preview_dialog(
+    parent: QWidget | None,
+    entry: Entry,
+    library: Library,
+    *,
+    section: str | None = None,
+    large_print: bool = False,
+    header_line: str = "",
+    labels: PageLabels | None = None,
+) -> QPrintPreviewDialog:
+    """A print preview of the handout, painted by ``paint_handout``; its Print button prints the same."""
+    handout = build_handout(entry, library, PrintOptions(section, large_print, header_line), labels)
+    printer = new_printer()
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.setWindowTitle(QCoreApplication.translate("Printing", "Print preview: %1").replace("%1", entry.title))
+
+    def paint(on: QPrinter) -> None:
+        try:
+            paint_handout(on, handout)
+            _fix_printed_pdf(on, handout)
+        except PrintError as exc:
+            # Qt calls this from inside the dialog, which has no way to take an exception; the print
+            # dialog has already shown the printer's own error, so a log line is what is left to do.
+            log.warning("printing from the preview failed: %s", exc)
+
+    dialog.paintRequested.connect(paint)
+    # The dialog keeps no reference to the printer it was given; tie its life to the dialog's.
+    dialog._printer = printer  # type: ignore[attr-defined]
+    return dialog
+
+
+def print_preview(
+    parent: QWidget | None,
+    entry: Entry,
+    library: Library,
+    *,
+    section: str | None = None,
+    large_print: bool = False,
+    header_line: str = "",
+    labels: PageLabels | None = None,
+) -> int:
+    """Show the print preview (modal); the dialog's result code."""
+    dialog = make_preview_dialog(
+        parent, entry, library, section=section, large_print=large_print, header_line=header_line, labels=labels
+    )
+    try:
+        return dialog.exec()
+    finally:
+        dialog.deleteLater()

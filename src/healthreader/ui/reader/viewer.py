@@ -1,0 +1,219 @@
+"""The rich-text viewer: shows a rendered page, scrolls to sections, reports the current section.
+
+Links are never followed by Qt itself (``setOpenLinks(False)``): every click is reported upward as
+``linkActivated`` and the main window decides (entry, section, or an outside address it will not open).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtGui import QFont, QMouseEvent, QShowEvent, QTextDocument
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from healthreader.render.stylesheet import scale_stylesheet
+
+BASE_POINT_SIZE = 13.0
+
+
+class EntryViewer(QTextBrowser):
+    linkActivated = Signal(QUrl)
+    currentSectionChanged = Signal(str)
+    backRequested = Signal()
+    forwardRequested = Signal()
+
+    def __init__(self, stylesheet: str, family: str | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("viewer")
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setAccessibleName(self.tr("Article"))
+        self._css = stylesheet
+        self._family = family
+        self._zoom = 100
+        self._scale = 1.0  # large type multiplies the zoom
+        self._transform: Callable[[str], str] | None = None  # display-time text conversion (traditional characters)
+        self._html = ""
+        self._anchors: list[str] = []
+        self._anchor_y: list[float] = []
+        self._positions_valid = False
+        self._current_section = ""
+        self._pending_anchor = ""
+        self._requested: tuple[str, int] | None = None
+        self.anchorClicked.connect(self.linkActivated)
+        self.verticalScrollBar().valueChanged.connect(self._on_scroll)
+        self.document().documentLayout().documentSizeChanged.connect(self._invalidate_positions)
+        self.document().setDocumentMargin(18)
+        self._apply_style()
+
+    # --- content ---------------------------------------------------------------------------
+    def show_page(self, html: str, anchor: str = "") -> None:
+        self._html = html
+        self.setHtml(self._transform(html) if self._transform else html)
+        self._invalidate_positions()
+        self._current_section = ""
+        self._requested = None
+        self._pending_anchor = anchor
+        if self.isVisible():
+            self._apply_pending_anchor()
+
+    def _apply_pending_anchor(self) -> None:
+        anchor, self._pending_anchor = self._pending_anchor, ""
+        if anchor:
+            self.scroll_to(anchor)
+        else:
+            self.verticalScrollBar().setValue(0)
+            self._on_scroll()
+
+    def scroll_to(self, anchor: str) -> bool:
+        """Scroll so that the section ``anchor`` is at the top; False when there is no such anchor."""
+        if not self.isVisible():
+            # Layout waits for a width; scroll once the viewer is shown.
+            self._pending_anchor = anchor
+            return anchor in self.section_anchors() or anchor == "top"
+        self._ensure_positions()
+        if anchor not in self._anchors and anchor != "top":
+            return False
+        self.scrollToAnchor(anchor)
+        # Near the end of a page a heading cannot reach the top; it is still the one asked for, until
+        # the reader scrolls away from where it put us.
+        self._requested = (anchor, self.verticalScrollBar().value()) if anchor != "top" else None
+        self._on_scroll()
+        return True
+
+    def current_section(self) -> str:
+        return self._current_section
+
+    def section_anchors(self) -> list[str]:
+        """Anchor names in document order (from the document itself, laid out or not)."""
+        names: list[str] = []
+        block = self.document().begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                for name in it.fragment().charFormat().anchorNames():
+                    if name != "top" and name not in names:
+                        names.append(name)
+                it += 1
+            block = block.next()
+        return names
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            # QTextEdit resets the document's font to the widget's when the application font changes
+            # (large type): put the zoomed article font back.
+            self._apply_style()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._invalidate_positions()
+        self._apply_pending_anchor()
+
+    # --- zoom ------------------------------------------------------------------------------
+    @property
+    def zoom(self) -> int:
+        return self._zoom
+
+    def set_zoom(self, percent: int) -> None:
+        if percent == self._zoom:
+            return
+        self._zoom = percent
+        self._relayout()
+
+    def restyle(self, stylesheet: str, scale: float = 1.0) -> None:
+        """A new article stylesheet (a theme) and text scale (large type); the page is laid out again."""
+        if stylesheet == self._css and scale == self._scale:
+            return
+        self._css, self._scale = stylesheet, scale
+        self._relayout()
+
+    def set_text_transform(self, transform: Callable[[str], str] | None) -> None:
+        """Convert every page's HTML at display time (the page kept for re-display stays unconverted)."""
+        self._transform = transform
+        self._relayout()
+
+    def _relayout(self) -> None:
+        """Apply the style and lay the page out again, keeping the reader's place (as a fraction)."""
+        bar = self.verticalScrollBar()
+        fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
+        self._apply_style()
+        if self._html:
+            self.setHtml(self._transform(self._html) if self._transform else self._html)
+            self._invalidate_positions()
+            bar.setValue(round(fraction * bar.maximum()))
+            self._on_scroll()
+
+    def base_font(self) -> QFont:
+        return self.document().defaultFont()
+
+    def _apply_style(self) -> None:
+        factor = self._zoom / 100.0 * self._scale
+        font = QFont(self._family) if self._family else QFont()
+        font.setPointSizeF(BASE_POINT_SIZE * factor)
+        self.document().setDefaultFont(font)
+        self.document().setDefaultStyleSheet(scale_stylesheet(self._css, factor))
+
+    # --- current section -------------------------------------------------------------------
+    def _invalidate_positions(self, *_: object) -> None:
+        self._positions_valid = False
+
+    def _ensure_positions(self) -> None:
+        if self._positions_valid:
+            return
+        doc: QTextDocument = self.document()
+        layout = doc.documentLayout()
+        anchors: dict[str, float] = {}
+        block = doc.begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                for name in it.fragment().charFormat().anchorNames():
+                    if name != "top" and name not in anchors:
+                        anchors[name] = layout.blockBoundingRect(block).top()
+                it += 1
+            block = block.next()
+        ordered = sorted(((y, name) for name, y in anchors.items()), key=lambda a: a[0])
+        self._anchor_y = [a[0] for a in ordered]
+        self._anchors = [a[1] for a in ordered]
+        # Before the viewer is shown nothing is laid out; positions are only trusted once it is.
+        self._positions_valid = self.isVisible()
+
+    def _on_scroll(self, *_: object) -> None:
+        if not self.isVisible():
+            return
+        self._ensure_positions()
+        # A section counts as current once its heading is in the top third of the view.
+        y = self.verticalScrollBar().value() + self.viewport().height() / 3
+        i = bisect.bisect_right(self._anchor_y, y) - 1
+        bar = self.verticalScrollBar()
+        if bar.maximum() and bar.value() >= bar.maximum() and self._anchors:
+            # At the very end, the last section is the one being read even if its heading is low.
+            i = max(i, bisect.bisect_right(self._anchor_y, bar.value() + self.viewport().height() - 1) - 1)
+        name = self._anchors[i] if i >= 0 else ""
+        if self._requested is not None:
+            if self._requested[1] == bar.value() and self._requested[0] in self._anchors:
+                name = self._requested[0]
+            else:
+                self._requested = None
+        if name != self._current_section:
+            self._current_section = name
+            self.currentSectionChanged.emit(name)
+
+    # --- mouse back/forward buttons ----------------------------------------------------------
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.BackButton:
+            self.backRequested.emit()
+            event.accept()
+            return
+        if event.button() == Qt.MouseButton.ForwardButton:
+            self.forwardRequested.emit()
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    # --- text ------------------------------------------------------------------------------
+    def visible_text(self) -> str:
+        return self.document().toPlainText()

@@ -1,0 +1,104 @@
+"""The toolbar's search box: suggestions drop down as you type; Enter searches everything.
+
+The suggestions come from the search controller (off the UI thread); this widget only shows them.
+A QCompleter in unfiltered-popup mode shows the list and handles the arrow keys and Enter, while the
+typed text stays in the box.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
+
+ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
+ANCHOR_ROLE = Qt.ItemDataRole.UserRole + 2
+TYPED_ROLE = Qt.ItemDataRole.UserRole + 3  # what the box keeps showing while an item is highlighted
+ALL_RESULTS = "\x00all"
+
+
+class SearchBox(QLineEdit):
+    suggestRequested = Signal(str)
+    searchRequested = Signal(str)
+    entryRequested = Signal(str, str)  # entry id, anchor
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("searchBox")
+        self.setClearButtonEnabled(True)
+        self.setMinimumWidth(260)
+        self.model = QStandardItemModel(self)
+        self.completer_ = QCompleter(self.model, self)
+        self.completer_.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self.completer_.setCompletionRole(TYPED_ROLE)
+        self.completer_.setMaxVisibleItems(10)
+        self.completer_.setWidget(self)
+        self.completer_.popup().setObjectName("suggestions")
+        self.completer_.activated[QModelIndex].connect(self._activated)  # type: ignore[index]
+        self.textEdited.connect(self._edited)
+        self.returnPressed.connect(self._return)
+        self._just_activated = False
+        self._labels = {"article": self.tr("Article"), "qa": self.tr("Q&A")}
+        self.set_ready(False)
+
+    def set_ready(self, ready: bool, progress: str = "") -> None:
+        if ready:
+            self.setPlaceholderText(self.tr("Search: words, pinyin or initials (Ctrl+K)"))
+        else:
+            self.setPlaceholderText(progress or self.tr("Preparing search…"))
+
+    # --- typing ------------------------------------------------------------------------------
+    def _edited(self, text: str) -> None:
+        if text.strip():
+            self.suggestRequested.emit(text)
+        else:
+            self.model.clear()
+            self.completer_.popup().hide()
+
+    def show_suggestions(self, suggestions: list[Any]) -> None:
+        """Fill the drop-down; ``suggestions`` are search.Suggestion objects."""
+        typed = self.text()
+        self.model.clear()
+        if not typed.strip() or not self.hasFocus():
+            self.completer_.popup().hide()
+            return
+        for s in suggestions:
+            label = s.label if s.kind != "alias" or s.label == s.title else f"{s.label} → {s.title}"
+            item = QStandardItem(f"{label}    ·  {self._labels.get(s.type, s.type)}")
+            item.setData(s.entry_id, ENTRY_ROLE)
+            item.setData(s.anchor, ANCHOR_ROLE)
+            item.setData(typed, TYPED_ROLE)
+            item.setToolTip(s.title)
+            self.model.appendRow(item)
+        more = QStandardItem(self.tr("All results for “%1” (Enter)").replace("%1", typed.strip()))
+        more.setData(ALL_RESULTS, ENTRY_ROLE)
+        more.setData(typed, TYPED_ROLE)
+        self.model.appendRow(more)
+        self.completer_.complete()
+        # Nothing chosen until the reader moves with the arrows: Enter alone searches everything.
+        self.completer_.popup().setCurrentIndex(QModelIndex())
+
+    def suggestion_labels(self) -> list[str]:
+        return [self.model.item(i).text() for i in range(self.model.rowCount())]
+
+    # --- choosing ----------------------------------------------------------------------------
+    def _activated(self, index: QModelIndex) -> None:
+        self._just_activated = True
+        QTimer.singleShot(0, self._clear_activated)  # the same Enter may also reach returnPressed
+        entry_id = index.data(ENTRY_ROLE)
+        if entry_id == ALL_RESULTS:
+            self.searchRequested.emit(self.text())
+        elif entry_id:
+            self.entryRequested.emit(entry_id, index.data(ANCHOR_ROLE) or "")
+
+    def _clear_activated(self) -> None:
+        self._just_activated = False
+
+    def _return(self) -> None:
+        if self._just_activated:
+            return
+        self.completer_.popup().hide()
+        if self.text().strip():
+            self.searchRequested.emit(self.text())

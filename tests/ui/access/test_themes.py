@@ -1,0 +1,90 @@
+"""Themes, large type and traditional characters: applied to the palette, the article and the lists, and remembered."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+from healthreader.ui.access import theme
+from healthreader.ui.access.controller import LARGE_TEXT_FACTOR, LARGE_UI_FACTOR
+
+BASE = QPalette.ColorRole.Base
+
+
+def _close(window) -> None:
+    window.close()  # saves its state; pytest-qt deletes it at the end of the test
+
+
+def test_each_theme_sets_the_palette_and_the_article_colours(make_window) -> None:
+    window = make_window("alpha")
+    assert theme.PALETTES[theme.LIGHT].base in QApplication.palette().color(BASE).name()
+    window.actions_["theme_dark"].trigger()
+    assert QApplication.palette().color(BASE).name() == theme.PALETTES[theme.DARK].base
+    assert "#a8d4f0" in window.viewer.document().defaultStyleSheet()  # headings in light blue on dark
+    window.actions_["theme_contrast"].trigger()
+    assert QApplication.palette().color(BASE).name() == "#000000"
+    assert QApplication.palette().color(QPalette.ColorRole.Text).name() == "#ffffff"
+    assert "#0b3d5c" not in window.viewer.document().defaultStyleSheet()
+    assert ":focus" in QApplication.instance().styleSheet()  # the focus ring
+    assert window.settings.get("theme") == "contrast"
+    assert window.actions_["theme_contrast"].isChecked() and not window.actions_["theme_dark"].isChecked()
+
+
+def test_the_system_colour_scheme_is_followed_until_the_reader_picks(make_window, monkeypatch) -> None:
+    from healthreader.ui.access.controller import AccessibilityController
+
+    window = make_window("alpha")
+    controller = window.findChild(AccessibilityController)
+    # The offscreen platform has no colour scheme of its own: pretend the desktop switched to dark.
+    monkeypatch.setattr(controller, "system_scheme", lambda: Qt.ColorScheme.Dark)
+    QGuiApplication.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+    assert QApplication.palette().color(BASE).name() == theme.PALETTES[theme.DARK].base
+    window.actions_["theme_light"].trigger()
+    QGuiApplication.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+    assert QApplication.palette().color(BASE).name() == theme.PALETTES[theme.LIGHT].base
+
+
+def test_large_type_grows_menus_and_article_together_and_is_remembered(make_window) -> None:
+    window = make_window("alpha")
+    ui_before = QApplication.font().pointSizeF()
+    text_before = window.viewer.base_font().pointSizeF()
+    window.actions_["large_type"].trigger()
+    assert QApplication.font().pointSizeF() == pytest.approx(ui_before * LARGE_UI_FACTOR)
+    assert window.viewer.base_font().pointSizeF() == pytest.approx(text_before * LARGE_TEXT_FACTOR)
+    assert window.search_box.font().pointSizeF() == pytest.approx(ui_before * LARGE_UI_FACTOR)
+    _close(window)
+    again = make_window("alpha")
+    assert again.actions_["large_type"].isChecked()
+    assert again.viewer.base_font().pointSizeF() == pytest.approx(text_before * LARGE_TEXT_FACTOR)
+
+
+def test_traditional_characters_convert_the_text_but_not_the_links(make_window) -> None:
+    window = make_window("alpha")
+    anchors = window.viewer.section_anchors()
+    sections = [window.sidebar.sections.item(i).text() for i in range(window.sidebar.sections.count())]
+    window.actions_["traditional"].trigger()
+    text = window.viewer.toPlainText()
+    assert "面部肌肉萎縮測試文章" in text and "萎缩" not in text
+    assert window.viewer.section_anchors() == anchors  # ids and hrefs keep their simplified spelling
+    assert "萎縮" in window.windowTitle()
+    assert window.sidebar.sections.item(0).text() != sections[0] or sections[0].isascii()
+    window.sidebar.sections.setCurrentRow(1)
+    window.sidebar.sections.itemClicked.emit(window.sidebar.sections.item(1))
+    assert window.viewer.current_section() == anchors[1]
+    window.actions_["traditional"].trigger()
+    assert "面部肌肉萎缩测试文章" in window.viewer.toPlainText()
+    assert [window.sidebar.sections.item(i).text() for i in range(window.sidebar.sections.count())] == sections
+    assert window.settings.get("traditional") is False
+
+
+def test_traditional_setting_chooses_the_zh_tw_interface(make_window) -> None:
+    from healthreader.ui.common.i18n import choose_language
+
+    assert choose_language("auto", "zh-Hans", traditional=True) in ("zh_TW", "en")
+    window = make_window("alpha")
+    window.actions_["traditional"].trigger()
+    _close(window)
+    again = make_window("alpha")
+    assert again.menuBar().actions()[0].text() == "檔案(&F)"

@@ -1,0 +1,34 @@
+"""The UI follows the system locale, and falls back to the library's language on a C locale."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale
+
+from healthreader.config import Settings
+from healthreader.paths import DataPaths
+from healthreader.ui.common.i18n import choose_language
+
+
+def test_choose_language() -> None:
+    c = QLocale(QLocale.Language.C)
+    assert choose_language("auto", "zh-Hans", c) == "zh_CN"
+    assert choose_language("auto", "en", c) == "en"
+    assert choose_language("auto", "zh-Hans", QLocale("zh_TW")) == "zh_TW"  # Taiwan writes traditional characters
+    assert choose_language("auto", "zh-Hans", QLocale("en_US")) == "en"
+    assert choose_language("en", "zh-Hans", QLocale("zh_CN")) == "en"
+
+
+def test_chinese_ui(make_window, data_dir) -> None:
+    Settings(DataPaths.at(data_dir)).set("ui_language", "zh_CN")
+    window = make_window("alpha")
+    assert window.actions_["back"].text() == "后退"
+    assert window.sidebar.sections_label.text() == "本文目录"
+    text = window.viewer.toPlainText()
+    assert "出现以下情况请立即就医" in text and "免责声明" in text and "审核日期" in text
+
+
+def test_english_ui(make_window, data_dir) -> None:
+    Settings(DataPaths.at(data_dir)).set("ui_language", "en")
+    window = make_window("alpha")
+    assert window.actions_["back"].text() == "Back"
+    assert "See a doctor at once if" in window.viewer.toPlainText()

@@ -1,0 +1,428 @@
+"""Kiosk mode in a real window: every escape route blocked under the policy and working without it,
+the idle reset leaving nothing of the previous reader, printing without dialogs, the PIN exit."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, QLocale, QObject, QPoint, Qt, QTimer, QTranslator, QUrl
+from PySide6.QtGui import QContextMenuEvent, QDesktopServices, QGuiApplication, QKeyEvent
+from PySide6.QtWidgets import QApplication, QMenu, QToolButton, QWidget
+
+from healthreader.config.kiosk import KioskPolicy, hash_pin
+from healthreader.paths import DataPaths
+from healthreader.ui.app import create_main_window
+from healthreader.ui.kiosk import controller as kiosk_module
+from healthreader.ui.kiosk.controller import KioskController
+from healthreader.ui.reader.main_window import MainWindow
+from healthreader.ui.reader.navigation import Location
+
+PIN = "2468"
+PIN_HASH = hash_pin(PIN)
+
+
+@pytest.fixture
+def open_window(
+    qtbot, data_dir: Path, tiny_library: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> Iterator[Callable[..., MainWindow]]:
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path / "run"))
+    (tmp_path / "run").mkdir(mode=0o700)
+    windows: list[MainWindow] = []
+
+    def make(kiosk: bool = True, **fields: object) -> MainWindow:
+        # English UI: the assertions below read our messages, whatever the .ts translations say.
+        values: dict[str, object] = {
+            "exit_pin_hash": PIN_HASH,
+            "clinic_name": "康复门诊",
+            "clinic_phone": "010-1234",
+            "ui_language": "en",
+        }
+        values.update(fields)
+        policy = KioskPolicy(enabled=True, **values) if kiosk else None  # type: ignore[arg-type]
+        window = create_main_window(DataPaths.at(data_dir), [tiny_library], None, search=False, kiosk=policy)
+        qtbot.addWidget(window)
+        if not kiosk:
+            window.resize(780, 580)
+        with qtbot.waitExposed(window):
+            window.show()
+        windows.append(window)
+        return window
+
+    locale = QLocale()
+    yield make
+    for window in windows:  # let qtbot close them, and take the app-wide filter away
+        controller = window.findChild(KioskController)
+        if controller is not None and not controller.is_unlocked:
+            controller.unlock()
+    # The windows installed the library's (Chinese) translation on the app: later tests expect none.
+    app = QApplication.instance()
+    for translator in app.findChildren(QTranslator):
+        app.removeTranslator(translator)
+        translator.deleteLater()
+    QLocale.setDefault(locale)
+
+
+def controller_of(window: MainWindow) -> KioskController:
+    c = window.findChild(KioskController)
+    assert c is not None
+    return c
+
+
+class KeyRecorder(QObject):
+    """Records the keys (not bare modifiers) that reach a widget, as press or shortcut-override events."""
+
+    def __init__(self, watched: QObject) -> None:
+        super().__init__(watched)
+        self.seen: list[Qt.Key] = []
+        watched.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride) and isinstance(event, QKeyEvent):
+            self.seen.append(event.key())
+        return False
+
+
+# --- keys -----------------------------------------------------------------------------------------------
+KEYS = [
+    (Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier),
+    (Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier),
+    (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier),
+    (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
+    (Qt.Key.Key_F11, Qt.KeyboardModifier.NoModifier),
+]
+
+
+@pytest.mark.parametrize("key, mods", KEYS, ids=["alt+f4", "ctrl+q", "ctrl+w", "escape", "f11"])
+@pytest.mark.parametrize("kiosk", [True, False], ids=["kiosk", "normal"])
+def test_leaving_keys_never_reach_the_window_in_kiosk_mode(
+    qtbot, open_window, kiosk: bool, key: Qt.Key, mods: Qt.KeyboardModifier
+) -> None:
+    window = open_window(kiosk)
+    window.viewer.setFocus()
+    seen = KeyRecorder(window.viewer)
+    closed: list[bool] = []
+    window.actions_["quit"].triggered.connect(lambda: closed.append(True))
+    qtbot.keyClick(window.viewer, key, mods)
+    if kiosk:
+        assert key not in seen.seen and closed == []
+        assert window.isVisible() and window.windowState() & Qt.WindowState.WindowFullScreen
+    else:
+        assert key in seen.seen, "without kiosk mode the key reaches the widget"
+        if key == Qt.Key.Key_Q:
+            assert closed == [True] and not window.isVisible()
+
+
+def test_actions_that_lead_out_are_gone_in_kiosk_mode(open_window) -> None:
+    window = open_window()
+    assert window.menuBar().isHidden() and window.menuBar().actions() == []
+    for action_id in (
+        "quit",
+        "export_pdf",
+        "print_preview",
+        "large_print",
+        "export_bookmarks",
+        "import_bookmarks",
+        "about",
+    ):
+        action = window.actions_[action_id]
+        assert not action.isVisible() and action.shortcuts() == [], action_id
+    assert window.actions_["print"].isVisible() is False  # printing is off by default
+
+
+def test_actions_are_all_there_in_normal_mode(open_window) -> None:
+    window = open_window(kiosk=False)
+    assert window.menuBar().isVisible() and len(window.menuBar().actions()) == 5
+    assert window.actions_["quit"].isVisible() and window.actions_["quit"].shortcuts()
+
+
+# --- closing and window state --------------------------------------------------------------------------
+@pytest.mark.parametrize("kiosk", [True, False], ids=["kiosk", "normal"])
+def test_close_events_are_refused_only_in_kiosk_mode(qtbot, open_window, kiosk: bool) -> None:
+    window = open_window(kiosk)
+    assert window.close() is (not kiosk)
+    assert window.isVisible() is kiosk
+
+
+@pytest.mark.parametrize(
+    "state", [Qt.WindowState.WindowMinimized, Qt.WindowState.WindowNoState, Qt.WindowState.WindowMaximized]
+)
+@pytest.mark.parametrize("kiosk", [True, False], ids=["kiosk", "normal"])
+def test_window_state_changes_snap_back_to_full_screen_in_kiosk_mode(
+    qtbot, open_window, kiosk: bool, state: Qt.WindowState
+) -> None:
+    window = open_window(kiosk)
+    if kiosk:
+        assert window.windowState() == Qt.WindowState.WindowFullScreen
+        assert window.windowFlags() & Qt.WindowType.FramelessWindowHint
+    window.setWindowState(state)
+    if kiosk:
+        qtbot.waitUntil(lambda: window.windowState() == Qt.WindowState.WindowFullScreen and window.isVisible())
+    else:
+        qtbot.wait(50)
+        assert window.windowState() == state
+
+
+# --- links ---------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("kiosk", [True, False], ids=["kiosk", "normal"])
+def test_outside_links_are_never_opened(qtbot, open_window, monkeypatch: pytest.MonkeyPatch, kiosk: bool) -> None:
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True))
+    window = open_window(kiosk)
+    window.viewer.anchorClicked.emit(QUrl("https://example.com/ads"))
+    assert opened == [] and "example.com" in window.infobar.text() and window.isVisible()
+    window.viewer.anchorClicked.emit(QUrl("entry:alpha"))  # the library's own links still work
+    assert window.current_location().entry_id == "alpha"
+    assert not window.viewer.openExternalLinks() and not window.viewer.openLinks()
+
+
+# --- drag ----------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("kiosk", [True, False], ids=["kiosk", "normal"])
+def test_text_cannot_be_selected_to_drag_out_in_kiosk_mode(qtbot, open_window, kiosk: bool) -> None:
+    window = open_window(kiosk)
+    window.open_location(Location("alpha"))
+    viewport = window.viewer.viewport()
+    start, end = QPoint(30, 40), QPoint(300, 120)
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
+    for x in range(40, 300, 20):
+        qtbot.mouseMove(viewport, QPoint(x, 40 + (x - 40) * 80 // 260))
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=end)
+    selectable = bool(window.viewer.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse)
+    assert selectable is (not kiosk)
+    assert window.viewer.textCursor().hasSelection() is (not kiosk)
+
+
+# --- context menus ---------------------------------------------------------------------------------------
+def _menu_appears(qtbot, widget: QWidget) -> bool:
+    shown: list[str] = []
+
+    def close_popup() -> None:
+        for popup in QApplication.topLevelWidgets():
+            if isinstance(popup, QMenu) and popup.isVisible():
+                shown.append(popup.objectName())
+                popup.close()
+
+    timer = QTimer()
+    timer.timeout.connect(close_popup)
+    timer.start(20)
+    pos = QPoint(10, 10)
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, widget.mapToGlobal(pos))
+    QApplication.sendEvent(widget, event)
+    qtbot.wait(60)
+    timer.stop()
+    return bool(shown)
+
+
+@pytest.mark.parametrize("kiosk", [True, False], ids=["kiosk", "normal"])
+def test_context_menus_appear_only_in_normal_mode(qtbot, open_window, kiosk: bool) -> None:
+    window = open_window(kiosk)
+    window.open_location(Location("alpha"))
+    assert _menu_appears(qtbot, window.viewer.viewport()) is (not kiosk)
+    assert _menu_appears(qtbot, window.search_box) is (not kiosk)
+    assert _menu_appears(qtbot, window.sidebar.sections.viewport()) is (not kiosk)  # the section menu
+
+
+# --- touch, banner, problems ------------------------------------------------------------------------------
+def test_touch_targets_are_at_least_44_px_and_the_clinic_is_named(qtbot, open_window) -> None:
+    window = open_window()
+    for action_id in ("back", "home"):
+        button = window.toolbar.widgetForAction(window.actions_[action_id])
+        assert isinstance(button, QToolButton) and button.isVisible()
+        assert button.height() >= 44 and button.width() >= 44
+    assert window.search_box.height() >= 44
+    assert "min-height: 44px" in window.search_box.completer_.popup().styleSheet()  # its own window
+    c = controller_of(window)
+    assert c.clinic_label.text() == "康复门诊" and "010-1234" in c.phone_label.text()
+    assert c.clinic_label.isVisible() and not c.problems_label.isVisible()
+    assert window.viewer.zoom == 125
+
+
+def test_policy_problems_are_shown_on_screen(qtbot, data_dir: Path, tiny_library: Path, open_window) -> None:
+    open_window(kiosk=False).close()  # the fixture's environment, then a window built directly
+    window = create_main_window(DataPaths.at(data_dir), [tiny_library], search=False, kiosk=KioskPolicy(enabled=True),
+                                kiosk_problems=["idle_timeout_seconds: expected a whole number"])  # fmt: skip
+    qtbot.addWidget(window)
+    window.show()
+    c = controller_of(window)
+    try:
+        assert c.problems_label.isVisible() and "idle_timeout_seconds" in c.problems_label.text()
+    finally:
+        c.unlock()
+
+
+# --- the idle reset -----------------------------------------------------------------------------------------
+def test_idle_reset_leaves_no_trace_in_memory_on_screen_or_on_disk(
+    qtbot, open_window, data_dir: Path, tmp_path: Path
+) -> None:
+    window = open_window(idle_timeout_s=1, countdown_s=1)
+    c = controller_of(window)
+    session_root = c.session.root
+    assert session_root.parent == tmp_path / "run" and oct(session_root.stat().st_mode & 0o777) == "0o700"
+
+    # A reader searches, reads two entries, bookmarks one, finds a word, zooms, scrolls.
+    qtbot.keyClicks(window.search_box, "jirou")  # ASCII: QTest types no Chinese
+    window.open_location(Location(query="jirou"))
+    window.open_location(Location("alpha"))
+    window.actions_["bookmark"].trigger()
+    window.open_location(Location("gamma"))
+    window.find_bar.open_bar()
+    qtbot.keyClicks(window.find_bar.field, "xunlian")
+    window.actions_["zoom_in"].trigger()
+    window.viewer.verticalScrollBar().setValue(window.viewer.verticalScrollBar().maximum())
+    old_store = window.store
+    assert old_store is not None and old_store.count_bookmarks() == 1 and old_store.count_history() == 2
+    old_file = old_store.path
+    assert old_file.exists() and window.history.can_back()
+
+    qtbot.waitUntil(lambda: c.countdown.isVisible(), timeout=4000)
+    assert c.countdown.windowTitle() == "Continue reading?" and "seconds" in c.countdown.note.text()
+    qtbot.waitUntil(lambda: c.resets == 1, timeout=4000)
+
+    # In memory: history, results, the store.
+    assert not window.history.can_back() and not window.history.can_forward()
+    assert window.current_location() == Location()
+    assert window.store is not old_store and window.store is not None
+    assert window.store.count_bookmarks() == 0 and window.store.count_history() == 0
+    assert window.search_box.text() == "" and not window.search_box.isUndoAvailable()
+    assert window.search_box.model.rowCount() == 0
+    assert window.find_bar.field.text() == "" and not window.find_bar.field.isUndoAvailable()
+    assert window.viewer.zoom == 125 and window.settings.get("zoom_percent") == 125
+    assert window.settings.get("last_location") == ""
+    # On screen: the home page at the top, no bookmark listed, nothing left in the boxes.
+    assert not window.find_bar.isVisible() and not c.countdown.isVisible()
+    assert window.viewer.verticalScrollBar().value() == 0
+    assert window.bookmarks is not None and window.sidebar.indexOf(window.bookmarks) >= 0
+    assert window.bookmarks.model.rowCount() == 0 and window.bookmarks.selected_bookmark() is None
+    assert not window.actions_["back"].isEnabled()
+    # On disk: the patient's store file is gone, and nothing went to the user's data folder.
+    assert not old_file.exists() and not Path(str(old_file) + "-wal").exists()
+    assert not (data_dir / "userdata.sqlite3").exists() and not (data_dir / "settings.json").exists()
+    for f in session_root.rglob("*"):
+        if f.is_file():
+            assert b"alpha" not in f.read_bytes() and b"jirou" not in f.read_bytes(), f
+    # And the next reader starts clean: the idle timer waits for a first touch before counting.
+    assert not c.idle_timer.isActive()
+
+
+def test_a_touch_during_the_countdown_keeps_the_page(qtbot, open_window) -> None:
+    window = open_window(idle_timeout_s=1, countdown_s=3)
+    c = controller_of(window)
+    window.open_location(Location("alpha"))
+    qtbot.mouseMove(window.viewer.viewport(), QPoint(20, 20))
+    qtbot.waitUntil(lambda: c.countdown.isVisible(), timeout=3000)
+    qtbot.mouseClick(c.countdown.keep, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not c.countdown.isVisible(), timeout=1000)
+    qtbot.wait(300)
+    assert c.resets == 0 and window.current_location().entry_id == "alpha"
+
+
+def test_reset_closes_open_dialogs(qtbot, open_window) -> None:
+    window = open_window()
+    c = controller_of(window)
+    c.open_pin_pad()
+    assert c.pin_pad is not None and c.pin_pad.isVisible()
+    c.reset()
+    qtbot.waitUntil(lambda: c.pin_pad is None or not c.pin_pad.isVisible())
+
+
+def test_hidden_bookmarks_mode_has_no_bookmarks(qtbot, open_window) -> None:
+    window = open_window(bookmarks="hidden")
+    assert window.sidebar.indexOf(window.bookmarks) == -1
+    assert not window.actions_["bookmark"].isVisible() and window.actions_["bookmark"].shortcuts() == []
+    controller_of(window).reset()
+    assert window.sidebar.indexOf(window.bookmarks) == -1
+
+
+# --- printing -------------------------------------------------------------------------------------------------
+def test_printing_goes_to_the_default_printer_after_a_question(
+    qtbot, open_window, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    printed: list[tuple[str, str]] = []
+    monkeypatch.setattr(kiosk_module.printing, "available_printers", lambda: ["Front desk"])
+    monkeypatch.setattr(kiosk_module.printing, "print_entry",
+                        lambda entry, library, **kw: printed.append((entry.id, kw["header_line"])) or 2)  # fmt: skip
+    window = open_window(printing=True)
+    c = controller_of(window)
+    asked: list[str] = []
+    monkeypatch.setattr(c, "_ask", lambda text: asked.append(text) or True)
+    window.open_location(Location("alpha"))
+    button = c.banner.widgetForAction(window.actions_["print"])
+    assert window.actions_["print"].isVisible() and button is not None and button.isVisible() and button.isEnabled()
+    window.actions_["print"].trigger()
+    assert len(asked) == 1 and printed == [("alpha", "康复门诊  010-1234")]
+    assert "2" in window.infobar.text()
+    assert [w for w in QApplication.topLevelWidgets() if w.isVisible() and w is not window] == []
+    monkeypatch.setattr(c, "_ask", lambda text: False)
+    window.actions_["print"].trigger()
+    assert len(printed) == 1
+
+
+# --- the way out -----------------------------------------------------------------------------------------------
+def _tap_logo(qtbot, c: KioskController, times: int) -> None:
+    for _ in range(times):
+        qtbot.mouseClick(c.logo, Qt.MouseButton.LeftButton)
+
+
+def test_five_taps_and_the_pin_unlock(qtbot, open_window) -> None:
+    window = open_window()
+    c = controller_of(window)
+    _tap_logo(qtbot, c, 4)
+    assert c.pin_pad is None
+    _tap_logo(qtbot, c, 1)
+    pad = c.pin_pad
+    assert pad is not None and pad.isVisible()
+    assert all(b.height() >= 44 and b.width() >= 44 for b in pad.digit_buttons.values())
+    for digit in "1111":
+        qtbot.mouseClick(pad.digit_buttons[digit], Qt.MouseButton.LeftButton)
+    assert pad.display.text() == "1111" and pad.display.echoMode() == pad.display.EchoMode.Password
+    qtbot.mouseClick(pad.unlock_button, Qt.MouseButton.LeftButton)
+    assert "Wrong PIN" in pad.message.text() and window.isVisible() and not c.is_unlocked
+    for digit in PIN:
+        qtbot.mouseClick(pad.digit_buttons[digit], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(pad.unlock_button, Qt.MouseButton.LeftButton)
+    assert c.is_unlocked and not window.isVisible()
+
+
+def test_wrong_pins_lock_the_pad(qtbot, open_window, data_dir: Path) -> None:
+    window = open_window()
+    c = controller_of(window)
+    c.open_pin_pad()
+    pad = c.pin_pad
+    assert pad is not None
+    for _ in range(3):
+        pad.display.setText("0000")
+        qtbot.mouseClick(pad.unlock_button, Qt.MouseButton.LeftButton)
+    assert "Try again in 30 seconds" in pad.message.text()
+    pad.display.setText(PIN)  # even the right PIN waits
+    qtbot.mouseClick(pad.unlock_button, Qt.MouseButton.LeftButton)
+    assert not c.is_unlocked and window.isVisible()
+    assert (data_dir / "kiosk-pin-lockout.json").exists()
+
+
+def test_taps_spread_out_do_not_open_the_pad(qtbot, open_window, monkeypatch: pytest.MonkeyPatch) -> None:
+    window = open_window()
+    c = controller_of(window)
+    now = [100.0]
+    monkeypatch.setattr(kiosk_module.time, "monotonic", lambda: now[0])
+    for _ in range(5):
+        now[0] += 1.0  # five taps over five seconds
+        qtbot.mouseClick(c.logo, Qt.MouseButton.LeftButton)
+    assert c.pin_pad is None
+
+
+def test_clipboard_is_cleared_at_reset(qtbot, open_window) -> None:
+    window = open_window()
+    QGuiApplication.clipboard().setText("https://example.com")
+    controller_of(window).reset()
+    assert QGuiApplication.clipboard().text() == ""
+
+
+def test_quick_taps_count_even_when_they_arrive_as_double_clicks(qtbot, open_window) -> None:
+    window = open_window()
+    c = controller_of(window)
+    for _ in range(2):
+        qtbot.mouseClick(c.logo, Qt.MouseButton.LeftButton)
+        qtbot.mouseDClick(c.logo, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(c.logo, Qt.MouseButton.LeftButton)
+    assert c.pin_pad is not None and c.pin_pad.isVisible()

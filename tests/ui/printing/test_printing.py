@@ -1,0 +1,337 @@
+"""Printed handouts, checked the way a reader would: the PDF's text, fonts and pages (poppler-utils)."""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale
+from PySide6.QtGui import QPageSize
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
+
+from healthreader.content import Library, load_library
+from healthreader.render import render_markdown
+from healthreader.ui.common.fonts import pick_chinese_family
+from healthreader.ui.printing import document as printing
+from healthreader.ui.printing.document import PrintError, export_pdf
+from tests.conftest import REAL_LIBRARY, TINY_LIBRARY
+
+MAIN = "facial-muscle-atrophy"
+CLINIC = "康宁社区卫生服务中心 电话 010-8888 6666"
+
+needs_poppler = pytest.mark.skipif(
+    shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) is not installed; tools/setup.sh installs it"
+)
+pytestmark = needs_poppler
+
+
+# --- reading PDFs with poppler (shared with tests/e2e/test_export_pdf.py) ------------------------------
+def pdf_pages(path: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+
+
+def pdf_page_size(path: Path) -> str:
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return re.search(r"^Page size:\s+(.*)$", info, re.M).group(1)
+
+
+def pdf_lines(path: Path, page: int | None = None) -> list[str]:
+    pages = ["-f", str(page), "-l", str(page)] if page else []
+    out = subprocess.run(["pdftotext", *pages, str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return [line for line in re.split(r"[\n\f]", out) if line.strip()]
+
+
+def pdf_text(path: Path, page: int | None = None) -> str:
+    """The PDF's text with line breaks removed (Chinese lines wrap anywhere, even inside a heading)."""
+    return "".join(pdf_lines(path, page))
+
+
+def pdf_fonts(path: Path) -> list[tuple[str, bool]]:
+    """(font name, embedded) for every font in the PDF."""
+    out = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+    fonts = []
+    for line in out.splitlines()[2:]:
+        cols = line.split()
+        # name type... encoding emb sub uni object ID: "emb" is the fifth column from the end.
+        fonts.append((cols[0].split("+")[-1], cols[-5] == "yes"))
+    return fonts
+
+
+# --- fixtures -------------------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def real_library() -> Library:
+    return load_library([REAL_LIBRARY])
+
+
+@pytest.fixture(scope="module")
+def exported(qapp, real_library: Library, tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, int]]:
+    """The main article in both sizes, with a clinic header, exported once for the module.
+
+    Paper follows the locale; other tests switch the application's locale to English (US), so pin it
+    to the library's language here (the system locale of a CI machine is C and says nothing).
+    """
+    out = tmp_path_factory.mktemp("pdf")
+    entry = real_library.get(MAIN)
+    result = {}
+    previous = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    try:
+        for name, large in (("normal", False), ("large", True)):
+            path = out / f"{name}.pdf"
+            result[name] = (path, export_pdf(entry, real_library, path, large_print=large, header_line=CLINIC))
+    finally:
+        QLocale.setDefault(previous)
+    return result
+
+
+# --- what a reader sees ----------------------------------------------------------------------------------
+def test_a_chinese_font_is_installed(qapp) -> None:
+    # Without one every character prints as an empty box, and text checks could pass on garbage.
+    assert pick_chinese_family() is not None
+
+
+@pytest.mark.parametrize("size", ["normal", "large"])
+def test_handout_holds_the_whole_article(exported, real_library: Library, size: str) -> None:
+    path, pages = exported[size]
+    entry = real_library.get(MAIN)
+    text = pdf_text(path)
+    assert "面部肌肉萎缩是怎么回事" in text  # real Chinese characters, not boxes or look-alike radicals
+    assert entry.summary in text
+    assert "2026-11-20" in text  # the reviewed date
+    sections = render_markdown(entry.read_body()).sections
+    assert len(sections) == 7
+    for section in sections:
+        assert section.title in text
+    for flag in entry.red_flags:
+        assert flag in text
+    for source in entry.sources:
+        assert source in text
+    disclaimer = real_library.disclaimer_for(entry)
+    assert disclaimer in text
+    assert text.rstrip().endswith(f"{pages}/{pages}")  # the disclaimer is on the last page, before its footer
+    assert disclaimer in pdf_text(path, pages)
+
+
+@pytest.mark.parametrize("size", ["normal", "large"])
+def test_every_page_has_the_clinic_header_and_a_running_footer(exported, real_library: Library, size: str) -> None:
+    path, pages = exported[size]
+    assert pages == pdf_pages(path)
+    assert 2 <= pages <= 12  # a long article: more than one sheet, fewer than a booklet
+    for n in range(1, pages + 1):
+        text = pdf_text(path, n)
+        assert text.count(CLINIC) == 1
+        assert f"{n}/{pages}" in text
+        assert real_library.title in text and "面部肌肉萎缩是怎么回事" in text
+
+
+@pytest.mark.parametrize("size", ["normal", "large"])
+def test_no_line_is_printed_on_two_pages(exported, real_library: Library, size: str) -> None:
+    # A line at a page edge drawn on both pages (hidden by the clip) would be copied and read twice.
+    path, pages = exported[size]
+    furniture = (CLINIC, real_library.title)
+    seen: dict[str, int] = {}
+    for n in range(1, pages + 1):
+        for line in pdf_lines(path, n):
+            if not line.startswith(furniture):
+                assert seen.setdefault(line, n) == n, f"{line!r} on pages {seen[line]} and {n}"
+
+
+def test_large_print_needs_more_pages(exported) -> None:
+    assert exported["large"][1] > exported["normal"][1]
+
+
+def test_pages_are_a4_by_default(exported) -> None:
+    if QLocale.system().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem:
+        pytest.skip("this machine's region uses US Letter paper")
+    assert "A4" in pdf_page_size(exported["normal"][0])
+
+
+def test_letter_paper_where_the_locale_measures_in_inches(qapp) -> None:
+    letter = printing.default_page_size(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    assert letter.id() == QPageSize.PageSizeId.Letter
+    a4 = printing.default_page_size(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    assert a4.id() == QPageSize.PageSizeId.A4
+
+
+def test_the_simplified_chinese_face_is_embedded(exported) -> None:
+    fonts = pdf_fonts(exported["normal"][0])
+    assert fonts and all(embedded for _, embedded in fonts)
+    family = (pick_chinese_family() or "").replace(" ", "").lower()
+    names = [name.replace(" ", "").lower() for name, _ in fonts]
+    assert any("sc" in name.split("-")[0][-2:] or family in name for name in names), names
+    assert not any("jp" in name for name in names), names
+
+
+def test_radicals_in_the_text_layer_become_the_characters_drawn(qapp) -> None:
+    # Noto CJK gives 面 and the Kangxi radical ⾯ one glyph; copying "⾯部" from a PDF finds nothing.
+    cmap = b"2 beginbfrange\n<0001> <0002> [<2FAF> <0041>]\n<0003> <0003> <2F81>\nendbfrange\n"
+    pdf = b"%PDF-1.4\n5 0 obj\n<< /ToUnicode 7 0 R >>\nendobj\n7 0 obj\n<< /Length 99 >>\nstream\n"
+    pdf += cmap + b"endstream\nendobj\n"
+    fixed = printing.fix_radical_text(pdf, "面部肌肉", pick_chinese_family())
+    assert len(fixed) == len(pdf)  # the file's byte offsets still hold
+    assert b"[<9762> <0041>]" in fixed and b"<0003> <0003> <8089>" in fixed
+
+
+def test_one_section_alone(qapp, real_library: Library, tmp_path: Path) -> None:
+    entry = real_library.get(MAIN)
+    sections = render_markdown(entry.read_body()).sections
+    care = next(s for s in sections if s.title == "日常护理")
+    path = tmp_path / "care.pdf"
+    pages = export_pdf(entry, real_library, path, section=care.anchor)
+    text = pdf_text(path)
+    assert pages == pdf_pages(path)
+    assert "面部肌肉萎缩是怎么回事" in text and "日常护理" in text
+    assert "鼓腮：闭紧嘴唇" in text and "心情：容貌改变" in text
+    for other in sections:
+        if other is not care:
+            assert other.title not in text, other.title
+    assert real_library.disclaimer_for(entry) in text
+    assert f"1/{pages}" in text
+
+
+def test_tiny_library_entry(qapp, tmp_path: Path) -> None:
+    library = load_library([TINY_LIBRARY])
+    path = tmp_path / "alpha.pdf"
+    pages = export_pdf(library.get("alpha"), library, path)
+    text = pdf_text(path)
+    assert pages == pdf_pages(path)
+    assert "面部肌肉萎缩测试文章" in text and "本资料仅供参考" in text and "测试读本" in text
+    assert f"1/{pages}" in text and text.endswith(f"{pages}/{pages}")
+
+
+# --- failures ---------------------------------------------------------------------------------------------
+def test_unknown_section_is_a_print_error(qapp, real_library: Library, tmp_path: Path) -> None:
+    with pytest.raises(PrintError) as caught:
+        export_pdf(real_library.get(MAIN), real_library, tmp_path / "x.pdf", section="no-such-section")
+    assert caught.value.reason == "unknown_section"
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_unwritable_destination_leaves_no_file(qapp, real_library: Library, tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where a folder should be")
+    target = blocker / "handout.pdf"
+    with pytest.raises(PrintError) as caught:
+        export_pdf(real_library.get(MAIN), real_library, target)
+    assert caught.value.reason == "unwritable"
+    assert str(blocker) in str(caught.value)
+    assert not target.exists()
+
+
+def test_full_disk_keeps_the_old_file_and_leaves_no_temporary(
+    qapp, real_library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "handout.pdf"
+    target.write_bytes(b"the earlier handout")
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(printing.os, "fsync", full)
+    with pytest.raises(PrintError) as caught:
+        export_pdf(real_library.get(MAIN), real_library, target)
+    assert caught.value.reason == "disk_full"
+    assert "full" in str(caught.value)
+    assert target.read_bytes() == b"the earlier handout"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["handout.pdf"]
+
+
+def test_no_printer_says_so(qapp, real_library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(printing, "available_printers", lambda: [])
+    with pytest.raises(PrintError) as caught:
+        printing.print_entry(real_library.get(MAIN), real_library)
+    assert caught.value.reason == "no_printer"
+    assert "PDF" in str(caught.value)
+
+
+# --- printers and the preview share the painter ------------------------------------------------------------
+def test_printing_to_a_printer_paints_the_same_pages(exported, real_library: Library, tmp_path: Path) -> None:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setPageLayout(printing.default_page_layout())
+    out = tmp_path / "printer.pdf"
+    printer.setOutputFileName(str(out))
+    pages = printing.print_to_printer(printer, real_library.get(MAIN), real_library, header_line=CLINIC)
+    assert pages == exported["normal"][1] == pdf_pages(out)
+    text = pdf_text(out, 1)
+    assert text.count(CLINIC) == 1 and f"1/{pages}" in text and "面部肌肉萎缩是怎么回事" in text
+
+
+def test_preview_shows_every_page(qtbot, exported, real_library: Library) -> None:
+    dialog = printing.make_preview_dialog(None, real_library.get(MAIN), real_library, header_line=CLINIC)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    preview = dialog.findChild(QPrintPreviewWidget)
+    assert preview is not None
+    qtbot.waitUntil(lambda: preview.pageCount() > 0)
+    assert preview.pageCount() == exported["normal"][1]
+    dialog.close()
+
+
+# --- the window's print commands ----------------------------------------------------------------------------
+@pytest.fixture
+def print_actions(qtbot, real_library: Library, data_dir: Path, monkeypatch: pytest.MonkeyPatch):
+    from PySide6.QtWidgets import QWidget
+
+    from healthreader.config import Settings
+    from healthreader.paths import DataPaths
+    from healthreader.ui.printing.actions import PrintActions
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    settings = Settings(DataPaths.at(data_dir))
+    settings.set("print_header", CLINIC)
+    actions = PrintActions(window, real_library, settings)
+    actions.errors = []  # type: ignore[attr-defined]
+    monkeypatch.setattr(actions, "_show_error", actions.errors.append)
+    return actions
+
+
+def test_pdf_file_name_is_safe_everywhere(real_library: Library) -> None:
+    from healthreader.ui.printing.actions import pdf_file_name
+
+    entry = real_library.get(MAIN)
+    assert pdf_file_name(entry) == "面部肌肉萎缩是怎么回事.pdf"
+    assert pdf_file_name(entry, "A/B: 护理?") == "面部肌肉萎缩是怎么回事 - A B 护理.pdf"
+
+
+def test_export_asks_for_a_path_and_uses_the_settings(
+    qtbot, print_actions, real_library: Library, tmp_path: Path, monkeypatch
+) -> None:
+    asked: list[str] = []
+    monkeypatch.setattr(print_actions, "_ask_path", lambda s: asked.append(s) or str(tmp_path / "handout"))
+    with qtbot.waitSignal(print_actions.exported) as signal:
+        path = print_actions.export_current_pdf(real_library.get(MAIN), "日常护理")
+    assert asked[0].endswith("面部肌肉萎缩是怎么回事 - 日常护理.pdf")
+    assert path == tmp_path / "handout.pdf" and signal.args == [str(path)]
+    text = pdf_text(path)
+    assert CLINIC in text and "日常护理" in text and "面神经麻痹（面瘫）" not in text
+    assert print_actions.errors == []
+
+
+def test_print_without_a_printer_offers_a_pdf(
+    print_actions, real_library: Library, tmp_path: Path, monkeypatch
+) -> None:
+    offered: list[str] = []
+    monkeypatch.setattr(printing, "available_printers", lambda: [])
+    monkeypatch.setattr(print_actions, "_offer_pdf", lambda message: offered.append(message) or True)
+    monkeypatch.setattr(print_actions, "_ask_path", lambda s: str(tmp_path / "x.pdf"))
+    print_actions.print_current(real_library.get(MAIN), "")
+    assert offered and "PDF" in offered[0]
+    assert (tmp_path / "x.pdf").exists()
+
+
+def test_print_commands_explain_failures(print_actions, tmp_path: Path, real_library: Library, monkeypatch) -> None:
+    print_actions.print_current(None, "")
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setattr(print_actions, "_ask_path", lambda s: str(blocker / "x.pdf"))
+    assert print_actions.export_current_pdf(real_library.get(MAIN), "") is None
+    assert len(print_actions.errors) == 2 and str(tmp_path) in print_actions.errors[1]
+    assert not (blocker / "x.pdf").exists()
