@@ -48,7 +48,9 @@ def resource(*parts: str) -> Path:
     return resources_dir().joinpath(*parts)
 
 
-def library_folders(extra: list[str] | list[Path] | tuple = (), include_bundled: bool = True) -> list[Path]:
+def library_folders(
+    extra: list[str] | list[Path] | tuple[str | Path, ...] = (), include_bundled: bool = True
+) -> list[Path]:
     """The bundled library (unless left out), then the folders given with ``--library``, in order."""
     return ([bundled_library()] if include_bundled else []) + [Path(d) for d in extra]
 

@@ -9,6 +9,6 @@ import importlib
 COMMAND_MODULES = ("content", "bookmarks", "search", "index", "export_pdf", "kiosk")
 
 
-def register_all(sub: argparse._SubParsersAction) -> None:
+def register_all(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     for name in COMMAND_MODULES:
         importlib.import_module(f"healthreader.commands.{name}").register(sub)

@@ -13,7 +13,7 @@ from healthreader.content.validate import check_references
 from healthreader.render import render_markdown
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("content", help="work with library content")
     csub = p.add_subparsers(dest="content_command", metavar="ACTION", required=True)
     check = csub.add_parser("check", help="validate library folders; exit 1 when any problem is found")
@@ -69,9 +69,10 @@ def check_bodies(library: Library) -> list[Problem]:
         if not body.strip():
             problems.append(Problem(entry.path, entry.body_line, "the entry has no body"))
     for entry in library:
-        r = rendered.get(entry.id)
-        if r is None:
+        found = rendered.get(entry.id)
+        if found is None:
             continue
+        r = found
         base = entry.body_line - 1
         for link in r.links:
             if link.is_entry:

@@ -12,7 +12,7 @@ from healthreader.commands.common import add_library_option, data_paths, library
 from healthreader.content import load_library
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("index", help="build or inspect the search index")
     isub = p.add_subparsers(dest="index_command", metavar="ACTION", required=True)
     build = isub.add_parser("build", help="build the search index of the library")

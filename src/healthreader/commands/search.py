@@ -24,7 +24,7 @@ TYPE_LABELS = {"article": "文章", "qa": "问答"}
 _MARK_RE = re.compile(r'<b class="match">(.*?)</b>')
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("search", help="search the library")
     p.add_argument("query", nargs="?", help="what to look for (omit with --stdin)")
     p.add_argument("--limit", type=int, default=20, metavar="N", help="at most N hits (default 20)")

@@ -144,7 +144,7 @@ class _Catalogue:
         rec = self.old.get(file)
         if rec is not None and rec[0] == st.st_mtime_ns and rec[1] == st.st_size:
             self.new[file] = rec
-            return rec
+            return list(rec)
         return None
 
     def store(self, file: str, st: os.stat_result, entry: Entry | None, problems: list[Problem]) -> None:

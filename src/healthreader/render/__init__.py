@@ -4,7 +4,8 @@ A pure function of its input: no Qt, no file system.  See ``markdown.render_mark
 ``page`` for the whole pages (an entry, the home page) the viewer shows.
 """
 
-from healthreader.render.body import LinkRef, Rendered, Section, render_markdown, slugify
+from healthreader.content.sections import slugify
+from healthreader.render.body import LinkRef, Rendered, Section, render_markdown
 from healthreader.render.page import PageLabels, entry_page, home_page, offline_link_page
 
 __all__ = [

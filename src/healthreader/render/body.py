@@ -17,6 +17,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import unquote
 
 import markdown as md_lib
@@ -131,7 +132,7 @@ def render_markdown(body: str) -> Rendered:
 
     sections: list[Section] = []
 
-    def walk(tokens: list[dict]) -> None:
+    def walk(tokens: list[dict[str, Any]]) -> None:
         for tok in tokens:
             if tok["level"] == 2:
                 sections.append(Section(tok["id"], html.unescape(tok["name"]), 2))

@@ -35,7 +35,7 @@ class BigramTokenizer(Tokenizer):  # type: ignore[misc]
     """Whoosh tokenizer over already folded text: Han bigrams plus each run's last character, and
     other words whole (see ``text.index_tokens``)."""
 
-    def __call__(  # type: ignore[override]
+    def __call__(
         self,
         value: str,
         positions: bool = False,
