@@ -22,6 +22,9 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+    # Never the PC's installed content packs or trusted keys (/var/lib/healthreader, /etc/healthreader).
+    monkeypatch.setenv("HEALTHREADER_PACKS_DIR", str(home / "packs"))
+    monkeypatch.setenv("HEALTHREADER_KEYS_DIR", str(home / "keys"))
 
 
 @pytest.fixture

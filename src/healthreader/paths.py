@@ -106,3 +106,69 @@ class DataPaths:
     @property
     def store_file(self) -> Path:
         return self.root / "userdata.sqlite3"
+
+    @property
+    def stats_file(self) -> Path:
+        """Local search counts (only with the kiosk policy's consent; see ``healthreader.stats``)."""
+        return self.root / "search-stats.sqlite3"
+
+
+# --- installed content packs ---------------------------------------------------------------------
+
+SYSTEM_PACKS_DIR = Path("/var/lib/healthreader/packs")
+PACKS_ENV = "HEALTHREADER_PACKS_DIR"
+SYSTEM_KEYS_DIR = Path("/etc/healthreader/keys")
+KEYS_ENV = "HEALTHREADER_KEYS_DIR"
+CURRENT_POINTER = "current"
+
+
+def packs_dir() -> Path:
+    """Where verified content packs are installed: ``$HEALTHREADER_PACKS_DIR`` (tests, odd installs) or
+    /var/lib/healthreader/packs, one folder per library id, one subfolder per version."""
+    env = os.environ.get(PACKS_ENV)
+    return Path(env) if env else SYSTEM_PACKS_DIR
+
+
+def trusted_keys_dir() -> Path:
+    """The folder of public keys (``*.pub``) whose packs may be installed."""
+    env = os.environ.get(KEYS_ENV)
+    return Path(env) if env else SYSTEM_KEYS_DIR
+
+
+@dataclass(frozen=True)
+class InstalledPack:
+    """The current version of one installed library: ``folder/library`` is read like any library
+    folder, ``folder/index`` is its prebuilt search index."""
+
+    library_id: str
+    version: str
+    folder: Path
+
+    @property
+    def library_dir(self) -> Path:
+        return self.folder / "library"
+
+    @property
+    def index_dir(self) -> Path:
+        return self.folder / "index"
+
+
+def installed_packs(root: Path | None = None) -> list[InstalledPack]:
+    """Every library under ``root`` (default ``packs_dir()``) whose ``current`` pointer names a version
+    folder that exists, sorted by library id.  Reads only small pointer files: safe at every start."""
+    root = packs_dir() if root is None else root
+    found: list[InstalledPack] = []
+    try:
+        libraries = sorted(d for d in root.iterdir() if d.is_dir() and not d.name.startswith("."))
+    except OSError:
+        return found
+    for lib in libraries:
+        try:
+            version = (lib / CURRENT_POINTER).read_text(encoding="utf-8").strip()
+        except (OSError, UnicodeDecodeError):
+            continue
+        folder = lib / version
+        # A pointer is written by the installer only; still, never let one point outside its library.
+        if version and "/" not in version and version not in (".", "..") and (folder / "library").is_dir():
+            found.append(InstalledPack(lib.name, version, folder))
+    return found

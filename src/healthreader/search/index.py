@@ -32,7 +32,7 @@ from whoosh.index import Index
 from whoosh.searching import Searcher
 
 from healthreader.content import Library
-from healthreader.paths import INSTALL_ROOT
+from healthreader.paths import INSTALL_ROOT, installed_packs
 from healthreader.search.errors import IndexBuildError, IndexUnusable
 from healthreader.search.lexicon import Lexicon, lexicon_files
 from healthreader.search.schema import SCHEMA_VERSION, SuggestRecord, entry_document, make_schema, suggest_records
@@ -52,8 +52,9 @@ Progress = Callable[[int, int], None]
 
 
 def prebuilt_index_dirs() -> list[Path]:
-    """Where a packaged index is looked for: ``index/`` beside the bundled ``content/``."""
-    return [INSTALL_ROOT / "index"]
+    """Where a packaged index is looked for: ``index/`` beside the bundled ``content/``, then the index
+    each installed content pack ships (each is used only when its manifest matches the library)."""
+    return [INSTALL_ROOT / "index", *(pack.index_dir for pack in installed_packs())]
 
 
 class IndexStatus(enum.StrEnum):
