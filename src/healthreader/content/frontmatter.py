@@ -20,7 +20,7 @@ from healthreader.content.model import Entry, EntryType, Problem
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 REQUIRED_TEXT = ("id", "type", "title", "summary", "category")
-LIST_FIELDS = ("tags", "aliases", "related", "sources", "red_flags")
+LIST_FIELDS = ("tags", "aliases", "related", "sources", "red_flags", "moved_from")
 KNOWN_FIELDS = frozenset((*REQUIRED_TEXT, *LIST_FIELDS, "reviewed"))
 
 
@@ -126,6 +126,15 @@ def entry_from_text(
             problems.append(Problem(path, line_of(key), f"field '{key}' must be a list of non-empty text items"))
             raw = [x for x in raw if _as_text(x)] if isinstance(raw, list) else []
         lists[key] = tuple(_as_text(x) or "" for x in raw)
+
+    bad_moved = [m for m in lists["moved_from"] if not ID_RE.match(m) or m == values.get("id")]
+    if bad_moved:
+        problems.append(
+            Problem(
+                path, line_of("moved_from"), f"moved_from lists {bad_moved[0]!r}: the entry's former ids, not its own"
+            )
+        )
+        lists["moved_from"] = tuple(m for m in lists["moved_from"] if m not in bad_moved)
 
     reviewed: dt.date | None = None
     raw_reviewed = data.get("reviewed")

@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 
 LIBRARY_FILE = "library.yaml"
 ENTRY_DIRS = ("articles", "qa")
-CACHE_VERSION = 2
+CACHE_VERSION = 3  # 3: moved_from
 _CACHE_HEADER = f"healthreader-catalogue-{CACHE_VERSION}-py{sys.version_info[0]}.{sys.version_info[1]}"
 
 
@@ -105,7 +105,7 @@ def _entry_to_json(e: Entry) -> list[Any]:
     # A list in a fixed order, not a mapping: the cache of a large library loads a third faster.
     return [
         e.id, e.type.value, e.title, e.summary, e.category, e.body_line, e.tags, e.aliases, e.related,
-        e.sources, e.red_flags, e.reviewed.isoformat() if e.reviewed else None,
+        e.sources, e.red_flags, e.reviewed.isoformat() if e.reviewed else None, e.moved_from,
     ]  # fmt: skip
 
 
@@ -116,7 +116,7 @@ def _entry_from_json(d: list[Any], path: str, library_id: str) -> Entry:
     return Entry(
         d[0], _TYPES[d[1]], d[2], d[3], d[4], path, d[5], library_id,
         tuple(d[6]), tuple(d[7]), tuple(d[8]), tuple(d[9]), tuple(d[10]),
-        dt.date.fromisoformat(d[11]) if d[11] else None,
+        dt.date.fromisoformat(d[11]) if d[11] else None, tuple(d[12]),
     )  # fmt: skip
 
 

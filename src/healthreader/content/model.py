@@ -83,6 +83,7 @@ class Entry:
     sources: tuple[str, ...] = ()
     red_flags: tuple[str, ...] = ()
     reviewed: dt.date | None = None
+    moved_from: tuple[str, ...] = ()  # ids this entry had before a rename: bookmarks follow it
 
     @property
     def path(self) -> Path:
@@ -183,3 +184,7 @@ class Library:
 
     def add_problems(self, problems: Iterable[Problem]) -> None:
         self.problems.extend(problems)
+
+    def renamed_ids(self) -> dict[str, str]:
+        """Old id -> current id, for every ``moved_from`` id that no entry of the library still uses."""
+        return {old: entry.id for entry in self.entries.values() for old in entry.moved_from if old not in self.entries}

@@ -198,6 +198,6 @@ def _entry_records(library: Library, lib_stage: Path, files: dict[str, FileRecor
             sha256=files[name].sha256,
             title=entry.title,
             type=entry.type.value,
-            moved_from=tuple(getattr(entry, "moved_from", ())),
+            moved_from=entry.moved_from,
         )
     return entries

@@ -11,7 +11,7 @@ import json
 import os
 import sqlite3
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, Self
 
@@ -394,6 +394,27 @@ class UserStore:
             count = conn.execute("SELECT count(*) FROM bookmarks WHERE folder_id = ?", (row[0],)).fetchone()[0]
             conn.execute("DELETE FROM folders WHERE id = ?", (row[0],))
         return int(count)
+
+    def remap_entries(self, renamed: Mapping[str, str]) -> int:
+        """Point bookmarks and history at an entry's new id after a library update renamed it
+        (``Library.renamed_ids()``, from the entries' ``moved_from``).  Returns how many rows moved.
+
+        One transaction for all.  A row whose new id is taken already (the reader bookmarked the renamed
+        entry too) keeps its old id: it stays, greyed like any bookmark of a missing entry, never lost.
+        """
+        moved = 0
+        if not renamed:
+            return moved
+        with self._write() as conn:
+            for old, new in renamed.items():
+                if old == new:
+                    continue
+                _check_entry_id(new)
+                for table in ("bookmarks", "history"):
+                    moved += conn.execute(
+                        f"UPDATE OR IGNORE {table} SET entry_id = ? WHERE entry_id = ?", (new, old)
+                    ).rowcount
+        return moved
 
     # ---------------------------------------------------------------- history
 
