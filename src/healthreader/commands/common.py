@@ -6,7 +6,8 @@ import argparse
 from pathlib import Path
 
 from healthreader.content import Library, load_library
-from healthreader.paths import DataPaths, library_folders
+from healthreader.packs.folders import library_folders
+from healthreader.paths import DataPaths
 
 
 def add_library_option(parser: argparse.ArgumentParser, dest: str, verb: str) -> None:

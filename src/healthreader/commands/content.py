@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from healthreader.commands.common import add_library_option, library_dirs
+from healthreader.commands.content_new import register_new
 from healthreader.content import Library, Problem, load_library
 from healthreader.content.validate import check_references
 from healthreader.render import render_markdown
@@ -19,6 +20,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     check = csub.add_parser("check", help="validate library folders; exit 1 when any problem is found")
     add_library_option(check, "check_library", "check")
     check.set_defaults(func=run_check)
+    register_new(csub)
 
 
 _LIST_ITEM_RE = re.compile(r"^(\d+\.|[-*+])\s")

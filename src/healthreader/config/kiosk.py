@@ -76,6 +76,9 @@ class KioskPolicy:
     ui_language: str = "auto"
     text_size: int = 125  # article zoom in percent: larger than the desktop's for a touch screen
     exit_pin_hash: str = ""  # "" means nobody can leave from the screen
+    trusted_keys: tuple[str, ...] = ()  # public keys ("ed25519:...") whose content packs may be installed
+    pack_folder: str = ""  # a folder (USB stick, shared folder) watched for new packs; "" watches none
+    search_stats: bool = False  # count searches locally (per day, nothing personal): only with consent
 
     def locked(self) -> KioskPolicy:
         """The same policy with kiosk mode forced on (``--kiosk``, or a policy with problems)."""
@@ -124,6 +127,9 @@ _FIELDS = (
     _Field("ui_language", "ui_language", "one of " + ", ".join(LANGUAGES), lambda v: v in LANGUAGES),
     _Field("text_size", "text_size", "one of " + ", ".join(map(str, ZOOM_STEPS)), lambda v: v in ZOOM_STEPS and not isinstance(v, bool)),
     _Field("exit_pin_hash", "exit_pin_hash", "a line printed by 'healthreader kiosk hash-pin'", lambda v: isinstance(v, str) and (v == "" or _parse_hash(v) is not None)),
+    _Field("trusted_keys", "trusted_keys", "a list of public key lines printed by 'healthreader pack keygen' (at most 50)", lambda v: isinstance(v, list) and len(v) <= 50 and all(isinstance(k, str) and k.startswith("ed25519:") and len(k) <= 200 for k in v)),
+    _Field("pack_folder", "pack_folder", "an absolute folder path such as \"/media/usb\"", lambda v: isinstance(v, str) and (v == "" or v.startswith("/")) and len(v) <= 400 and "\n" not in v),
+    _Field("search_stats", "search_stats", "true or false", lambda v: isinstance(v, bool)),
 )  # fmt: skip
 
 
@@ -152,7 +158,7 @@ def parse_policy(text: str, source: str = "kiosk policy") -> tuple[KioskPolicy, 
             default = getattr(defaults, spec.attr)
             problems.append(f"{key}: expected {spec.expected}, got {value!r}; using {default!r}")
         else:
-            values[spec.attr] = value
+            values[spec.attr] = tuple(value) if isinstance(value, list) else value
     policy = dataclasses.replace(defaults, **values)
     if problems:
         policy = policy.locked()  # a mistake in the file must not unlock the kiosk
