@@ -185,18 +185,98 @@ def test_every_system_library_has_its_debian_package_in_depends() -> None:
         assert package in listed, f"{package} missing from DEPENDS"
 
 
-def test_version_comes_from_pyproject_and_matches_the_package() -> None:
+def test_the_version_is_written_once_and_the_build_checks_the_metainfo() -> None:
+    """A bumped .deb once said the old --version: pyproject, the spec and the build all read __version__."""
     pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    assert pyproject["project"]["version"] == __version__
-    assert "pyproject.toml" in SPEC.read_text(encoding="utf-8")
+    assert "version" not in pyproject["project"] and pyproject["project"]["dynamic"] == ["version"]
+    assert pyproject["tool"]["setuptools"]["dynamic"]["version"] == {"attr": "healthreader.__version__"}
+    assert '"src" / "healthreader" / "__init__.py"' in SPEC.read_text(encoding="utf-8")
+    build = (PACKAGING / "build").read_text(encoding="utf-8")
+    assert "src/healthreader/__init__.py" in build and "the metainfo's newest release is" in build
+    assert '"$BUNDLE/healthreader" --version' in build, "the build checks what the frozen app says"
     releases = [r.get("version") for r in ET.parse(METAINFO).getroot().iter("release")]
     assert releases and releases[0] == __version__, "the metainfo's newest release is not this version"
+
+
+def test_the_example_policy_is_neutral_and_its_defaults_match_the_documentation() -> None:
+    from healthreader.config.kiosk import KioskPolicy, load_policy, unedited_placeholders
+
+    policy, problems = load_policy(PACKAGING / "kiosk" / "kiosk.toml.example")
+    assert problems == []
+    assert unedited_placeholders(policy) == ["clinic_name", "clinic_phone"], "kiosk check must flag them"
+    defaults = KioskPolicy(enabled=True)
+    for name in ("printing", "text_size", "ui_language", "bookmarks", "idle_timeout_s", "countdown_s", "search_stats"):
+        assert getattr(policy, name) == getattr(defaults, name), f"the example sets {name} unlike its default"
+    admin = (PACKAGING / "kiosk" / "ADMIN.md").read_text(encoding="utf-8")
+    for key in ("trusted_keys", "pack_folder", "search_stats"):
+        assert f"`{key}`" in admin
+
+
+def test_kiosk_check_flags_the_unedited_example(tmp_path: Path) -> None:
+    from healthreader.cli import main
+
+    assert main(["kiosk", "check", "--policy", str(PACKAGING / "kiosk" / "kiosk.toml.example")]) == 1
+    edited = tmp_path / "kiosk.toml"
+    text = (PACKAGING / "kiosk" / "kiosk.toml.example").read_text(encoding="utf-8")
+    edited.write_text(text.replace("请填写诊所名称", "康复门诊").replace("请填写诊所电话", ""), encoding="utf-8")
+    assert main(["kiosk", "check", "--policy", str(edited)]) == 0
+
+
+def test_the_package_recommends_speech_and_its_purge_tells_about_the_policy() -> None:
+    build = (PACKAGING / "build").read_text(encoding="utf-8")
+    recommends = re.search(r"^RECOMMENDS=\((.*?)\)", build, re.M)
+    assert recommends and {"speech-dispatcher", "speech-dispatcher-espeak-ng"} <= set(
+        re.findall(r'"([^"]+)"', recommends.group(1))
+    )
+    assert "kiosk.toml was left in place" in build
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "Neither removes `/etc/healthreader/`" in readme
+    smoke = (PACKAGING / "smoke-test").read_text(encoding="utf-8")
+    assert 'chmod 755 "$tmp"' in smoke and 'chmod 755 "$R"' in smoke, "the root must be enterable by the user"
+
+
+def test_the_offline_package_list_is_shipped() -> None:
+    names = (PACKAGING / "linux" / "offline-packages.txt").read_text(encoding="utf-8").split()
+    assert names == sorted(names) and "libgl1" in names and "healthreader" not in names
+
+
+def test_a_pack_wraps_as_a_library_package(tmp_path: Path) -> None:
+    if shutil.which("dpkg-deb") is None:
+        pytest.skip("dpkg-deb is not installed")
+    from healthreader.packs import SigningKey, build_pack
+    from tests.conftest import TINY_LIBRARY
+
+    key = SigningKey.generate("clinic")
+    pub = key.save(tmp_path / "clinic.key")
+    pack = tmp_path / "lib.hrpack"
+    build_pack(TINY_LIBRARY, key, pack)
+    out = subprocess.run(
+        [str(PACKAGING / "build-library"), str(pack), "--key", str(pub), "-o", str(tmp_path / "dist")],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    deb = Path(out.stdout.strip())
+    assert deb.name == "healthreader-library-test-library_1.0_all.deb"
+    field = lambda name: subprocess.run(
+        ["dpkg-deb", "-f", str(deb), name], capture_output=True, text=True
+    ).stdout.strip()
+    assert field("Depends") == f"healthreader (>= {__version__})"
+    contents = subprocess.run(["dpkg-deb", "-c", str(deb)], capture_output=True, text=True).stdout
+    assert "./usr/share/healthreader/packs/test-library_1.0.hrpack" in contents
+    assert "./etc/healthreader/keys/clinic.pub" in contents
+    control = tmp_path / "control"
+    subprocess.run(["dpkg-deb", "-e", str(deb), str(control)], check=True)
+    assert (
+        "healthreader pack install /usr/share/healthreader/packs/test-library_1.0.hrpack"
+        in (control / "postinst").read_text()
+    )
 
 
 # --- scripts ----------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("script", [LAUNCHER, PACKAGING / "build", PACKAGING / "smoke-test"])
+@pytest.mark.parametrize(
+    "script", [LAUNCHER, PACKAGING / "build", PACKAGING / "smoke-test", PACKAGING / "build-library"]
+)
 def test_scripts_are_executable_and_parse(script: Path) -> None:
     assert os.access(script, os.X_OK), f"{script.name} is not executable (git update-index --chmod=+x)"
     shell = "sh" if script == LAUNCHER else "bash"
@@ -210,7 +290,7 @@ def test_launcher_runs_the_bundle_in_opt() -> None:
 
 
 def test_bash_scripts_stop_on_errors() -> None:
-    for script in (PACKAGING / "build", PACKAGING / "smoke-test"):
+    for script in (PACKAGING / "build", PACKAGING / "smoke-test", PACKAGING / "build-library"):
         assert "set -euo pipefail" in script.read_text(encoding="utf-8"), script.name
 
 

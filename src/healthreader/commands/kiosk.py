@@ -15,7 +15,14 @@ import getpass
 import sys
 from pathlib import Path
 
-from healthreader.config.kiosk import KioskError, check_pin_format, hash_pin, load_policy, policy_path
+from healthreader.config.kiosk import (
+    KioskError,
+    check_pin_format,
+    hash_pin,
+    load_policy,
+    policy_path,
+    unedited_placeholders,
+)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -60,6 +67,11 @@ def run_check(args: argparse.Namespace) -> int:
         )
         return 1
     policy, problems = load_policy(path)
+    parse_problems = len(problems)
+    problems = problems + [
+        f"{name}: still the example's placeholder {getattr(policy, name)!r}; put the clinic's own, or \"\""
+        for name in unedited_placeholders(policy)
+    ]
     for problem in problems:
         print(f"problem: {problem}")
     for field in dataclasses.fields(policy):
@@ -71,7 +83,8 @@ def run_check(args: argparse.Namespace) -> int:
         else:
             print(f"{field.name} = {getattr(policy, field.name)!r}")
     if problems:
-        print(f"{path}: {len(problems)} problem(s); the kiosk starts locked, with safe defaults for those fields")
+        locked = "; the kiosk starts locked, with safe defaults for those fields" if parse_problems else ""
+        print(f"{path}: {len(problems)} problem(s){locked}")
         return 1
     print(f"{path}: valid; kiosk mode is {'on' if policy.enabled else 'off'}")
     return 0

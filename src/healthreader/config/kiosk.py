@@ -133,6 +133,14 @@ _FIELDS = (
 )  # fmt: skip
 
 
+PLACEHOLDER_MARK = "请填写"  # the example policy's placeholders ("请填写诊所名称") start with it
+
+
+def unedited_placeholders(policy: KioskPolicy) -> list[str]:
+    """Fields still holding the example file's placeholder text: an administrator copied it unedited."""
+    return [name for name in ("clinic_name", "clinic_phone") if PLACEHOLDER_MARK in getattr(policy, name)]
+
+
 def policy_path() -> Path:
     """The policy file to read: ``$HEALTHREADER_KIOSK_POLICY`` when set (tests, odd installs), else /etc."""
     env = os.environ.get(POLICY_ENV)
