@@ -39,6 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--kiosk", action="store_true", help="locked-down kiosk mode (also on when a kiosk policy file exists)"
     )
     parser.add_argument("--screenshot", metavar="PNG", help="save a picture of the window once shown, then quit")
+    parser.add_argument(
+        "--watch", action="store_true", help="reload the entry being read when its file changes (for writers)"
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="log more")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     register_all(sub)

@@ -7,7 +7,10 @@ upward with signals.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import logging
+import os
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -20,7 +23,9 @@ from healthreader import APP_ID, APP_NAME, __version__
 from healthreader.config import Settings
 from healthreader.config.kiosk import KioskPolicy, PinGuard, load_policy
 from healthreader.content import load_library
-from healthreader.paths import DataPaths, library_folders, resource
+from healthreader.packs.folders import library_folders
+from healthreader.paths import DataPaths, resource
+from healthreader.stats import SearchStats, StatsError
 from healthreader.store import StoreError, UserStore
 from healthreader.ui.access.controller import AccessibilityController
 from healthreader.ui.bookmarks import exchange as bookmark_exchange
@@ -30,9 +35,12 @@ from healthreader.ui.common.fonts import pick_chinese_family
 from healthreader.ui.common.i18n import choose_language, install_translators
 from healthreader.ui.common.labels import page_labels
 from healthreader.ui.kiosk.controller import KioskController, KioskSession
+from healthreader.ui.kiosk.staff import STATS_DAYS, StaffView
+from healthreader.ui.kiosk.updates import LibraryUpdates
 from healthreader.ui.printing.actions import PrintActions
 from healthreader.ui.reader.main_window import MainWindow
 from healthreader.ui.reader.navigation import Location
+from healthreader.ui.reader.watch import EntryWatcher
 from healthreader.ui.search.box import SearchBox
 from healthreader.ui.search.controller import SearchController
 
@@ -58,11 +66,16 @@ def create_main_window(
     search: bool = True,
     kiosk: KioskPolicy | None = None,
     kiosk_problems: list[str] | tuple[str, ...] = (),
+    watch: bool = False,
+    restart: Callable[[], None] | None = None,
+    packs_root: Path | None = None,
 ) -> MainWindow:
     """Everything the app is, short of the event loop: used by ``run_gui`` and by the UI tests.
 
     With an enabled ``kiosk`` policy, settings and bookmarks live in a private session folder (see
     ``ui/kiosk.py``) instead of the user's data folder, and a ``KioskController`` locks the window.
+    ``watch`` reloads the entry being read when its file changes (``--watch``); ``restart`` is how a
+    kiosk moves to a newly installed library at an idle reset (``run_gui`` restarts the process).
     """
     app = QApplication.instance()
     assert app is not None, "create a QApplication first"
@@ -112,6 +125,15 @@ def create_main_window(
             QCoreApplication.translate("App", "Bookmarks and history are unavailable: %1").replace("%1", str(exc))
         )
     else:
+        renamed = library.renamed_ids()
+        if renamed:
+            try:
+                moved = store.remap_entries(renamed)
+            except StoreError as exc:
+                log.warning("bookmarks of renamed entries not moved: %s", exc)
+            else:
+                if moved:
+                    log.info("moved %d bookmarks and history rows to renamed entries", moved)
         window.destroyed.connect(lambda *_: store.close())
         window.attach_store(store, bookmarks_panel(store))
         actions = window.actions_
@@ -146,8 +168,69 @@ def create_main_window(
         kiosk_controller = KioskController(window, kiosk, session, guard, bookmarks_panel, kiosk_problems)
         kiosk_controller.apply()
         start = start if open_target else kiosk_controller.start
+        _attach_kiosk_services(window, kiosk_controller, kiosk, data, restart, packs_root)
+    if watch:
+        EntryWatcher(window)
     window.open_location(start)
     return window
+
+
+def _attach_kiosk_services(
+    window: MainWindow,
+    controller: KioskController,
+    policy: KioskPolicy,
+    data: DataPaths,
+    restart: Callable[[], None] | None,
+    packs_root: Path | None,
+) -> None:
+    """Library updates (the watched folder, the switch at an idle reset), the local search counts
+    (only with the policy's consent) and the staff view behind the PIN."""
+    updates = LibraryUpdates(
+        controller, policy, restart or (lambda: log.info("kiosk: no restart here")), packs_root=packs_root
+    )
+    log.info("kiosk: library packs in use: %s", ", ".join(f"{i} {v}" for i, v in updates.loaded) or "none")
+    stats: SearchStats | None = None
+    if policy.search_stats:
+        try:
+            stats = SearchStats.open(data.stats_file)
+            stats.prune()
+        except StatsError as exc:
+            log.error("search statistics unavailable: %s", exc)
+    if stats is not None and window.search is not None:
+        window.destroyed.connect(lambda *_: stats.close())
+        last = {"text": ""}  # one count per search typed, not per filter or page of it
+
+        def count(request: object, results: object) -> None:
+            text = getattr(request, "text", "")
+            if stats is None or not text or text == last["text"]:
+                return
+            last["text"] = text
+            try:
+                stats.record(text, int(getattr(results, "total", 0)))
+            except StatsError as exc:
+                log.warning("search not counted: %s", exc)
+
+        window.search.resultsReady.connect(count)
+        controller.resetDone.connect(lambda: last.update(text=""))
+
+    def staff_view() -> None:
+        from healthreader.packs.install import PackStore  # cryptography only when staff look
+
+        store = PackStore(packs_root)
+        since = dt.date.today() - dt.timedelta(days=STATS_DAYS)
+        view = StaffView(
+            window,
+            store.installed(),
+            store.history(),
+            updates.events,
+            updates.pending,
+            stats.frequent(since) if stats is not None else None,
+            stats.found_nothing(since) if stats is not None else None,
+        )
+        view.finished.connect(view.deleteLater)
+        view.open()
+
+    controller.staffRequested.connect(staff_view)
 
 
 class _FirstPaint(QObject):
@@ -177,8 +260,20 @@ def run_gui(args: argparse.Namespace, qt_argv: list[str]) -> int:
     policy, problems = load_policy()
     if getattr(args, "kiosk", False):
         policy = policy.locked()
+    restart_wanted: list[bool] = []
+
+    def restart() -> None:
+        restart_wanted.append(True)
+        app.exit(0)
+
     window = create_main_window(
-        data, library_folders(args.library, not args.no_bundled), args.open, kiosk=policy, kiosk_problems=problems
+        data,
+        library_folders(args.library, not args.no_bundled),
+        args.open,
+        kiosk=policy,
+        kiosk_problems=problems,
+        watch=getattr(args, "watch", False),
+        restart=restart,
     )
     window.show()
     app.aboutToQuit.connect(window.close)  # saves state and stops the search thread, however we quit
@@ -199,4 +294,10 @@ def run_gui(args: argparse.Namespace, qt_argv: list[str]) -> int:
     first_paint = _FirstPaint(window.viewer.viewport(), painted)
     window.viewer.viewport().installEventFilter(first_paint)
     log.info("HealthReader %s started with data in %s", __version__, data.root)
-    return app.exec()
+    code = app.exec()
+    if restart_wanted:
+        # A kiosk moving to a newly installed library: start again exactly as at any start.
+        log.info("restarting: %s", " ".join(sys.orig_argv))
+        logging.shutdown()
+        os.execv(sys.executable, sys.orig_argv)
+    return code

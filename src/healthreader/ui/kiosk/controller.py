@@ -233,6 +233,7 @@ class PinPad(QDialog):
     """Big digit buttons and a masked display; ``submitted(pin)`` on Unlock.  The caller answers."""
 
     submitted = Signal(str)
+    staffSubmitted = Signal(str)  # the PIN, typed to open the staff view instead of leaving
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
@@ -264,11 +265,15 @@ class PinPad(QDialog):
         grid.addWidget(self.unlock_button, 3, 2)
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.clicked.connect(self.reject)
+        self.staff_button = QPushButton(self.tr("Staff view"))
+        self.staff_button.setObjectName("pinStaff")
+        self.staff_button.clicked.connect(self._submit_staff)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 24, 24, 24)
         layout.addWidget(self.message)
         layout.addWidget(self.display)
         layout.addLayout(grid)
+        layout.addWidget(self.staff_button)
         layout.addWidget(self.cancel_button)
 
     def _digit(self, digit: str) -> QPushButton:
@@ -298,6 +303,11 @@ class PinPad(QDialog):
         self.display.setText("")
         self.submitted.emit(pin)
 
+    def _submit_staff(self) -> None:
+        pin = self.display.text()
+        self.display.setText("")
+        self.staffSubmitted.emit(pin)
+
     def say(self, text: str) -> None:
         self.message.setText(text)
 
@@ -307,6 +317,7 @@ class KioskController(QObject):
 
     resetDone = Signal()
     unlocked = Signal()
+    staffRequested = Signal()  # the right PIN with "Staff view": app.py opens the staff view
 
     def __init__(
         self,
@@ -515,6 +526,11 @@ class KioskController(QObject):
             return
         self.idle_timer.start()
 
+    @property
+    def is_idle(self) -> bool:
+        """Nobody has touched the screen since the last reset (or since the start)."""
+        return not self._dirty and not self.countdown.isVisible() and not self.is_unlocked
+
     def _on_idle(self) -> None:
         if not self._dirty or self.is_unlocked:
             return
@@ -612,21 +628,27 @@ class KioskController(QObject):
             return
         pad = PinPad(self.window)
         pad.submitted.connect(self._check_pin)
+        pad.staffSubmitted.connect(lambda pin: self._check_pin(pin, staff=True))
         pad.finished.connect(pad.deleteLater)
         if not self.guard.has_pin:
             pad.say(self.tr("No exit PIN is set in the kiosk settings. Ask the administrator."))
             pad.unlock_button.setEnabled(False)
+            pad.staff_button.setEnabled(False)
         self.pin_pad = pad
         log.info("kiosk: PIN pad opened")
         pad.open()
 
-    def _check_pin(self, pin: str) -> None:
+    def _check_pin(self, pin: str, staff: bool = False) -> None:
         pad = self.pin_pad
         result = self.guard.attempt(pin)
         if result.ok:
             if pad is not None:
                 pad.accept()
-            self.unlock()
+            if staff:
+                log.info("kiosk: staff view opened with the PIN")
+                self.staffRequested.emit()
+            else:
+                self.unlock()
             return
         if pad is None:
             return

@@ -570,6 +570,19 @@ class MainWindow(QMainWindow):
         self.search_box.selectAll()
 
     # --- kiosk hooks (used by ui/kiosk.py between two readers) --------------------------------------
+    def reload_entry(self, entry: Entry) -> None:
+        """Show a new version of an entry (its file changed: ``--watch``), keeping the reader's place."""
+        self.library.entries[entry.id] = entry
+        self._rendered.pop(entry.id, None)
+        current = self.history.current
+        if current is None or current.entry_id != entry.id or current.is_search:
+            return
+        scroll = self.viewer.verticalScrollBar().value()
+        self._show_entry(current)
+        self.viewer.verticalScrollBar().setValue(scroll)
+        self._apply_highlight()
+        self.find_bar.refresh()
+
     def forget_session(self) -> None:
         """Drop what the reader did in memory: back/forward history, the last results, highlight terms."""
         self.history.clear()
