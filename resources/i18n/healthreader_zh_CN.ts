@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AccessibilityController</name>
@@ -94,7 +95,7 @@
         <translation>首页</translation>
     </message>
     <message>
-        <source>The library's home page (Alt+Home)</source>
+        <source>The library&apos;s home page (Alt+Home)</source>
         <translation>资料库首页（Alt+Home）</translation>
     </message>
     <message>
@@ -519,6 +520,25 @@
     </message>
 </context>
 <context>
+    <name>EntryWatcher</name>
+    <message>
+        <source>Reloaded %1</source>
+        <translation>已重新载入 %1</translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>its id changed to %1</source>
+        <translation>它的 id 改成了 %1</translation>
+    </message>
+    <message>
+        <source>%1 has a problem; showing the last good version: %2</source>
+        <translation>%1 有问题，仍显示上一个正确的版本：%2</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <source>Find in page:</source>
@@ -591,7 +611,7 @@
         <translation>没有可用的打印机。如需纸质版，请向工作人员索取。</translation>
     </message>
     <message>
-        <source>Print “%1” on the clinic's printer?</source>
+        <source>Print “%1” on the clinic&apos;s printer?</source>
         <translation>用诊所的打印机打印《%1》吗？</translation>
     </message>
     <message>
@@ -613,6 +633,45 @@
     <message>
         <source>Wrong PIN. %1 tries left before a pause.</source>
         <translation>密码错误。再错 %1 次将暂停输入。</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryUpdates</name>
+    <message>
+        <source>installed %1</source>
+        <translation>已安装 %1</translation>
+    </message>
+    <message>
+        <source>Refused: not a HealthReader pack.</source>
+        <translation>已拒绝：这不是 HealthReader 内容包。</translation>
+    </message>
+    <message>
+        <source>Refused: the file is incomplete (still copying, or a broken download).</source>
+        <translation>已拒绝：文件不完整（还在复制中，或下载不完整）。</translation>
+    </message>
+    <message>
+        <source>Refused: the pack is not signed.</source>
+        <translation>已拒绝：内容包没有签名。</translation>
+    </message>
+    <message>
+        <source>Refused: signed with a key this PC does not trust.</source>
+        <translation>已拒绝：签名所用的密钥不受本机信任。</translation>
+    </message>
+    <message>
+        <source>Refused: the pack was changed after it was signed.</source>
+        <translation>已拒绝：内容包在签名后被改动过。</translation>
+    </message>
+    <message>
+        <source>Refused: older than the library in use.</source>
+        <translation>已拒绝：比正在使用的文章库旧。</translation>
+    </message>
+    <message>
+        <source>Refused: this HealthReader is too old for the pack.</source>
+        <translation>已拒绝：本机的 HealthReader 版本太旧，无法使用这个内容包。</translation>
+    </message>
+    <message>
+        <source>Refused: the file cannot be read.</source>
+        <translation>已拒绝：无法读取文件。</translation>
     </message>
 </context>
 <context>
@@ -821,6 +880,10 @@ An offline reader for health information.</source>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
+    <message>
+        <source>Staff view</source>
+        <translation>工作人员页面</translation>
+    </message>
 </context>
 <context>
     <name>PrintActions</name>
@@ -861,7 +924,7 @@ An offline reader for health information.</source>
     </message>
     <message>
         <source>Page %1</source>
-        <comment>%1 is 'page/pages', e.g. 2/5</comment>
+        <comment>%1 is &apos;page/pages&apos;, e.g. 2/5</comment>
         <translation>第 %1 页</translation>
     </message>
     <message>
@@ -908,7 +971,7 @@ An offline reader for health information.</source>
         <translation>语音引擎无法启动：%1</translation>
     </message>
     <message>
-        <source>The speech engine has no Chinese voice. Install a Mandarin voice (for example espeak-ng's) and try again.</source>
+        <source>The speech engine has no Chinese voice. Install a Mandarin voice (for example espeak-ng&apos;s) and try again.</source>
         <translation>语音引擎没有中文语音。请安装普通话语音（例如 espeak-ng 的普通话语音）后再试。</translation>
     </message>
     <message>
@@ -1090,6 +1153,105 @@ An offline reader for health information.</source>
     <message>
         <source>Save this section as PDF…</source>
         <translation>把这一节保存为 PDF……</translation>
+    </message>
+</context>
+<context>
+    <name>StaffView</name>
+    <message>
+        <source>Staff view</source>
+        <translation>工作人员页面</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>文章库</translation>
+    </message>
+    <message>
+        <source>Searches</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Back to the reader</source>
+        <translation>返回阅读</translation>
+    </message>
+    <message>
+        <source>In use: %1</source>
+        <translation>正在使用：%1</translation>
+    </message>
+    <message>
+        <source>No content pack is installed: the library that came with the app is in use.</source>
+        <translation>没有安装内容包：正在使用应用自带的文章库。</translation>
+    </message>
+    <message>
+        <source>A newer library is installed; the kiosk switches to it at the next idle reset.</source>
+        <translation>已安装更新的文章库，自助阅读机会在下次空闲重置时切换。</translation>
+    </message>
+    <message>
+        <source>installed</source>
+        <translation>安装</translation>
+    </message>
+    <message>
+        <source>rolled back</source>
+        <translation>回退</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>之前的版本</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>条目数</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <source>From the watched folder:</source>
+        <translation>来自监视文件夹：</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Search statistics are off. The kiosk policy turns them on (search_stats = true) only with the clinic&apos;s consent.</source>
+        <translation>搜索统计已关闭。只有在诊所同意后，才能在自助阅读机策略中开启（search_stats = true）。</translation>
+    </message>
+    <message>
+        <source>The last %1 days, counted on this PC only. Searches made fewer than 3 times are not shown.</source>
+        <translation>最近 %1 天，只在本机统计。少于 3 次的搜索不显示。</translation>
+    </message>
+    <message>
+        <source>Searches that found nothing (what to write next):</source>
+        <translation>没有找到结果的搜索（下一步该写的内容）：</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索词</translation>
+    </message>
+    <message>
+        <source>Found nothing</source>
+        <translation>没有结果</translation>
+    </message>
+    <message>
+        <source>Most frequent searches:</source>
+        <translation>最常见的搜索：</translation>
     </message>
 </context>
 </TS>

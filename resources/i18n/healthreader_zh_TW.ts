@@ -520,6 +520,25 @@
     </message>
 </context>
 <context>
+    <name>EntryWatcher</name>
+    <message>
+        <source>Reloaded %1</source>
+        <translation>已重新載入 %1</translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation>無法讀取 %1：%2</translation>
+    </message>
+    <message>
+        <source>its id changed to %1</source>
+        <translation>它的 id 改成了 %1</translation>
+    </message>
+    <message>
+        <source>%1 has a problem; showing the last good version: %2</source>
+        <translation>%1 有問題，仍顯示上一個正確的版本：%2</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <source>Find in page:</source>
@@ -614,6 +633,45 @@
     <message>
         <source>Wrong PIN. %1 tries left before a pause.</source>
         <translation>密碼錯誤。再錯 %1 次將暫停輸入。</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryUpdates</name>
+    <message>
+        <source>installed %1</source>
+        <translation>已安裝 %1</translation>
+    </message>
+    <message>
+        <source>Refused: not a HealthReader pack.</source>
+        <translation>已拒絕：這不是 HealthReader 內容包。</translation>
+    </message>
+    <message>
+        <source>Refused: the file is incomplete (still copying, or a broken download).</source>
+        <translation>已拒絕：檔案不完整（還在複製中，或下載不完整）。</translation>
+    </message>
+    <message>
+        <source>Refused: the pack is not signed.</source>
+        <translation>已拒絕：內容包沒有簽名。</translation>
+    </message>
+    <message>
+        <source>Refused: signed with a key this PC does not trust.</source>
+        <translation>已拒絕：簽名所用的金鑰不受本機信任。</translation>
+    </message>
+    <message>
+        <source>Refused: the pack was changed after it was signed.</source>
+        <translation>已拒絕：內容包在簽名後被改動過。</translation>
+    </message>
+    <message>
+        <source>Refused: older than the library in use.</source>
+        <translation>已拒絕：比正在使用的文章庫舊。</translation>
+    </message>
+    <message>
+        <source>Refused: this HealthReader is too old for the pack.</source>
+        <translation>已拒絕：本機的 HealthReader 版本太舊，無法使用這個內容包。</translation>
+    </message>
+    <message>
+        <source>Refused: the file cannot be read.</source>
+        <translation>已拒絕：無法讀取檔案。</translation>
     </message>
 </context>
 <context>
@@ -821,6 +879,10 @@ An offline reader for health information.</source>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>Staff view</source>
+        <translation>工作人員頁面</translation>
     </message>
 </context>
 <context>
@@ -1091,6 +1153,105 @@ An offline reader for health information.</source>
     <message>
         <source>Save this section as PDF…</source>
         <translation>把這一節儲存為 PDF……</translation>
+    </message>
+</context>
+<context>
+    <name>StaffView</name>
+    <message>
+        <source>Staff view</source>
+        <translation>工作人員頁面</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>文章庫</translation>
+    </message>
+    <message>
+        <source>Searches</source>
+        <translation>搜尋</translation>
+    </message>
+    <message>
+        <source>Back to the reader</source>
+        <translation>返回閱讀</translation>
+    </message>
+    <message>
+        <source>In use: %1</source>
+        <translation>正在使用：%1</translation>
+    </message>
+    <message>
+        <source>No content pack is installed: the library that came with the app is in use.</source>
+        <translation>沒有安裝內容包：正在使用應用自帶的文章庫。</translation>
+    </message>
+    <message>
+        <source>A newer library is installed; the kiosk switches to it at the next idle reset.</source>
+        <translation>已安裝更新的文章庫，自助閱讀機會在下次空閒重置時切換。</translation>
+    </message>
+    <message>
+        <source>installed</source>
+        <translation>安裝</translation>
+    </message>
+    <message>
+        <source>rolled back</source>
+        <translation>回退</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>之前的版本</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>條目數</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>金鑰</translation>
+    </message>
+    <message>
+        <source>From the watched folder:</source>
+        <translation>來自監視資料夾：</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>檔案</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Search statistics are off. The kiosk policy turns them on (search_stats = true) only with the clinic&apos;s consent.</source>
+        <translation>搜尋統計已關閉。只有在診所同意後，才能在自助閱讀機策略中開啟（search_stats = true）。</translation>
+    </message>
+    <message>
+        <source>The last %1 days, counted on this PC only. Searches made fewer than 3 times are not shown.</source>
+        <translation>最近 %1 天，只在本機統計。少於 3 次的搜尋不顯示。</translation>
+    </message>
+    <message>
+        <source>Searches that found nothing (what to write next):</source>
+        <translation>沒有找到結果的搜尋（下一步該寫的內容）：</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜尋詞</translation>
+    </message>
+    <message>
+        <source>Found nothing</source>
+        <translation>沒有結果</translation>
+    </message>
+    <message>
+        <source>Most frequent searches:</source>
+        <translation>最常見的搜尋：</translation>
     </message>
 </context>
 </TS>

@@ -141,7 +141,9 @@ def _build(
     if not LIBRARY_ID_RE.match(info.id):
         raise BuildError(f"library.yaml: id {info.id!r} must be lower-case ASCII letters, digits and '-'")
     if not VERSION_RE.match(info.version):
-        raise BuildError(f"library.yaml: version {info.version!r} must be set, e.g. 2026.12.1 (a pack needs one)")
+        raise BuildError(
+            f"library.yaml: version {info.version!r} must be a plain version such as 2026.12.1 (a pack needs one)"
+        )
     index_dir = stage / "index"
     try:
         index_manifest = build_index(library, index_dir, progress=progress)

@@ -139,6 +139,7 @@ def test_the_watched_folder_installs_a_dropped_pack_and_an_idle_kiosk_switches(
     assert PackStore(packs_root).current("test-library").version == "2.0"
     results = {e.file: e.result for e in updates.events}
     assert results["library-2.0.hrpack"] == "installed 2.0"
+    assert results["half-copied.hrpack"].startswith("Refused: the file is incomplete")
     assert "half-copied.hrpack is truncated" in results["half-copied.hrpack"]
 
 

@@ -112,7 +112,7 @@ class LibraryUpdates(QObject):
                     result = (
                         self.tr("installed %1").replace("%1", outcome.installed.version)
                         if outcome.installed
-                        else outcome.refused
+                        else self.refusal_words(outcome.kind, outcome.refused)
                     )
                     if result:
                         events.append(
@@ -123,6 +123,20 @@ class LibraryUpdates(QObject):
             self.scanned.emit(events)
 
         threading.Thread(target=work, name="pack-scan", daemon=True).start()
+
+    def refusal_words(self, kind: str, sentence: str) -> str:
+        """The refusal in the staff's language (the packs package speaks English, for logs and IT)."""
+        words = {
+            "not-a-pack": self.tr("Refused: not a HealthReader pack."),
+            "truncated": self.tr("Refused: the file is incomplete (still copying, or a broken download)."),
+            "unsigned": self.tr("Refused: the pack is not signed."),
+            "untrusted-key": self.tr("Refused: signed with a key this PC does not trust."),
+            "tampered": self.tr("Refused: the pack was changed after it was signed."),
+            "older": self.tr("Refused: older than the library in use."),
+            "incompatible": self.tr("Refused: this HealthReader is too old for the pack."),
+            "unreadable": self.tr("Refused: the file cannot be read."),
+        }.get(kind)
+        return f"{words} ({sentence})" if words else sentence
 
     def _after_scan(self, events: list[DropEvent]) -> None:
         self._scanning = False
