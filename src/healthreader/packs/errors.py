@@ -15,6 +15,7 @@ class Refusal(enum.StrEnum):
     TAMPERED = "tampered"
     OLDER = "older"
     SAME_VERSION = "same-version"
+    ROLLED_BACK = "rolled-back"  # the watched folder never re-installs a version staff rolled back from
     INCOMPATIBLE = "incompatible"
     UNREADABLE = "unreadable"
 

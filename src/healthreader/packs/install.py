@@ -124,8 +124,18 @@ class PackStore:
         finally:
             os.close(fd)
 
-    def check_installable(self, pack: VerifiedPack) -> None:
-        """Refuse a verified pack this PC must not switch to: too new a format, or not newer than the current."""
+    def highest_installed(self, library_id: str) -> str:
+        """The newest version of a library this PC ever installed (current, or rolled back from)."""
+        versions = [e.version for e in self.history(library_id)] + [e.previous for e in self.history(library_id)]
+        current = self.current(library_id)
+        if current is not None:
+            versions.append(current.version)
+        return max((v for v in versions if v), key=version_key, default="")
+
+    def check_installable(self, pack: VerifiedPack, *, unattended: bool = False) -> None:
+        """Refuse a verified pack this PC must not switch to: too new a format, or not newer than the current.
+        ``unattended`` (the watched folder): also not a version staff rolled back from, or any older one,
+        so a pack left on the stick does not undo a rollback at the next scan."""
         m = pack.manifest
         if version_key(m.min_reader) > version_key(__version__):
             raise PackRefused(
@@ -133,6 +143,18 @@ class PackStore:
                 f"{pack.path.name} needs HealthReader {m.min_reader} or newer; this is {__version__}",
             )
         current = self.current(m.library_id)
+        highest = self.highest_installed(m.library_id) if unattended else ""
+        if (
+            highest
+            and current is not None
+            and version_key(m.version) <= version_key(highest)
+            and version_key(m.version) > version_key(current.version)
+        ):
+            raise PackRefused(
+                Refusal.ROLLED_BACK,
+                f"{pack.path.name} holds {m.library_id} {m.version}, which this PC was rolled back from; "
+                "the watched folder installs only newer versions (install it by hand to go forward again)",
+            )
         if current is None:
             return
         if version_key(m.version) < version_key(current.version):
@@ -146,11 +168,12 @@ class PackStore:
                 Refusal.SAME_VERSION, f"{m.library_id} {m.version} is already installed; nothing was changed"
             )
 
-    def install(self, path: Path, trusted: Mapping[str, PublicKey]) -> InstallResult:
-        """Verify ``path`` against ``trusted`` and make it the current version of its library."""
+    def install(self, path: Path, trusted: Mapping[str, PublicKey], *, unattended: bool = False) -> InstallResult:
+        """Verify ``path`` against ``trusted`` and make it the current version of its library
+        (``unattended``: see ``check_installable``)."""
         with self._locked():
             pack = open_pack(Path(path), trusted)
-            self.check_installable(pack)
+            self.check_installable(pack, unattended=unattended)
             return self._install(pack)
 
     def _install(self, pack: VerifiedPack) -> InstallResult:

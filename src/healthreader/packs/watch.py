@@ -67,11 +67,11 @@ class FolderWatch:
             self._seen[str(path)] = stamp
             outcome = ScanOutcome(path)
             try:
-                outcome.installed = self.store.install(path, self.trusted)
+                outcome.installed = self.store.install(path, self.trusted, unattended=True)
             except PackRefused as exc:
                 outcome.refused, outcome.kind = str(exc), exc.kind.value
-                if exc.kind == Refusal.SAME_VERSION:
-                    outcome.refused = ""  # already there: nothing to say at every scan
+                if exc.kind in (Refusal.SAME_VERSION, Refusal.ROLLED_BACK):
+                    outcome.refused = ""  # already there, or undone on purpose: nothing to say at every scan
             except (InstallError, PackError, OSError) as exc:
                 outcome.refused, outcome.kind = str(exc), "failed"
                 # A transient failure (stick pulled out, disk full) is worth another try later.

@@ -31,6 +31,23 @@ def test_the_watched_folder_installs_new_packs_and_refuses_bad_ones_once(make_pa
     assert store.current("test-library").version == "1.1"
 
 
+def test_a_pack_left_in_the_watched_folder_does_not_undo_a_rollback(make_pack, store, trusted, tmp_path) -> None:
+    drop = tmp_path / "usb"
+    drop.mkdir()
+    store.install(make_pack("1.0"), trusted)
+    shutil.copy(make_pack("1.1"), drop / "library-1.1.hrpack")
+    assert [o.installed.version for o in FolderWatch(drop, store, trusted).scan()] == ["1.1"]
+    store.rollback("test-library")
+    # The app restarts (a new watch, nothing remembered): the stick still holds 1.1.
+    assert [(o.installed, o.refused) for o in FolderWatch(drop, store, trusted).scan()] == [(None, "")]
+    assert store.current("test-library").version == "1.0"
+    shutil.copy(make_pack("1.2"), drop / "library-1.2.hrpack")
+    assert [o.installed.version for o in FolderWatch(drop, store, trusted).scan() if o.installed] == ["1.2"]
+    # By hand, staff may still go forward to the version they rolled back from.
+    store.rollback("test-library")
+    assert store.install(make_pack("1.1"), trusted).version == "1.1"
+
+
 def test_an_unreadable_watched_folder_is_no_error(store, trusted, tmp_path) -> None:
     assert FolderWatch(tmp_path / "not-mounted", store, trusted).scan() == []
 
