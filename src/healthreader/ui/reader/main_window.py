@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.labels = labels
         self.history = History()
+        self._shown: Location | None = None  # the place whose page the viewer holds
         self._rendered: OrderedDict[str, Rendered] = OrderedDict()
         self._category_anchors = {cat.name: f"cat-{i}" for i, cat in enumerate(library.categories())}
         self.setWindowTitle(self.tr("HealthReader"))
@@ -210,14 +211,19 @@ class MainWindow(QMainWindow):
 
     def open_location(self, loc: Location, *, record: bool = True) -> None:
         """Show a place; with ``record``, as a new step in the history."""
-        current = self.history.current
-        same_page = (
-            current is not None and current.entry_id == loc.entry_id and not loc.is_search and not current.is_search
-        )
         if record:
             self.history.visit(loc)
         else:
             self.history.replace(loc)
+        self._show(loc)
+
+    def _show(self, loc: Location) -> None:
+        """Put the page for ``loc`` on screen (the history already points at it)."""
+        # Compared with the page on screen, never with the history: back and forward move the history
+        # before they show anything, so it already names the page they are going to.
+        shown = self._shown
+        same_page = shown is not None and shown.entry_id == loc.entry_id and not loc.is_search and not shown.is_search
+        self._shown = loc
         if same_page and self.viewer.toPlainText():
             if loc.anchor:
                 self.viewer.scroll_to(loc.anchor)
@@ -241,12 +247,12 @@ class MainWindow(QMainWindow):
     def go_back(self) -> None:
         loc = self.history.back()
         if loc is not None:
-            self.open_location(loc, record=False)
+            self._show(loc)
 
     def go_forward(self) -> None:
         loc = self.history.forward()
         if loc is not None:
-            self.open_location(loc, record=False)
+            self._show(loc)
 
     def _update_nav_actions(self) -> None:
         self.actions_["back"].setEnabled(self.history.can_back())
@@ -586,6 +592,7 @@ class MainWindow(QMainWindow):
     def forget_session(self) -> None:
         """Drop what the reader did in memory: back/forward history, the last results, highlight terms."""
         self.history.clear()
+        self._shown = None  # the next page is drawn afresh, even if it is the one on screen
         self._results = None
         self._pending_terms = ()
 

@@ -1,0 +1,115 @@
+"""What a person sees and does in the reader window, as functions the journeys and their tests share.
+
+Reading the screen: the viewer's visible text (only what is scrolled into view), how many rows of a
+list are fully on screen, how much of the window the article column gets.  Acting on it: clicking a
+link in the viewer where it is drawn, a toolbar button, a list row, typing as an input method commits
+Chinese.  ``driver`` is pytest-qt's ``qtbot`` in the tests and ``tools/journeys.py``'s QTest driver
+under Xvfb: both have ``mouseClick``, ``keyClick``, ``keyClicks`` and ``waitUntil``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QInputMethodEvent, QTextCursor
+from PySide6.QtWidgets import QAbstractButton, QApplication, QListWidget, QTextBrowser, QToolBar, QWidget
+
+
+def visible_text(viewer: QTextBrowser) -> str:
+    """The text drawn in the viewer's viewport now: what a person can read without scrolling."""
+    area = viewer.viewport().rect()
+    start = viewer.cursorForPosition(area.topLeft()).position()
+    end = viewer.cursorForPosition(area.bottomRight()).position()
+    cursor = QTextCursor(viewer.document())
+    cursor.setPosition(start)
+    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+    return cursor.selectedText().replace("\u2029", "\n").replace("\u2028", "\n")
+
+
+def first_line(viewer: QTextBrowser) -> str:
+    """The first non-empty line on screen (a page's title when it is scrolled to the top)."""
+    return next((line.strip() for line in visible_text(viewer).splitlines() if line.strip()), "")
+
+
+def _link_cursor(viewer: QTextBrowser, href: str | None, text: str | None) -> QTextCursor:
+    """A cursor inside the first link whose address starts with ``href`` or whose text holds ``text``."""
+    block = viewer.document().begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            fmt = fragment.charFormat()
+            target = fmt.anchorHref()
+            if target and fmt.isAnchor():
+                if (href is not None and target.startswith(href)) or (text is not None and text in fragment.text()):
+                    cursor = QTextCursor(viewer.document())
+                    offset = fragment.text().find(text) if text is not None and text in fragment.text() else 0
+                    cursor.setPosition(fragment.position() + max(offset, 0) + 1)
+                    return cursor
+            it += 1
+        block = block.next()
+    raise AssertionError(f"no link {href or text!r} on the page")
+
+
+def link_position(viewer: QTextBrowser, *, href: str | None = None, text: str | None = None) -> QPoint:
+    """Where the link is drawn, in viewport coordinates, after scrolling it into view as a reader would."""
+    cursor = _link_cursor(viewer, href, text)
+    rect = viewer.cursorRect(cursor)
+    if not viewer.viewport().rect().contains(rect.center()):
+        bar = viewer.verticalScrollBar()
+        bar.setValue(bar.value() + rect.center().y() - viewer.viewport().height() // 3)
+        rect = viewer.cursorRect(cursor)
+    assert viewer.viewport().rect().contains(rect.center()), "the link cannot be scrolled into view"
+    assert viewer.anchorAt(rect.center()), "no link is drawn where the link's text is"
+    return rect.center()
+
+
+def click_link(driver: Any, viewer: QTextBrowser, *, href: str | None = None, text: str | None = None) -> None:
+    """Click a link in the viewer where it is drawn on screen."""
+    pos = link_position(viewer, href=href, text=text)
+    driver.mouseClick(viewer.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+
+
+def tool_button(toolbar: QToolBar, action: Any) -> QAbstractButton:
+    button = toolbar.widgetForAction(action)
+    assert isinstance(button, QAbstractButton), f"{action.text()} is not on the toolbar"
+    return button
+
+
+def click_tool(driver: Any, toolbar: QToolBar, action: Any) -> None:
+    button = tool_button(toolbar, action)
+    assert button.isVisible() and button.isEnabled(), f"{action.text()} cannot be pressed"
+    driver.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def fully_visible_rows(view: QListWidget) -> int:
+    """Rows of a list drawn whole inside its viewport (a row cut off at the bottom does not count)."""
+    area = view.viewport().rect()
+    return sum(1 for i in range(view.count()) if area.contains(view.visualItemRect(view.item(i))))
+
+
+def click_row(driver: Any, view: QListWidget, row: int) -> None:
+    item = view.item(row)
+    view.scrollToItem(item)
+    driver.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualItemRect(item).center())
+
+
+def width_fraction(widget: QWidget, window: QWidget) -> float:
+    return widget.width() / max(window.width(), 1)
+
+
+def is_shown(widget: QWidget) -> bool:
+    """Visible on screen and not squashed to nothing."""
+    return widget.isVisible() and widget.width() > 0 and widget.height() > 0
+
+
+def type_text(driver: Any, widget: QWidget, text: str) -> None:
+    """Type as a reader does: ASCII on the keys, Chinese committed one character at a time by the input method."""
+    for ch in text:
+        if ch.isascii():
+            driver.keyClicks(widget, ch)
+        else:
+            event = QInputMethodEvent()
+            event.setCommitString(ch)
+            QApplication.sendEvent(widget, event)
