@@ -62,6 +62,7 @@ _ALL = [
     Option("window_geometry", str, "", Scope.SESSION, "Main window geometry (base64 of Qt's saveGeometry)."),
     Option("window_state", str, "", Scope.SESSION, "Toolbar and dock state (base64 of Qt's saveState)."),
     Option("splitter_state", str, "", Scope.SESSION, "Sidebar/viewer splitter (base64 of Qt's saveState)."),
+    Option("sidebar_visible", bool, True, Scope.SESSION, "Whether the sidebar is shown (F9 hides and shows it)."),
     Option("last_location", str, "", Scope.SESSION, "The last entry read, as entry:ID#anchor."),
 ]  # fmt: skip
 OPTIONS: dict[str, Option] = {o.name: o for o in _ALL}

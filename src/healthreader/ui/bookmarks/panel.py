@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -407,10 +408,10 @@ class BookmarksPanel(QWidget):
         options = QHBoxLayout()
         options.addWidget(self.order_combo)
         options.addWidget(self.folder_combo, 1)
-        buttons = QHBoxLayout()
-        for b in (self.open_button, self.note_button, self.move_button, self.remove_button):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
+        # Two by two: four buttons in a row made the sidebar 380 px wide, too much of a small window.
+        buttons = QGridLayout()
+        for n, b in enumerate((self.open_button, self.note_button, self.move_button, self.remove_button)):
+            buttons.addWidget(b, n // 2, n % 2)
         layout = QVBoxLayout(page)
         layout.addLayout(top)
         layout.addLayout(options)

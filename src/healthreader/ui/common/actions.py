@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QStyle, QWidget
 
 CHECKABLE = frozenset(
     {
+        "sidebar",
         "bookmark",
         "large_print",
         "theme_system",
@@ -60,6 +61,13 @@ def specs() -> list[ActionSpec]:
             ("Alt+Home",),
             SP.SP_DirHomeIcon,
             QCoreApplication.translate("Actions", "The library's home page (Alt+Home)"),
+        ),
+        ActionSpec(
+            "sidebar",
+            QCoreApplication.translate("Actions", "Sidebar"),
+            ("F9",),
+            None,
+            QCoreApplication.translate("Actions", "Show or hide the sections and related questions (F9)"),
         ),
         ActionSpec(
             "zoom_in",

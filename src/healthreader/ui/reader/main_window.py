@@ -12,7 +12,7 @@ import logging
 from collections import OrderedDict
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QIcon, QMouseEvent
 from PySide6.QtWidgets import (
     QMainWindow,
@@ -61,6 +61,11 @@ def _unb64(text: str) -> QByteArray:
         return QByteArray(base64.b64decode(text.encode("ascii"), validate=True))
     except (ValueError, UnicodeEncodeError):
         return QByteArray()
+
+
+SIDEBAR_WIDTH = 300  # px, until the reader drags it elsewhere
+SIDEBAR_MIN_WIDTH = 200
+SIDEBAR_SHARE = 0.34  # at most this much of the window: the article gets the rest
 
 
 class MainWindow(QMainWindow):
@@ -118,7 +123,13 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([300, 900])
+        self.splitter.setChildrenCollapsible(False)  # hidden with F9, never dragged away by accident
+        # Below what its widest row of buttons asks for: on 800×600 the article needs the room more.
+        self.sidebar.setMinimumWidth(SIDEBAR_MIN_WIDTH)
+        self._sidebar_width = SIDEBAR_WIDTH  # what the reader last dragged it to
+        self.splitter.setSizes([SIDEBAR_WIDTH, 900])
+        self.splitter.splitterMoved.connect(self._on_splitter_moved)
+        self.splitter.installEventFilter(self)
         self.setCentralWidget(self.splitter)
         self.statusBar()
 
@@ -129,6 +140,8 @@ class MainWindow(QMainWindow):
         self.sidebar.sectionActivated.connect(self._on_sidebar_section)
         self.sidebar.entryActivated.connect(lambda eid: self.open_location(Location(eid)))
         a = self.actions_
+        a["sidebar"].setChecked(True)
+        a["sidebar"].toggled.connect(self.set_sidebar_visible)
         a["back"].triggered.connect(self.go_back)
         a["forward"].triggered.connect(self.go_forward)
         a["home"].triggered.connect(lambda: self.open_location(Location()))
@@ -156,6 +169,7 @@ class MainWindow(QMainWindow):
         bar.setObjectName("mainToolbar")
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        bar.addAction(self.actions_["sidebar"])
         for action_id in ("back", "forward", "home", "bookmark"):
             bar.addAction(self.actions_[action_id])
         bar.addSeparator()
@@ -190,6 +204,8 @@ class MainWindow(QMainWindow):
         for action_id in ("focus_search", "find", "find_next", "find_previous"):
             edit_menu.addAction(a[action_id])
         view_menu = self.menuBar().addMenu(self.tr("&View"))
+        view_menu.addAction(a["sidebar"])
+        view_menu.addSeparator()
         for action_id in ("zoom_in", "zoom_out", "zoom_reset"):
             view_menu.addAction(a[action_id])
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
@@ -527,6 +543,27 @@ class MainWindow(QMainWindow):
         self.actions_["zoom_in"].setEnabled(percent < ZOOM_STEPS[-1])
         self.actions_["zoom_out"].setEnabled(percent > ZOOM_STEPS[0])
 
+    # --- the sidebar -----------------------------------------------------------------------------
+    def set_sidebar_visible(self, visible: bool) -> None:
+        self.sidebar.setVisible(visible)
+        self.splitter.refresh()  # the article takes (or gives back) the room now, not at the next layout pass
+        self.actions_["sidebar"].setChecked(visible)
+        if visible:
+            self._fit_sidebar()
+
+    def _on_splitter_moved(self, pos: int, _index: int) -> None:
+        self._sidebar_width = pos
+
+    def _fit_sidebar(self) -> None:
+        """The sidebar at the width the reader chose, but never more than a third of the window."""
+        if not self.sidebar.isVisibleTo(self):
+            return
+        total = sum(self.splitter.sizes()) or self.splitter.width() - self.splitter.handleWidth()
+        cap = max(SIDEBAR_MIN_WIDTH, int(self.splitter.width() * SIDEBAR_SHARE))
+        width = max(SIDEBAR_MIN_WIDTH, min(self._sidebar_width, cap))
+        if total > width and self.splitter.sizes()[0] != width:
+            self.splitter.setSizes([width, total - width])
+
     # --- state -------------------------------------------------------------------------------------
     def restore_state(self) -> None:
         geometry = _unb64(self.settings.get("window_geometry"))
@@ -537,13 +574,17 @@ class MainWindow(QMainWindow):
         if not state.isEmpty():
             self.restoreState(state)
         split = _unb64(self.settings.get("splitter_state"))
-        if not split.isEmpty():
-            self.splitter.restoreState(split)
+        if not split.isEmpty() and self.splitter.restoreState(split):
+            self._sidebar_width = self.splitter.sizes()[0] or SIDEBAR_WIDTH
+        self.set_sidebar_visible(bool(self.settings.get("sidebar_visible")))
 
     def save_state(self) -> None:
         self.settings.set("window_geometry", _b64(self.saveGeometry()))
         self.settings.set("window_state", _b64(self.saveState()))
-        self.settings.set("splitter_state", _b64(self.splitter.saveState()))
+        if self.sidebar.isVisibleTo(self):
+            # Qt saves a hidden pane as width 0 and does not restore it as hidden: keep the last shown state.
+            self.settings.set("splitter_state", _b64(self.splitter.saveState()))
+        self.settings.set("sidebar_visible", self.sidebar.isVisibleTo(self))
         loc = self.history.current
         if loc is not None and not loc.is_home:
             self.settings.set("last_location", Location(loc.entry_id, self.viewer.current_section()).to_string())
@@ -555,6 +596,9 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.splitter and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            QTimer.singleShot(0, self._fit_sidebar)  # after the splitter has shared out its new width
+            return False
         if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
             if event.button() == Qt.MouseButton.BackButton:
                 self.go_back()

@@ -7,7 +7,7 @@ signals.  Further tabs (bookmarks) are added by the composition root with ``add_
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -47,8 +47,22 @@ class RelatedDelegate(QStyledItemDelegate):
         title_font, _ = self._fonts(option)
         return QFontMetrics(title_font).boundingRect(QRect(0, 0, width, 10_000), self.FLAGS, text)
 
+    def _text_width(self, option: QStyleOptionViewItem) -> int:
+        """The width a title wraps at when painted.  Measured on the list itself: the rectangle Qt passes
+        to sizeHint is the width before a vertical scroll bar took its share, and titles measured
+        wider than they are painted overlap the next row."""
+        view = option.widget
+        if isinstance(view, QListWidget):
+            width = view.viewport().width()
+            bar = view.verticalScrollBar()
+            if not bar.isVisible():
+                width -= view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, view)
+        else:
+            width = option.rect.width()
+        return max(width, 120) - 2 * self.PAD
+
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
-        width = max(option.rect.width(), 120) - 2 * self.PAD
+        width = self._text_width(option)
         title = self._title_rect(option, index.data(Qt.ItemDataRole.DisplayRole), width)
         _, small = self._fonts(option)
         return QSize(width, title.height() + QFontMetrics(small).height() + 3 * self.PAD)
@@ -99,10 +113,13 @@ class Sidebar(QTabWidget):
         top_layout.setContentsMargins(0, 0, 0, 0)
         self.sections_label = QLabel(self.tr("Sections"))
         self.sections_label.setObjectName("sidebarHeading")
+        self.sections_label.setWordWrap(True)  # a narrow sidebar, a long translation
         self.sections = QListWidget()
         self.sections.setObjectName("sections")
         self.sections.setAccessibleName(self.tr("Sections of this entry"))
         self.sections.setWordWrap(True)
+        self.sections.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.sections.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.sections.setStyleSheet("QListWidget::item { padding: 4px 2px; }")
         self.sections_label.setBuddy(self.sections)
         top_layout.addWidget(self.sections_label)
@@ -113,19 +130,26 @@ class Sidebar(QTabWidget):
         bottom_layout.setContentsMargins(0, 0, 0, 0)
         self.related_label = QLabel(self.tr("Related questions and articles"))
         self.related_label.setObjectName("sidebarHeading")
+        self.related_label.setWordWrap(True)
         self.related = QListWidget()
         self.related.setObjectName("related")
         self.related.setAccessibleName(self.tr("Related questions and articles"))
         self.related.setItemDelegate(RelatedDelegate(self.related))
         self.related.setUniformItemSizes(False)
         self.related.setResizeMode(QListWidget.ResizeMode.Adjust)
+        # Titles wrap to the list's width, so there is never anything to scroll sideways to.
+        self.related.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.related.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         self.related_label.setBuddy(self.related)
         bottom_layout.addWidget(self.related_label)
         bottom_layout.addWidget(self.related)
 
         split.addWidget(top)
         split.addWidget(bottom)
+        split.setChildrenCollapsible(False)
         self._sections_box = top
+        self._related_box = bottom
+        self._split = split
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
         layout.addWidget(split)
@@ -155,6 +179,7 @@ class Sidebar(QTabWidget):
             item.setData(ANCHOR_ROLE, anchor)
             item.setToolTip(title)
             self.sections.addItem(item)
+        self._balance()
 
     def set_related(self, related: list[tuple[str, str, str, str]]) -> None:
         """``related`` are (entry id, title, kind label, summary) tuples."""
@@ -167,6 +192,46 @@ class Sidebar(QTabWidget):
             self.related.addItem(item)
         self.related_label.setVisible(bool(related))
         self.related.setVisible(bool(related))
+        self._related_box.setVisible(bool(related))
+        self._balance()
+
+    # --- sharing the height ------------------------------------------------------------------
+    RELATED_ROWS = 3  # related questions always on screen when an entry has them
+
+    def _rows_height(self, view: QListWidget, rows: int) -> int:
+        """Height of the first ``rows`` rows as laid out at the list's present width."""
+        view.doItemsLayout()
+        return sum(view.visualItemRect(view.item(i)).height() for i in range(min(rows, view.count())))
+
+    def _balance(self) -> None:
+        """Share the height between the sections and the related entries by what each needs.
+
+        A QSplitter gives a pane that was hidden (the home page has no related entries) whatever is
+        left, which was one row between two scroll bars: the related list gets room for three rows, the
+        sections what their rows need, and any rest goes to whichever still has rows to show."""
+        if not (self._sections_box.isVisibleTo(self) and self._related_box.isVisibleTo(self)):
+            return
+        total = sum(self._split.sizes())
+        if total <= 0:
+            total = max(self.height() - self.tabBar().height(), 0)
+        if total <= 0:
+            return
+        chrome = self.sections_label.sizeHint().height() + 2 * self.sections.frameWidth() + 8
+        sections_need = self._rows_height(self.sections, self.sections.count()) + chrome
+        related_min = self._rows_height(self.related, self.RELATED_ROWS) + chrome
+        related_all = self._rows_height(self.related, self.related.count()) + chrome
+        if sections_need + related_all <= total:
+            top = sections_need + (total - sections_need - related_all) // 2
+        else:
+            # Not room for everything: the related list keeps its three rows, the sections at least
+            # half of what is left, and the sections never get more than they need.
+            top = min(sections_need, max(total - related_min, total // 2))
+            top = max(min(top, total - related_min), chrome)
+        self._split.setSizes([top, total - top])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._balance()
 
     def highlight_section(self, anchor: str) -> None:
         """Mark the section being read, without emitting a click."""

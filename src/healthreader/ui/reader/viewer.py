@@ -10,12 +10,15 @@ import bisect
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
-from PySide6.QtGui import QFont, QMouseEvent, QShowEvent, QTextDocument
+from PySide6.QtGui import QFont, QFontMetricsF, QMouseEvent, QResizeEvent, QShowEvent, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from healthreader.render.stylesheet import scale_stylesheet
 
 BASE_POINT_SIZE = 13.0
+# A line of about 38 Chinese characters reads comfortably; wider, the eye loses the next line's start.
+COLUMN_CHARS = 38
+DOCUMENT_MARGIN = 18
 
 
 class EntryViewer(QTextBrowser):
@@ -45,13 +48,13 @@ class EntryViewer(QTextBrowser):
         self.anchorClicked.connect(self.linkActivated)
         self.verticalScrollBar().valueChanged.connect(self._on_scroll)
         self.document().documentLayout().documentSizeChanged.connect(self._invalidate_positions)
-        self.document().setDocumentMargin(18)
+        self.document().setDocumentMargin(DOCUMENT_MARGIN)
         self._apply_style()
 
     # --- content ---------------------------------------------------------------------------
     def show_page(self, html: str, anchor: str = "") -> None:
         self._html = html
-        self.setHtml(self._transform(html) if self._transform else html)
+        self._set_html(html)
         self._invalidate_positions()
         self._current_section = ""
         self._requested = None
@@ -141,10 +144,35 @@ class EntryViewer(QTextBrowser):
         fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
         self._apply_style()
         if self._html:
-            self.setHtml(self._transform(self._html) if self._transform else self._html)
+            self._set_html(self._html)
             self._invalidate_positions()
             bar.setValue(round(fraction * bar.maximum()))
             self._on_scroll()
+
+    def _set_html(self, html: str) -> None:
+        self.setHtml(self._transform(html) if self._transform else html)
+        self._fit_column()  # a new document starts with the default margins
+
+    # --- the reading column ------------------------------------------------------------------
+    def column_width(self) -> int:
+        """The widest line the text gets, in pixels: COLUMN_CHARS characters of the article's font."""
+        return round(QFontMetricsF(self.document().defaultFont()).horizontalAdvance("中") * COLUMN_CHARS)
+
+    def _fit_column(self) -> None:
+        """Centre a column of readable width; on a narrow viewer the text takes the whole width."""
+        spare = self.viewport().width() - self.column_width() - 2 * DOCUMENT_MARGIN
+        side = DOCUMENT_MARGIN + max(spare, 0) / 2
+        root = self.document().rootFrame()
+        fmt = root.frameFormat()
+        if abs(fmt.leftMargin() - side) < 0.5 and abs(fmt.rightMargin() - side) < 0.5:
+            return
+        fmt.setLeftMargin(side)
+        fmt.setRightMargin(side)
+        root.setFrameFormat(fmt)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._fit_column()
+        super().resizeEvent(event)
 
     def base_font(self) -> QFont:
         return self.document().defaultFont()
@@ -155,6 +183,7 @@ class EntryViewer(QTextBrowser):
         font.setPointSizeF(BASE_POINT_SIZE * factor)
         self.document().setDefaultFont(font)
         self.document().setDefaultStyleSheet(scale_stylesheet(self._css, factor))
+        self._fit_column()
 
     # --- current section -------------------------------------------------------------------
     def _invalidate_positions(self, *_: object) -> None:

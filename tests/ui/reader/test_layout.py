@@ -1,0 +1,89 @@
+"""How the window shares its room, at the sizes readers have: 800×600, 1366×800 and 1920×1080.
+
+The article keeps a readable column (about 36–40 Chinese characters a line, centred) on a wide screen
+and most of a small window; the sidebar can be hidden and shown (F9 or its toolbar button) and the
+window remembers it; the related list shows several questions, never one row between scroll bars.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextBlock
+
+from tests.conftest import REAL_LIBRARY
+from tests.ui.journeys.screen import click_link, click_tool, fully_visible_rows, is_shown
+
+MAIN_ARTICLE = "面部肌肉萎缩是怎么回事"
+
+
+def body_lines(viewer) -> list[tuple[QTextBlock, int]]:
+    """(block, characters on its first line) for every long paragraph of body text on the page."""
+    found = []
+    body_size = viewer.document().defaultFont().pointSizeF()
+    block = viewer.document().begin()
+    while block.isValid():
+        layout = block.layout()
+        size = block.charFormat().font().pointSizeF()
+        if len(block.text()) >= 80 and layout.lineCount() > 1 and abs(size - body_size) < 0.5:
+            found.append((block, layout.lineAt(0).textLength()))
+        block = block.next()
+    assert found, "the page has no long paragraph"
+    return found
+
+
+@pytest.fixture
+def open_main_article(make_window, qtbot):
+    def open_at(width: int, height: int):
+        window = make_window(dirs=[REAL_LIBRARY], size=(width, height))
+        click_link(qtbot, window.viewer, text=MAIN_ARTICLE)
+        assert MAIN_ARTICLE in window.windowTitle()
+        return window
+
+    return open_at
+
+
+@pytest.mark.parametrize("size", [(800, 600), (1366, 800), (1920, 1080)])
+def test_related_questions_show_several_rows_after_opening_from_the_home_page(open_main_article, size) -> None:
+    window = open_main_article(*size)
+    related = window.sidebar.related
+    assert is_shown(related) and related.count() >= 3
+    assert fully_visible_rows(related) >= 3, f"only {fully_visible_rows(related)} related rows on screen"
+    assert not related.horizontalScrollBar().isVisible()
+    assert fully_visible_rows(window.sidebar.sections) >= 3  # the sections keep room too
+
+
+def test_a_small_window_gives_the_article_most_of_its_width(open_main_article) -> None:
+    window = open_main_article(800, 600)
+    assert is_shown(window.sidebar)
+    assert window.viewer.width() >= 0.6 * window.width(), (window.viewer.width(), window.sidebar.width())
+    chars = [n for _, n in body_lines(window.viewer)]
+    assert min(chars) >= 20, chars  # 17 a line before: too few to read comfortably
+
+
+def test_a_wide_window_keeps_a_centred_reading_column(open_main_article) -> None:
+    window = open_main_article(1920, 1080)
+    viewer = window.viewer
+    lines = body_lines(viewer)
+    assert all(34 <= n <= 41 for _, n in lines), [n for _, n in lines]
+    block = lines[0][0]
+    rect = viewer.document().documentLayout().blockBoundingRect(block)
+    left = rect.left()
+    right = viewer.viewport().width() - rect.right()
+    assert left > 100 and abs(left - right) <= 4, (left, right)
+
+
+def test_f9_and_the_toolbar_button_hide_and_show_the_sidebar_and_it_is_remembered(qtbot, make_window) -> None:
+    window = make_window(dirs=[REAL_LIBRARY], size=(800, 600))
+    action = window.actions_["sidebar"]
+    assert action.isChecked() and is_shown(window.sidebar)
+    qtbot.keyClick(window, Qt.Key.Key_F9)
+    assert not window.sidebar.isVisible() and not action.isChecked()
+    assert window.viewer.width() >= 0.95 * window.width()
+    window.close()
+
+    again = make_window(dirs=[REAL_LIBRARY], size=None)
+    assert not again.sidebar.isVisible() and not again.actions_["sidebar"].isChecked()
+    click_tool(qtbot, again.toolbar, again.actions_["sidebar"])
+    assert is_shown(again.sidebar) and again.actions_["sidebar"].isChecked()
+    assert again.viewer.width() >= 0.6 * again.width()
