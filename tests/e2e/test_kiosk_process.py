@@ -68,7 +68,7 @@ def test_kiosk_flag_starts_locked_and_leaves_nothing_behind(data_dir: Path, tmp_
         # Malformed TOML (an unclosed string) still starts locked, with safe defaults, and says why.
         ('enabled = false\nidle_timeout_seconds = 90\nclinic_name = "门诊\n',
          [r"kiosk mode on: locked; idle reset after 120 s, printing off",
-          r"ERROR healthreader\.ui\.kiosk: kiosk policy problem: .*kiosk\.toml is not valid TOML .*line 3"]),
+          r"ERROR healthreader\.ui\.kiosk\.controller: kiosk policy problem: .*kiosk\.toml is not valid TOML .*line 3"]),
         # One wrong field is logged; the good ones are kept, and "enabled = false" does not count.
         ("enabled = false\nidle_timeout_seconds = 60\ntext_size = 7\n",
          [r"kiosk mode on: locked; idle reset after 60 s", r"kiosk policy problem: text_size: expected one of"]),
