@@ -10,8 +10,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtGui import QAction, QIcon, QKeySequence
-from PySide6.QtWidgets import QStyle, QWidget
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+from healthreader.ui.common.icons import themed_icon
 
 CHECKABLE = frozenset(
     {
@@ -33,181 +35,186 @@ class ActionSpec:
     id: str
     text: str
     shortcuts: tuple[QKeySequence.StandardKey | str, ...] = ()
-    icon: QStyle.StandardPixmap | None = None
+    icon: str | None = None  # resources/icons/<icon>.svg, drawn in the theme's colours
     tip: str = ""
 
 
 def specs() -> list[ActionSpec]:
-    SP = QStyle.StandardPixmap
     K = QKeySequence.StandardKey
     return [
         ActionSpec(
             "back",
             QCoreApplication.translate("Actions", "Back"),
             (K.Back, "Alt+Left"),
-            SP.SP_ArrowBack,
+            "back",
             QCoreApplication.translate("Actions", "Go back (Alt+Left)"),
         ),
         ActionSpec(
             "forward",
             QCoreApplication.translate("Actions", "Forward"),
             (K.Forward, "Alt+Right"),
-            SP.SP_ArrowForward,
+            "forward",
             QCoreApplication.translate("Actions", "Go forward (Alt+Right)"),
         ),
         ActionSpec(
             "home",
             QCoreApplication.translate("Actions", "Home"),
             ("Alt+Home",),
-            SP.SP_DirHomeIcon,
+            "home",
             QCoreApplication.translate("Actions", "The library's home page (Alt+Home)"),
         ),
         ActionSpec(
             "sidebar",
             QCoreApplication.translate("Actions", "Sidebar"),
             ("F9",),
-            None,
+            "sidebar",
             QCoreApplication.translate("Actions", "Show or hide the sections and related questions (F9)"),
         ),
         ActionSpec(
             "zoom_in",
             QCoreApplication.translate("Actions", "Larger text"),
             ("Ctrl+=", "Ctrl++", K.ZoomIn),
-            None,
+            "zoom-in",
             QCoreApplication.translate("Actions", "Larger text (Ctrl+=)"),
         ),
         ActionSpec(
             "zoom_out",
             QCoreApplication.translate("Actions", "Smaller text"),
             ("Ctrl+-", K.ZoomOut),
-            None,
+            "zoom-out",
             QCoreApplication.translate("Actions", "Smaller text (Ctrl+-)"),
         ),
         ActionSpec(
             "zoom_reset",
             QCoreApplication.translate("Actions", "Normal text size"),
             ("Ctrl+0",),
-            None,
+            "zoom-reset",
             QCoreApplication.translate("Actions", "Normal text size (Ctrl+0)"),
         ),
         ActionSpec(
             "focus_search",
             QCoreApplication.translate("Actions", "Search the library"),
             ("Ctrl+K", "Ctrl+L"),
-            None,
+            "search",
             QCoreApplication.translate("Actions", "Search the library (Ctrl+K)"),
         ),
         ActionSpec(
             "find",
             QCoreApplication.translate("Actions", "Find in page"),
             (K.Find, "Ctrl+F"),
-            None,
+            "find",
             QCoreApplication.translate("Actions", "Find in this page (Ctrl+F)"),
         ),
-        ActionSpec("find_next", QCoreApplication.translate("Actions", "Find next"), (K.FindNext, "F3"), None, ""),
+        ActionSpec(
+            "find_next", QCoreApplication.translate("Actions", "Find next"), (K.FindNext, "F3"), "find-next", ""
+        ),
         ActionSpec(
             "find_previous",
             QCoreApplication.translate("Actions", "Find previous"),
             (K.FindPrevious, "Shift+F3"),
-            None,
+            "find-previous",
             "",
         ),
         ActionSpec(
             "bookmark",
             QCoreApplication.translate("Actions", "Bookmark"),
             ("Ctrl+D",),
-            None,
+            "star-off",
             QCoreApplication.translate("Actions", "Bookmark this entry, or remove its bookmark (Ctrl+D)"),
         ),
         ActionSpec(
             "show_bookmarks",
             QCoreApplication.translate("Actions", "Bookmarks and history"),
             ("Ctrl+B",),
-            None,
+            "bookmarks",
             QCoreApplication.translate("Actions", "Show your bookmarks and reading history (Ctrl+B)"),
         ),
-        ActionSpec("export_bookmarks", QCoreApplication.translate("Actions", "Export bookmarks…"), (), None, ""),
-        ActionSpec("import_bookmarks", QCoreApplication.translate("Actions", "Import bookmarks…"), (), None, ""),
+        ActionSpec("export_bookmarks", QCoreApplication.translate("Actions", "Export bookmarks…"), (), "export", ""),
+        ActionSpec("import_bookmarks", QCoreApplication.translate("Actions", "Import bookmarks…"), (), "import", ""),
         ActionSpec(
             "print",
             QCoreApplication.translate("Actions", "Print…"),
             (K.Print, "Ctrl+P"),
-            None,
+            "print",
             QCoreApplication.translate("Actions", "Print this entry (Ctrl+P)"),
         ),
-        ActionSpec("print_preview", QCoreApplication.translate("Actions", "Print preview"), (), None, ""),
+        ActionSpec("print_preview", QCoreApplication.translate("Actions", "Print preview"), (), "print-preview", ""),
         ActionSpec(
             "export_pdf",
             QCoreApplication.translate("Actions", "Export PDF…"),
             (),
-            None,
+            "pdf",
             QCoreApplication.translate("Actions", "Save this entry as a PDF handout"),
         ),
         ActionSpec(
             "large_print",
             QCoreApplication.translate("Actions", "Large print"),
             (),
-            None,
+            "large-print",
             QCoreApplication.translate("Actions", "Print with 16 pt text for easier reading"),
         ),
         ActionSpec(
             "quit",
             QCoreApplication.translate("Actions", "Quit"),
             (K.Quit, "Ctrl+Q"),
-            None,
+            "quit",
             QCoreApplication.translate("Actions", "Quit HealthReader"),
         ),
         ActionSpec(
             "theme_system",
             QCoreApplication.translate("Actions", "Follow the system colours"),
             (),
-            None,
+            "theme-system",
             QCoreApplication.translate("Actions", "Light or dark, as the desktop is set"),
         ),
-        ActionSpec("theme_light", QCoreApplication.translate("Actions", "Light"), (), None, ""),
-        ActionSpec("theme_dark", QCoreApplication.translate("Actions", "Dark"), (), None, ""),
+        ActionSpec("theme_light", QCoreApplication.translate("Actions", "Light"), (), "theme-light", ""),
+        ActionSpec("theme_dark", QCoreApplication.translate("Actions", "Dark"), (), "theme-dark", ""),
         ActionSpec(
             "theme_contrast",
             QCoreApplication.translate("Actions", "High contrast"),
             ("Ctrl+Alt+H",),
-            None,
+            "theme-contrast",
             QCoreApplication.translate("Actions", "White and yellow text on black (Ctrl+Alt+H)"),
         ),
         ActionSpec(
             "large_type",
             QCoreApplication.translate("Actions", "Large type"),
             ("Ctrl+Shift+L",),
-            None,
+            "large-type",
             QCoreApplication.translate("Actions", "Bigger menus, buttons and article text (Ctrl+Shift+L)"),
         ),
         ActionSpec(
             "traditional",
             QCoreApplication.translate("Actions", "Traditional characters"),
             ("Ctrl+Shift+T",),
-            None,
+            "traditional",
             QCoreApplication.translate("Actions", "Show the library in traditional characters (Ctrl+Shift+T)"),
         ),
         ActionSpec(
             "read_aloud",
             QCoreApplication.translate("Actions", "Read aloud"),
             ("Ctrl+R",),
-            None,
+            "read-aloud",
             QCoreApplication.translate("Actions", "Read this entry aloud from the section shown (Ctrl+R)"),
         ),
         ActionSpec(
-            "read_pause", QCoreApplication.translate("Actions", "Pause or resume reading"), ("Ctrl+Shift+R",), None, ""
+            "read_pause",
+            QCoreApplication.translate("Actions", "Pause or resume reading"),
+            ("Ctrl+Shift+R",),
+            "read-pause",
+            "",
         ),
-        ActionSpec("read_stop", QCoreApplication.translate("Actions", "Stop reading"), ("Ctrl+.",), None, ""),
-        ActionSpec("read_faster", QCoreApplication.translate("Actions", "Read faster"), ("Ctrl+]",), None, ""),
-        ActionSpec("read_slower", QCoreApplication.translate("Actions", "Read slower"), ("Ctrl+[",), None, ""),
+        ActionSpec("read_stop", QCoreApplication.translate("Actions", "Stop reading"), ("Ctrl+.",), "read-stop", ""),
+        ActionSpec("read_faster", QCoreApplication.translate("Actions", "Read faster"), ("Ctrl+]",), "read-faster", ""),
+        ActionSpec("read_slower", QCoreApplication.translate("Actions", "Read slower"), ("Ctrl+[",), "read-slower", ""),
         ActionSpec(
             "shortcuts",
             QCoreApplication.translate("Actions", "Keyboard shortcuts"),
             ("F1",),
-            None,
+            "shortcuts",
             QCoreApplication.translate("Actions", "List every keyboard shortcut (F1)"),
         ),
-        ActionSpec("about", QCoreApplication.translate("Actions", "About HealthReader"), (), None, ""),
+        ActionSpec("about", QCoreApplication.translate("Actions", "About HealthReader"), (), "about", ""),
     ]
 
 
@@ -215,7 +222,6 @@ class ActionRegistry(QObject):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self._actions: dict[str, QAction] = {}
-        style = parent.style()
         for spec in specs():
             action = QAction(spec.text, parent)
             action.setObjectName(f"action_{spec.id}")
@@ -230,8 +236,8 @@ class ActionRegistry(QObject):
                     unique.append(k)
             action.setShortcuts(unique)
             if spec.icon is not None:
-                action.setIcon(style.standardIcon(spec.icon))
-            action.setIcon(action.icon() if spec.icon is not None else QIcon())
+                # The bookmark star fills in once the entry is bookmarked.
+                action.setIcon(themed_icon(spec.icon, "star-on" if spec.id == "bookmark" else None))
             if spec.tip:
                 action.setToolTip(spec.tip)
                 action.setStatusTip(spec.tip)

@@ -12,13 +12,14 @@ import logging
 from collections import OrderedDict
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QIcon, QMouseEvent
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -27,7 +28,6 @@ from healthreader import __version__
 from healthreader.config import Settings
 from healthreader.config.settings import ZOOM_STEPS
 from healthreader.content import Entry, Library
-from healthreader.paths import resource
 from healthreader.render import PageLabels, Rendered, entry_page, home_page, render_markdown
 from healthreader.render.page import not_found_page
 from healthreader.render.results import results_html, searching_html
@@ -185,10 +185,14 @@ class MainWindow(QMainWindow):
         zoom_labels = {"zoom_out": "A−", "zoom_reset": "A", "zoom_in": "A+"}
         for action_id, text in zoom_labels.items():
             self.actions_[action_id].setIconText(text)
-        star = QIcon()
-        star.addFile(str(resource("icons", "star-off.svg")), QSize(), QIcon.Mode.Normal, QIcon.State.Off)
-        star.addFile(str(resource("icons", "star-on.svg")), QSize(), QIcon.Mode.Normal, QIcon.State.On)
-        self.actions_["bookmark"].setIcon(star)
+            # A−, A and A+ are their own picture; the menus show the magnifier icons.
+            self._tool_style(action_id, Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self._tool_style("sidebar", Qt.ToolButtonStyle.ToolButtonIconOnly)  # its tooltip names it
+
+    def _tool_style(self, action_id: str, style: Qt.ToolButtonStyle) -> None:
+        button = self.toolbar.widgetForAction(self.actions_[action_id])
+        if isinstance(button, QToolButton):
+            button.setToolButtonStyle(style)
 
     def _build_menus(self) -> None:
         a = self.actions_
