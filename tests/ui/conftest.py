@@ -12,16 +12,36 @@ from healthreader.ui.app import create_main_window
 from healthreader.ui.reader.main_window import MainWindow
 
 
+@pytest.fixture(scope="session")
+def _pristine_look(qapp):
+    """The application's own font, palette, style and stylesheet, before any window changed them."""
+    from PySide6.QtGui import QFont, QPalette
+
+    style = (qapp.style().name(), type(qapp.style()).__name__)
+    return QFont(qapp.font()), QPalette(qapp.palette()), style, qapp.styleSheet()
+
+
 @pytest.fixture(autouse=True)
-def _no_leftover_translators(qapp):
-    """A window installs translators on the shared QApplication; the next test starts without them."""
+def _no_leftover_translators(qapp, _pristine_look):
+    """A window installs translators on the shared QApplication and sets its font, palette and style
+    (large type, themes); the next test starts without any of them, whatever order windows went in."""
     yield
-    from PySide6.QtCore import QLocale, QTranslator
+    from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QTranslator
+
+    # The test's windows are closed and scheduled for deletion by now: delete them, so that what they
+    # restore when they go happens before this, not in the middle of the next test.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
     for translator in qapp.findChildren(QTranslator):
         qapp.removeTranslator(translator)
         translator.deleteLater()
     QLocale.setDefault(QLocale.system())
+    font, palette, style, sheet = _pristine_look
+    if (qapp.style().name(), type(qapp.style()).__name__) != style:
+        qapp.setStyle(style[0])
+    qapp.setPalette(palette)
+    qapp.setFont(font)
+    qapp.setStyleSheet(sheet)
 
 
 @pytest.fixture

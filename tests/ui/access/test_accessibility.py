@@ -156,8 +156,13 @@ def _clipped(window: QWidget) -> list[str]:
             continue
         if isinstance(w, QLabel) and not w.wordWrap() and w.text():
             text, room = w.text(), w.contentsRect().width()
+        elif isinstance(w, QToolButton) and w.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly:
+            continue  # its text is its tooltip and accessible name, never drawn
         elif isinstance(w, (QPushButton, QToolButton)) and w.text():
-            text, room = w.text(), w.width() - (w.iconSize().width() if not w.icon().isNull() else 0)
+            drawn = not w.icon().isNull() and not (
+                isinstance(w, QToolButton) and w.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextOnly
+            )
+            text, room = w.text(), w.width() - (w.iconSize().width() if drawn else 0)
         else:
             continue
         if "<" in text:

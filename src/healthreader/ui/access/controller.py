@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QMenu,
+    QStyleFactory,
     QTabBar,
     QTableWidget,
     QTableWidgetItem,
@@ -43,13 +44,13 @@ from healthreader.chinese.traditional import to_traditional, to_traditional_html
 from healthreader.ui.access import theme
 from healthreader.ui.access.read_aloud import ReadAloud
 from healthreader.ui.common.actions import specs
+from healthreader.ui.common.scale import LARGE_UI_FACTOR, ScaledStyle
 from healthreader.ui.reader.main_window import MainWindow
 from healthreader.ui.reader.sidebar import SUMMARY_ROLE
 
 log = logging.getLogger(__name__)
 
-LARGE_UI_FACTOR = 1.3  # 11 pt menus become 14.3 pt
-LARGE_TEXT_FACTOR = 1.3  # on top of the reader's zoom
+LARGE_TEXT_FACTOR = 1.3  # on top of the reader's zoom (the interface grows by LARGE_UI_FACTOR)
 THEME_ACTIONS = {"theme_system": theme.SYSTEM, "theme_light": theme.LIGHT, "theme_dark": theme.DARK,
                  "theme_contrast": theme.CONTRAST}  # fmt: skip
 ORIGINAL_ROLE = Qt.ItemDataRole.UserRole + 20  # (title, summary) before conversion to traditional
@@ -266,9 +267,7 @@ class AccessibilityController(QObject):
 
     def apply_theme(self) -> None:
         self.theme = theme.resolve(self.settings.get("theme"), theme.is_system_dark(self.system_scheme()))
-        # Fusion draws with the palette on every platform (native styles may ignore it).
-        if self.app.style().name().lower() != "fusion":
-            self.app.setStyle("Fusion")
+        self._apply_style()
         self.app.setPalette(theme.palette(self.theme))
         self._set_app_stylesheet(theme.chrome_stylesheet(self.theme, bool(self.settings.get("large_type"))))
         self._restyle_viewer()
@@ -290,8 +289,22 @@ class AccessibilityController(QObject):
         if on:
             font.setPointSizeF(self._base_font.pointSizeF() * LARGE_UI_FACTOR)
         QApplication.setFont(font)
+        if self._apply_style():
+            self.app.setPalette(theme.palette(self.theme))  # a new style starts from its own palette
         self._set_app_stylesheet(theme.chrome_stylesheet(self.theme, on))
         self._restyle_viewer()
+
+    def _apply_style(self) -> bool:
+        """Fusion (it draws with the palette on every platform, native styles may not), scaled up for
+        large type: icons, check boxes and scroll bars do not grow with the font.  True if it changed."""
+        factor = LARGE_UI_FACTOR if self.settings.get("large_type") else 1.0
+        current = self.app.style()
+        if isinstance(current, ScaledStyle) and current.factor == factor:
+            return False
+        if factor == 1.0 and not isinstance(current, ScaledStyle) and current.name().lower() == "fusion":
+            return False
+        self.app.setStyle(ScaledStyle(factor) if factor != 1.0 else QStyleFactory.create("Fusion"))
+        return True
 
     # --- traditional characters ---------------------------------------------------------------
     def set_traditional(self, on: bool, announce: bool = True) -> None:
@@ -369,9 +382,12 @@ def _restorer(app: QApplication) -> Callable[..., None]:
     process, or the kiosk's fresh window for the next reader).
     """
     palette, font, sheet = QPalette(QApplication.palette()), QFont(QApplication.font()), app.styleSheet()
+    style = app.style().name() or "Fusion"
 
     def restore(*_: object) -> None:
         try:
+            if isinstance(app.style(), ScaledStyle):
+                app.setStyle(style)  # by name: the style object itself was replaced, and deleted, by ours
             QApplication.setPalette(palette)
             QApplication.setFont(font)
             app.setStyleSheet(sheet)

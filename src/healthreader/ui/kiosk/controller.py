@@ -42,6 +42,7 @@ from healthreader.config.kiosk import KioskPolicy, PinGuard
 from healthreader.paths import DataPaths, resource
 from healthreader.store import UserStore
 from healthreader.ui.bookmarks.panel import BookmarksPanel
+from healthreader.ui.common.scale import LARGE_UI_FACTOR, scale_sizes
 from healthreader.ui.printing import document as printing
 from healthreader.ui.printing.document import PrintError
 from healthreader.ui.reader.main_window import MainWindow
@@ -405,9 +406,9 @@ class KioskController(QObject):
         for child in w.findChildren(QWidget):
             child.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self._build_banner()
-        w.setStyleSheet(KIOSK_STYLESHEET)
-        # The suggestions drop-down is a window of its own: it does not inherit the window's sheet.
-        w.search_box.completer_.popup().setStyleSheet(KIOSK_STYLESHEET)
+        large = w.actions_["large_type"]
+        self._apply_stylesheet(large.isChecked())
+        large.toggled.connect(self._apply_stylesheet)
         for problem in self.problems:
             log.error("kiosk policy problem: %s", problem)
         log.info(
@@ -417,6 +418,14 @@ class KioskController(QObject):
             self.policy.bookmarks,
             "set" if self.guard.has_pin else "NOT set",
         )
+
+    def _apply_stylesheet(self, large: bool) -> None:
+        """The kiosk's sizes, and under large type all of them larger: its sheet fixes the font sizes
+        the application font would otherwise set."""
+        sheet = scale_sizes(KIOSK_STYLESHEET, LARGE_UI_FACTOR if large else 1.0)
+        self.window.setStyleSheet(sheet)
+        # The suggestions drop-down is a window of its own: it does not inherit the window's sheet.
+        self.window.search_box.completer_.popup().setStyleSheet(sheet)
 
     def _build_banner(self) -> None:
         bar = QToolBar(self.tr("Clinic"))
