@@ -115,8 +115,10 @@ def generate(out: Path, entries: int, seed: int = 1) -> Path:
             aliases=[f"{rng.choice(BODY)}{s}"],
             related=[r for r in rng.sample(ids, 4) if r != entry_id][:3],
             reviewed="2026-11-01",
-            sources=["《神经病学》（人民卫生出版社）"],
-            red_flags=[f"出现{rng.choice(SYMPTOMS)}并迅速加重时，请立即就医"],
+            reviewer="基准测试编辑组",
+            next_review="2027-11-01",
+            sources=["《神经病学》（人民卫生出版社，第9版）"],
+            red_flags=f"{{same_day: [出现{rng.choice(SYMPTOMS)}并迅速加重]}}",  # tiers, as content/ writes them
         )
         folder = "articles" if is_article else "qa"
         (out / folder / f"{entry_id}.md").write_text(fm + body, encoding="utf-8")

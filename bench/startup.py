@@ -71,7 +71,7 @@ def add_long_entries(lib: Path, n: int) -> list[str]:
             k += 1
         (lib / "articles" / f"{entry_id}.md").write_text(
             f"---\nid: {entry_id}\ntype: article\ntitle: 长文章{i}\nsummary: 五千字的文章。\ncategory: 神经与肌肉\n"
-            f"reviewed: 2026-11-01\nrelated: [a00001, q00001]\nred_flags: [出现呼吸困难请立即就医]\n---\n{body[:5200]}",
+            f"reviewed: 2026-11-01\nrelated: [a00001, q00001]\nred_flags: {{emergency: [出现呼吸困难]}}\n---\n{body[:5200]}",
             encoding="utf-8",
         )
         ids.append(entry_id)

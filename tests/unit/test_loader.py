@@ -37,7 +37,9 @@ def test_loads_entries_with_their_fields(tiny_library: Path) -> None:
     assert alpha.title == "面部肌肉萎缩测试文章"
     assert alpha.related == ("qa-beta", "gamma")
     assert alpha.reviewed == dt.date(2026, 11, 1)
-    assert alpha.red_flags and "120" in alpha.red_flags[0]
+    assert alpha.red_flags.emergency and "120" in alpha.red_flags.emergency[0]
+    assert [t.value for t, _ in alpha.red_flags.tiers()] == ["emergency", "same_day", "soon"]
+    assert alpha.reviewer == "测试编辑组（神经内科）" and alpha.next_review == dt.date(2027, 11, 1)
     assert [e.id for e in lib.related(alpha)] == ["qa-beta", "gamma"]
     assert lib.title == "测试读本"
     assert "不能代替" in lib.disclaimer_for(alpha)
@@ -80,7 +82,7 @@ def test_missing_fields_and_bad_values_are_named(tiny_library: Path) -> None:
     assert "missing required field 'summary'" in text
     assert f"{bad}:2: id 'Bad_Id'" in text
     assert f"{bad}:3: type must be" in text
-    assert f"{bad}:6: field 'reviewed' must be a date" in text
+    assert f"{bad}:6: field 'reviewed' must be a real date like 2026-11-01, not 'yesterday'" in text
     assert f"{bad}:7: field 'tags' must be a list" in text
     assert messages
     assert "Bad_Id" not in lib
@@ -152,3 +154,99 @@ def test_featured_entries_come_in_order_and_unknown_ones_are_reported(tiny_libra
     lib = load_library([tiny_library])
     assert [e.id for e in lib.featured()] == ["gamma"]
     assert f"{yaml_file}:1: featured id 'nowhere' does not exist" in [str(p) for p in check_references(lib)]
+
+
+def test_red_flags_must_be_tiered_and_non_empty(tiny_library: Path) -> None:
+    plain = write(
+        tiny_library / "qa" / "plain.md",
+        GOOD.replace("delta", "plain").replace("reviewed:", "red_flags:\n  - 胸痛\nreviewed:"),
+    )
+    empty = write(
+        tiny_library / "qa" / "empty.md",
+        GOOD.replace("delta", "empty").replace("reviewed:", "red_flags: {}\nreviewed:"),
+    )
+    tiers = write(
+        tiny_library / "qa" / "tiers.md",
+        GOOD.replace("delta", "tiers").replace(
+            "reviewed:", "red_flags:\n  emergency: []\n  someday:\n    - 以后再说\n  soon:\n    - 几天内复查\nreviewed:"
+        ),
+    )
+    lib = load_library([tiny_library])
+    text = [str(p) for p in lib.problems]
+    assert any(t.startswith(f"{plain}:7: red_flags must be in tiers") for t in text), text
+    assert any(t.startswith(f"{empty}:7: red_flags is empty") for t in text), text
+    assert any(t.startswith(f"{tiers}:8: red_flags: tier 'emergency' must be a non-empty list") for t in text), text
+    assert any(t.startswith(f"{tiers}:9: red_flags: unknown tier 'someday'") for t in text), text
+    # Each costs only itself: the entries load, with the tiers that were right.
+    assert lib.get("tiers").red_flags.soon == ("几天内复查",) and not lib.get("tiers").red_flags.emergency
+    assert not lib.get("plain").red_flags and "empty" in lib
+
+
+def test_bad_values_are_named_by_line_and_cost_only_themselves(tiny_library: Path) -> None:
+    bad = write(
+        tiny_library / "qa" / "dates.md",
+        GOOD.replace("delta", "dates")
+        .replace("reviewed: 2026-11-05", "reviewed: 2026-13-45\nnext_review: 0000-01-01\nreviewer: [一, 二]")
+        .replace("title: 测试问题", 'title: "测试\\u202e问题\\x1b"'),
+    )
+    lib = load_library([tiny_library])
+    text = [str(p) for p in lib.problems if p.path == bad]
+    assert f"{bad}:7: field 'reviewed' must be a real date like 2026-11-01, not '2026-13-45'" in text
+    assert (
+        f"{bad}:8: field 'next_review': the year 0 is not between 1990 and 2100" not in text
+    )  # not a real date either
+    assert any(t.startswith(f"{bad}:8: field 'next_review' must be a real date") for t in text), text
+    assert f"{bad}:9: field 'reviewer' must be text: a name and role, or the editorial board" in text
+    assert f"{bad}:4: field 'title': removed 2 control character(s) or bidirectional override(s)" in text
+    entry = lib.get("dates")
+    assert entry.title == "测试问题" and entry.reviewed is None and entry.next_review is None
+    assert len(lib) == 4
+
+
+def test_next_review_must_come_after_reviewed(tiny_library: Path) -> None:
+    bad = write(
+        tiny_library / "qa" / "back.md",
+        GOOD.replace("delta", "back").replace("reviewed: 2026-11-05", "reviewed: 2026-11-05\nnext_review: 2026-01-01"),
+    )
+    lib = load_library([tiny_library])
+    assert f"{bad}:8: field 'next_review' (2026-01-01) must come after 'reviewed' (2026-11-05)" in [
+        str(p) for p in lib.problems
+    ]
+
+
+def test_library_yaml_values_are_checked_and_entries_still_load(tiny_library: Path) -> None:
+    yaml_file = tiny_library / "library.yaml"
+    text = yaml_file.read_text("utf-8")
+    text = text.replace("featured: [alpha]", "featured: {a: 1}")
+    text = text[: text.index("categories:")] + "categories: 5\nupdated: 2026-13-45\n"
+    yaml_file.write_text(text, "utf-8")
+    lib = load_library([tiny_library])
+    problems = [str(p) for p in lib.problems]
+    lines = text.splitlines()
+    assert (
+        f"{yaml_file}:{lines.index('featured: {a: 1}') + 1}: library.yaml: 'featured' must be a list of entry ids"
+        in problems
+    )
+    assert (
+        f"{yaml_file}:{lines.index('categories: 5') + 1}: library.yaml: 'categories' must be a list of names"
+        in problems
+    )
+    assert f"{yaml_file}:{len(lines)}: library.yaml: unknown field 'updated'" in problems
+    assert len(lib) == 3 and lib.title == "测试读本"
+
+
+def test_duplicate_keys_are_refused_with_their_line(tiny_library: Path) -> None:
+    bad = write(
+        tiny_library / "qa" / "dup.md",
+        GOOD.replace("delta", "dup").replace("reviewed:", "title: 第二个标题\nreviewed:"),
+    )
+    lib = load_library([tiny_library])
+    assert f"{bad}:7: invalid YAML: the key 'title' appears twice" in [str(p) for p in lib.problems]
+
+
+def test_new_fields_survive_the_catalogue_cache(tiny_library: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "catalogue.bin"
+    first = load_library([tiny_library], cache_file=cache).get("alpha")
+    second = load_library([tiny_library], cache_file=cache).get("alpha")
+    assert second.red_flags == first.red_flags and second.red_flags.same_day
+    assert (second.reviewer, second.next_review) == (first.reviewer, first.next_review)

@@ -59,7 +59,7 @@ def test_entry_page_has_title_warning_sources_and_disclaimer(tiny_library) -> No
     alpha = lib.get("alpha")
     page = entry_page(alpha, render_markdown(alpha.read_body()).html, lib.disclaimer_for(alpha), PageLabels())
     assert "面部肌肉萎缩测试文章" in page
-    assert "redflags" in page and "请立即拨打120" in page
+    assert "flags-emergency" in page and "请立即拨打120" in page
     assert "《神经病学》" in page
     assert "不能代替医生的诊断和治疗" in page
     assert "2026-11-01" in page
@@ -74,3 +74,68 @@ def test_entry_page_escapes_metadata() -> None:
     page = entry_page(e, "", "", PageLabels())
     assert "<b>标题</b>" not in page and "&lt;b&gt;标题" in page
     assert "<script>" not in page
+
+
+def _entry(**fields):
+    import datetime as dt
+    from pathlib import Path
+
+    from healthreader.content import Entry, EntryType
+
+    base = dict(reviewed=dt.date(2026, 12, 1), reviewer="编辑委员会（神经内科）", next_review=dt.date(2027, 12, 1))
+    base.update(fields)
+    return Entry("x", EntryType.ARTICLE, "标题", "摘要", "分类", Path("x.md"), 1, "lib", **base)
+
+
+def test_tiers_show_in_order_each_named_in_text_with_its_shape() -> None:
+    from healthreader.content.model import RedFlags
+
+    flags = RedFlags(emergency=("胸痛",), same_day=("眼睛闭不上",), soon=("几周不好转",))
+    labels = PageLabels(tier_emergency="立即拨打120", tier_same_day="当天就医", tier_soon="尽快就诊（几天内）")
+    page = entry_page(_entry(red_flags=flags), "", "", labels)
+    at = [
+        page.index(x)
+        for x in ("▲ 立即拨打120", "胸痛", "◆ 当天就医", "眼睛闭不上", "● 尽快就诊（几天内）", "几周不好转")
+    ]
+    assert at == sorted(at)
+    assert page.count('<table class="flags-') == 3
+    # A tier with no signs gets no box.
+    page = entry_page(_entry(red_flags=RedFlags(soon=("几周不好转",))), "", "", labels)
+    assert "flags-emergency" not in page and "flags-soon" in page
+
+
+def test_provenance_under_the_title_and_due_for_review_once_the_date_has_passed() -> None:
+    import datetime as dt
+
+    labels = PageLabels(review_due="内容待复审")
+    page = entry_page(_entry(), "<p>正文</p>", "", labels, today=dt.date(2027, 1, 1))
+    assert page.index("标题") < page.index("编辑委员会（神经内科）") < page.index("摘要")
+    assert "2026-12-01" in page and "2027-12-01" in page
+    assert "内容待复审" not in page
+    page = entry_page(_entry(), "<p>正文</p>", "", labels, today=dt.date(2027, 12, 2))
+    assert "内容待复审" in page and page.index("内容待复审") < page.index("摘要")
+
+
+def test_citations_point_to_the_numbered_sources() -> None:
+    body = "多数人完全恢复[1]。康复训练有帮助[1, 2]。`[3]`不是引用，[2](entry:x)是链接，[9]超出范围。\n"
+    r = render_markdown(body, sources=2)
+    assert '完全恢复<sup class="citation">[1]</sup>。' in r.html
+    assert '有帮助<sup class="citation">[1, 2]</sup>。' in r.html
+    assert "<code>[3]</code>" in r.html and '<a href="entry:x">2</a>' in r.html and "[9]超出范围" in r.html
+    page = entry_page(_entry(sources=("指南（2016）", "《神经病学》（第9版）")), r.html, "", PageLabels())
+    assert '<ol class="sources"><li>指南（2016）</li><li>《神经病学》（第9版）</li></ol>' in page
+    # No anchor but the sections': the viewer takes every anchor for one.
+    assert "<a name=" not in page.replace('<a name="top">', "")
+
+
+def test_a_body_over_the_limits_is_shown_as_plain_text_with_a_notice() -> None:
+    r = render_markdown("## 标题\n\n" + "[" * 20_000 + "\n\n<b>粗</b>\n")
+    assert r.limits and r.sections == ()
+    assert "&lt;b&gt;粗" in r.html and "<b>" not in r.html
+    page = entry_page(_entry(), r.html, "", PageLabels(plain_text="以纯文本显示"))
+    assert '<p class="plain-text-notice">以纯文本显示</p>' in page
+
+
+def test_control_characters_and_bidi_overrides_never_reach_the_page() -> None:
+    r = render_markdown("正文\u202e反转\x07。\n")
+    assert "\u202e" not in r.html and "\x07" not in r.html and "正文反转。" in r.html

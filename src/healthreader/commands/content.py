@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import re
 import sys
 from pathlib import Path
@@ -10,8 +11,10 @@ from pathlib import Path
 from healthreader.commands.common import add_library_option, library_dirs
 from healthreader.commands.content_new import register_new
 from healthreader.content import Library, Problem, load_library
-from healthreader.content.validate import check_references
+from healthreader.content.limits import body_problems, control_lines
+from healthreader.content.validate import check_provenance, check_references
 from healthreader.render import render_markdown
+from healthreader.render.body import citations
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -56,9 +59,25 @@ def check_bodies(library: Library) -> list[Problem]:
         except (OSError, UnicodeDecodeError) as exc:
             problems.append(Problem(entry.path, 1, f"cannot read: {exc}"))
             continue
-        r = render_markdown(body)
-        rendered[entry.id] = r
         base = entry.body_line - 1
+        # The limits the renderer enforces, reported where they are first exceeded.
+        for over in body_problems(body):
+            problems.append(Problem(entry.path, base + over.line, f"{over.message}: the entry is shown as plain text"))
+        for line in control_lines(body):
+            problems.append(
+                Problem(entry.path, base + line, "a control character or bidirectional override (removed when shown)")
+            )
+        for line, number in citations(body):
+            if number > len(entry.sources):
+                problems.append(
+                    Problem(
+                        entry.path,
+                        base + line,
+                        f"cites source [{number}], but the entry lists {len(entry.sources)} source(s)",
+                    )
+                )
+        r = render_markdown(body, sources=len(entry.sources))
+        rendered[entry.id] = r
         for line in r.raw_html_lines:
             problems.append(Problem(entry.path, base + line, "raw HTML is not allowed; write Markdown"))
         for line in glued_list_lines(body):
@@ -95,9 +114,14 @@ def check_bodies(library: Library) -> list[Problem]:
     return problems
 
 
-def check_library(dirs: list[Path]) -> tuple[Library, list[Problem]]:
+def check_library(dirs: list[Path], today: dt.date | None = None) -> tuple[Library, list[Problem]]:
     library = load_library(dirs)
-    problems = list(library.problems) + check_references(library) + check_bodies(library)
+    problems = (
+        list(library.problems)
+        + check_references(library)
+        + check_provenance(library, today or dt.date.today())
+        + check_bodies(library)
+    )
     problems.sort(key=lambda p: (str(p.path), p.line))
     return library, problems
 
@@ -107,8 +131,12 @@ def run_check(args: argparse.Namespace) -> int:
     library, problems = check_library(dirs)
     for p in problems:
         print(p)
+    errors = [p for p in problems if not p.warning]
+    warnings = len(problems) - len(errors)
     n_art = sum(1 for e in library if e.type == "article")
     summary = f"{len(library)} entries ({n_art} articles, {len(library) - n_art} questions) in {len(dirs)} folder(s): "
-    summary += f"{len(problems)} problem(s)" if problems else "no problems"
-    print(summary, file=sys.stderr if problems else sys.stdout)
-    return 1 if problems else 0
+    summary += f"{len(errors)} problem(s)" if errors else "no problems"
+    if warnings:
+        summary += f", {warnings} warning(s) (warnings do not fail the check)"
+    print(summary, file=sys.stderr if errors else sys.stdout)
+    return 1 if errors else 0

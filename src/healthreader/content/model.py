@@ -27,16 +27,54 @@ class EntryType(enum.StrEnum):
     QA = "qa"
 
 
+class Tier(enum.StrEnum):
+    """How soon a warning sign needs help, most urgent first (the keys of ``red_flags``)."""
+
+    EMERGENCY = "emergency"  # 立即拨打120
+    SAME_DAY = "same_day"  # 当天就医
+    SOON = "soon"  # 尽快就诊（几天内）
+
+
+@dataclass(frozen=True)
+class RedFlags:
+    """An entry's warning signs in tiers.  Iterating gives every sign, most urgent tier first."""
+
+    emergency: tuple[str, ...] = ()
+    same_day: tuple[str, ...] = ()
+    soon: tuple[str, ...] = ()
+
+    def tiers(self) -> list[tuple[Tier, tuple[str, ...]]]:
+        """The tiers that have signs, most urgent first."""
+        return [(t, getattr(self, t.value)) for t in Tier if getattr(self, t.value)]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter((*self.emergency, *self.same_day, *self.soon))
+
+    def __len__(self) -> int:
+        return len(self.emergency) + len(self.same_day) + len(self.soon)
+
+    def __bool__(self) -> bool:
+        return len(self) > 0
+
+
+class ContentReadError(ContentError, OSError):
+    """A content file that may not be read: too large, not a regular file, or outside its library."""
+
+
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with a content file, as ``path:line: message``."""
+    """One thing wrong with a content file, as ``path:line: message``.
+
+    A ``warning`` (a review date that has passed) is reported but does not fail ``content check``.
+    """
 
     path: Path
     line: int
     message: str
+    warning: bool = False
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        return f"{self.path}:{self.line}: {'warning: ' if self.warning else ''}{self.message}"
 
 
 @dataclass(frozen=True)
@@ -81,9 +119,15 @@ class Entry:
     aliases: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
-    red_flags: tuple[str, ...] = ()
+    red_flags: RedFlags = RedFlags()
     reviewed: dt.date | None = None
+    reviewer: str = ""  # who reviewed it: a name and role, or the editorial board
+    next_review: dt.date | None = None  # when it must be reviewed again
     moved_from: tuple[str, ...] = ()  # ids this entry had before a rename: bookmarks follow it
+
+    def review_due(self, today: dt.date) -> bool:
+        """True when the date for the next review has passed: the content may be out of date."""
+        return self.next_review is not None and self.next_review < today
 
     @property
     def path(self) -> Path:
@@ -94,8 +138,14 @@ class Entry:
         return hash((self.id, self.library_id))
 
     def read_body(self) -> str:
-        """The Markdown body, read from disk now (bodies are not kept in memory)."""
-        text = self.path.read_text(encoding="utf-8-sig")
+        """The Markdown body, read from disk now (bodies are not kept in memory).
+
+        Raises ``ContentReadError`` (an ``OSError``) when the file has become too large or is no
+        longer a regular file; ``UnicodeDecodeError`` when it is no longer UTF-8.
+        """
+        from healthreader.content.safeio import read_entry_text  # the model stays free of file policy
+
+        text = read_entry_text(self.path)
         lines = text.splitlines(keepends=True)
         return "".join(lines[self.body_line - 1 :])
 

@@ -15,6 +15,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from healthreader.content.limits import MAX_BODY_CHARS, body_problems
+
 # An ATX heading the way Python-Markdown reads one: 1-6 '#' at the start of a line, optional closing '#'s.
 _HEADING_RE = re.compile(r"^(#{1,6})(.*?)#*\s*$")
 # attr_list's trailing "{#id}", "{: #id .class }" on a heading.
@@ -84,7 +86,11 @@ def split_sections(body: str) -> list[SectionText]:
 
     Every heading level takes part in the numbering of duplicates (as in the rendered page), but only
     ``##`` headings start a section.  The lead is returned even when empty, so index 0 is always the top.
+    A body over ``content.limits`` is rendered as plain text, without sections: so it is here too
+    (and no regular expression ever sees a 20,000-character heading).
     """
+    if body_problems(body):
+        return [SectionText("", "", body[:MAX_BODY_CHARS])]
     lines = body.splitlines()
     headings: list[tuple[int, int, str, str | None]] = []  # line index, level, text, explicit id
     used: set[str] = set()

@@ -1,7 +1,8 @@
-"""Cross-entry checks that need the whole library: related ids, categories, id vs file name."""
+"""Checks that need the whole library (related ids, categories, id vs file name) or the date."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from healthreader.content.model import Library, Problem
@@ -43,5 +44,36 @@ def check_references(library: Library) -> list[Problem]:
         if entry.path.stem != entry.id:
             problems.append(
                 Problem(entry.path, line("id"), f"id '{entry.id}' differs from the file name '{entry.path.stem}'")
+            )
+    return problems
+
+
+def check_provenance(library: Library, today: dt.date) -> list[Problem]:
+    """Who reviewed each entry and when it is due again: required from 0.2; a date passed is a warning.
+
+    Not the loader's business: an older library without these fields still loads and shows, but
+    ``content check`` holds a library that is being published to the standard.
+    """
+    problems: list[Problem] = []
+    for entry in library:
+        if not entry.reviewer:
+            problems.append(
+                Problem(entry.path, 2, "missing field 'reviewer' (who reviewed it: a name and role, or the board)")
+            )
+        if entry.next_review is None:
+            problems.append(Problem(entry.path, 2, "missing field 'next_review' (when it must be reviewed again)"))
+        elif entry.review_due(today):
+            try:
+                text = entry.path.read_text(encoding="utf-8-sig")
+            except (OSError, UnicodeDecodeError):
+                text = ""
+            problems.append(
+                Problem(
+                    entry.path,
+                    _line_of(text, "next_review"),
+                    f"next_review {entry.next_review.isoformat()} has passed: the entry is due for review "
+                    "(the app shows it as 内容待复审)",
+                    warning=True,
+                )
             )
     return problems

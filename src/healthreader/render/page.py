@@ -6,11 +6,19 @@ Everything interpolated is escaped; the body HTML is already sanitised by ``rend
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from html import escape
 from urllib.parse import quote
 
 from healthreader.content import Entry, EntryType, Library
+from healthreader.content.model import Tier
+
+# A shape for each tier, so that the tier shows without colour too (grey-scale paper, colour-blind
+# readers); all three are in GB2312, so every Chinese font has them.
+TIER_ICONS = {Tier.EMERGENCY: "▲", Tier.SAME_DAY: "◆", Tier.SOON: "●"}
+# Where ``render_markdown`` put a body it showed as plain text: the page puts its explanation there.
+PLAIN_TEXT_MARK = '<p class="plain-text-notice"></p>'
 
 
 @dataclass(frozen=True)
@@ -19,7 +27,17 @@ class PageLabels:
     question: str = "Question"
     category: str = "Category"
     reviewed: str = "Reviewed"
-    red_flags: str = "See a doctor at once if"
+    reviewer: str = "Reviewed by"
+    next_review: str = "Next review"
+    review_due: str = "Due for review"
+    review_due_text: str = "The date for this entry's next medical review has passed: some of it may be out of date."
+    red_flags: str = "When to get medical help"
+    tier_emergency: str = "Call 120 now"
+    tier_same_day: str = "See a doctor today"
+    tier_soon: str = "See a doctor within a few days"
+    plain_text: str = (
+        "This entry is too long or too deeply nested to show with its formatting; it is shown as plain text."
+    )
     sources: str = "Sources"
     disclaimer: str = "Disclaimer"
     about: str = "About this library"
@@ -36,6 +54,9 @@ class PageLabels:
     def kind(self, entry: Entry) -> str:
         return self.article if entry.type == EntryType.ARTICLE else self.question
 
+    def tier(self, tier: Tier) -> str:
+        return {Tier.EMERGENCY: self.tier_emergency, Tier.SAME_DAY: self.tier_same_day, Tier.SOON: self.tier_soon}[tier]
+
 
 def entry_href(entry_id: str, anchor: str = "") -> str:
     return "entry:" + quote(entry_id) + ("#" + quote(anchor) if anchor else "")
@@ -51,28 +72,64 @@ def _disclaimer(text: str, labels: PageLabels) -> str:
     )
 
 
-def entry_page(entry: Entry, body_html: str, disclaimer: str, labels: PageLabels) -> str:
+def _provenance(entry: Entry, labels: PageLabels) -> str:
+    bits = []
+    if entry.reviewer:
+        bits.append(f"{escape(labels.reviewer)}：{escape(entry.reviewer)}")
+    if entry.reviewed:
+        bits.append(f"{escape(labels.reviewed)}：{entry.reviewed.isoformat()}")
+    if entry.next_review:
+        bits.append(f"{escape(labels.next_review)}：{entry.next_review.isoformat()}")
+    return f'<p class="provenance">{" · ".join(bits)}</p>' if bits else ""
+
+
+def _red_flags(entry: Entry, labels: PageLabels) -> str:
+    """One box per tier, most urgent first; the tier is a line of text above its list, not only a colour."""
+    tiers = entry.red_flags.tiers()
+    if not tiers:
+        return ""
+    parts = [f'<p class="redflags-title">{escape(labels.red_flags)}</p>']
+    for tier, items in tiers:
+        cls = f"flags-{tier.value.replace('_', '-')}"
+        lis = "".join(f"<li>{escape(x)}</li>" for x in items)
+        parts.append(
+            f'<table class="{cls}" width="100%" cellpadding="8" cellspacing="0"><tr><td>'
+            f'<p class="{cls}-title">{TIER_ICONS[tier]} {escape(labels.tier(tier))}</p>'
+            f'<ul class="{cls}">{lis}</ul></td></tr></table>'
+        )
+    return "\n".join(parts)
+
+
+def entry_page(entry: Entry, body_html: str, disclaimer: str, labels: PageLabels, today: dt.date | None = None) -> str:
+    """The entry as the reader and every handout show it.
+
+    Under the title: its kind and category, then who reviewed it and when, and "due for review" once
+    ``next_review`` is before ``today`` (default: the computer's date).  Then the summary, the warning
+    signs in their tiers, the body, the numbered sources its ``[n]`` citations point to, and the
+    library's disclaimer.
+    """
     meta = [f'<span class="kind">{escape(labels.kind(entry))}</span>']
     meta.append(f"{escape(labels.category)}：{escape(entry.category)}")
-    if entry.reviewed:
-        meta.append(f"{escape(labels.reviewed)}：{entry.reviewed.isoformat()}")
     parts = [
         f'<h1 class="title"><a name="top"></a>{escape(entry.title)}</h1>',
         f'<p class="meta">{" · ".join(meta)}</p>',
-        f'<p class="summary">{escape(entry.summary)}</p>',
+        _provenance(entry, labels),
     ]
-    if entry.red_flags:
-        items = "".join(f"<li>{escape(x)}</li>" for x in entry.red_flags)
+    if entry.review_due(today or dt.date.today()):
         parts.append(
-            '<table class="redflags" width="100%" cellpadding="12" cellspacing="0"><tr><td>'
-            f'<p class="redflags-title">⚠ {escape(labels.red_flags)}</p><ul>{items}</ul></td></tr></table>'
+            '<table class="review-due" width="100%" cellpadding="6" cellspacing="0"><tr><td>'
+            f'<p class="review-due"><b>{escape(labels.review_due)}</b>：{escape(labels.review_due_text)}</p>'
+            "</td></tr></table>"
         )
+    parts.append(f'<p class="summary">{escape(entry.summary)}</p>')
+    parts.append(_red_flags(entry, labels))
+    body_html = body_html.replace(PLAIN_TEXT_MARK, f'<p class="plain-text-notice">{escape(labels.plain_text)}</p>', 1)
     parts.append(f'<div class="body">{body_html}</div>')
     if entry.sources:
         items = "".join(f"<li>{escape(x)}</li>" for x in entry.sources)
-        parts.append(f'<h4 class="sources-title">{escape(labels.sources)}</h4><ul class="sources">{items}</ul>')
+        parts.append(f'<h4 class="sources-title">{escape(labels.sources)}</h4><ol class="sources">{items}</ol>')
     parts.append(_disclaimer(disclaimer, labels))
-    return "\n".join(parts)
+    return "\n".join(p for p in parts if p)
 
 
 def _entry_list(entries: list[Entry], labels: PageLabels) -> str:
