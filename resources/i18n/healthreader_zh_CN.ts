@@ -806,8 +806,40 @@ An offline reader for health information.</source>
         <translation>审核日期</translation>
     </message>
     <message>
-        <source>See a doctor at once if</source>
-        <translation>出现以下情况请立即就医</translation>
+        <source>Reviewed by</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <source>Next review</source>
+        <translation>下次复审</translation>
+    </message>
+    <message>
+        <source>Due for review</source>
+        <translation>内容待复审</translation>
+    </message>
+    <message>
+        <source>The date for this entry&apos;s next medical review has passed: some of it may be out of date.</source>
+        <translation>本条目已过预定的复审日期，部分内容可能已经过时。</translation>
+    </message>
+    <message>
+        <source>When to get medical help</source>
+        <translation>什么情况需要就医</translation>
+    </message>
+    <message>
+        <source>Call 120 now</source>
+        <translation>立即拨打120</translation>
+    </message>
+    <message>
+        <source>See a doctor today</source>
+        <translation>当天就医</translation>
+    </message>
+    <message>
+        <source>See a doctor within a few days</source>
+        <translation>尽快就诊（几天内）</translation>
+    </message>
+    <message>
+        <source>This entry is too long or too deeply nested to show with its formatting; it is shown as plain text.</source>
+        <translation>这篇条目太长或层次太多，无法按原格式显示，下面以纯文本显示。</translation>
     </message>
     <message>
         <source>Sources</source>

@@ -806,8 +806,40 @@ An offline reader for health information.</source>
         <translation>審核日期</translation>
     </message>
     <message>
-        <source>See a doctor at once if</source>
-        <translation>出現以下情況請立即就醫</translation>
+        <source>Reviewed by</source>
+        <translation>審核人</translation>
+    </message>
+    <message>
+        <source>Next review</source>
+        <translation>下次複審</translation>
+    </message>
+    <message>
+        <source>Due for review</source>
+        <translation>內容待複審</translation>
+    </message>
+    <message>
+        <source>The date for this entry&apos;s next medical review has passed: some of it may be out of date.</source>
+        <translation>本條目已過預定的複審日期，部分內容可能已經過時。</translation>
+    </message>
+    <message>
+        <source>When to get medical help</source>
+        <translation>什麼情況需要就醫</translation>
+    </message>
+    <message>
+        <source>Call 120 now</source>
+        <translation>立即撥打120</translation>
+    </message>
+    <message>
+        <source>See a doctor today</source>
+        <translation>當天就醫</translation>
+    </message>
+    <message>
+        <source>See a doctor within a few days</source>
+        <translation>儘快就診（幾天內）</translation>
+    </message>
+    <message>
+        <source>This entry is too long or too deeply nested to show with its formatting; it is shown as plain text.</source>
+        <translation>這篇條目太長或層次太多，無法按原格式顯示，下面以純文字顯示。</translation>
     </message>
     <message>
         <source>Sources</source>

@@ -52,3 +52,35 @@ def test_contrast_report() -> None:
     for name in theme.THEMES:
         worst = min(theme.text_pairs(CSS, name), key=lambda p: theme.contrast_ratio(p[1], p[2]))
         print(name, worst[0], f"{theme.contrast_ratio(worst[1], worst[2]):.2f}")
+
+
+TIERS = ("emergency", "same-day", "soon")
+PRINT_CSS = (ROOT / "resources" / "print.css").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", theme.THEMES)
+def test_each_warning_tier_has_its_own_colours_and_readable_text(name: str) -> None:
+    rules = theme.css_rules(theme.article_css(CSS, name))
+    base = theme.PALETTES[name].base
+    borders = [rules[f"table.flags-{t}"]["border-color"] for t in TIERS]
+    titles = [rules[f"p.flags-{t}-title"]["color"] for t in TIERS]
+    assert len(set(borders)) == 3 and len(set(titles)) == 3, (borders, titles)
+    for tier, border in zip(TIERS, borders, strict=True):
+        box = rules[f"table.flags-{tier}"]["background-color"]
+        # WCAG 1.4.11: a box's edge is a graphic that carries meaning, at least 3:1 against what is around it.
+        assert theme.contrast_ratio(border, base) >= 3.0, f"{name} {tier} border on the page"
+        assert theme.contrast_ratio(border, box) >= 3.0, f"{name} {tier} border on its box"
+    # The tier's name and its warning signs are text on the box's colour: in the checked pairs.
+    checked = {what for what, _, _ in theme.text_pairs(CSS, name)}
+    for tier in TIERS:
+        assert f"article p.flags-{tier}-title" in checked and f"article ul.flags-{tier} li" in checked
+
+
+def test_printed_tiers_differ_without_colour_and_stay_dark_on_paper() -> None:
+    rules = theme.css_rules(PRINT_CSS)
+    edges = {(rules[f"table.flags-{t}"]["border-width"], rules[f"table.flags-{t}"]["border-style"]) for t in TIERS}
+    assert len(edges) == 3  # a grey-scale printer keeps widths and dashes, not hues
+    for tier in TIERS:
+        title = rules[f"p.flags-{tier}-title"]["color"]
+        box = rules[f"table.flags-{tier}"]["background-color"]
+        assert theme.contrast_ratio(title, box) >= 7.0, tier

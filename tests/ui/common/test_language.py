@@ -24,11 +24,16 @@ def test_chinese_ui(make_window, data_dir) -> None:
     assert window.actions_["back"].text() == "后退"
     assert window.sidebar.sections_label.text() == "本文目录"
     text = window.viewer.toPlainText()
-    assert "出现以下情况请立即就医" in text and "免责声明" in text and "审核日期" in text
+    assert "什么情况需要就医" in text and "免责声明" in text and "审核日期" in text
+    # Each warning tier is named in words, not only by its colour.
+    assert "立即拨打120" in text and "当天就医" in text and "尽快就诊（几天内）" in text
+    assert "审核人：测试编辑组（神经内科）" in text and "下次复审" in text
 
 
 def test_english_ui(make_window, data_dir) -> None:
     Settings(DataPaths.at(data_dir)).set("ui_language", "en")
     window = make_window("alpha")
     assert window.actions_["back"].text() == "Back"
-    assert "See a doctor at once if" in window.viewer.toPlainText()
+    text = window.viewer.toPlainText()
+    assert "When to get medical help" in text
+    assert "Call 120 now" in text and "See a doctor today" in text and "See a doctor within a few days" in text

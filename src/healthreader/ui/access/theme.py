@@ -112,9 +112,19 @@ ARTICLE_COLOURS: dict[str, tuple[str, str]] = {
     "#ffffff": ("#ffffff", "#000000"),  # the kind badge's text
     "#2f6f8f": ("#2f6f8f", "#ffffff"),  # the kind badge
     "#24313a": ("#e3e8ec", "#ffffff"),  # summary, snippets
-    "#fff3e0": ("#3a2a14", "#000000"),  # red-flags box
-    "#d9822b": ("#d9822b", "#ffaa00"),  # red-flags border
-    "#8a3b00": ("#ffc58a", "#ffcc66"),  # red-flags title
+    "#fdecea": ("#3b1618", "#000000"),  # warning signs: emergency box
+    "#c62828": ("#ef6b6b", "#ff6b6b"),  # emergency border
+    "#a50e0e": ("#ffb3ad", "#ff9e9e"),  # emergency title
+    "#fff3e0": ("#3a2a14", "#000000"),  # same-day box
+    "#c46a12": ("#d9822b", "#ffaa00"),  # same-day border
+    "#8a3b00": ("#ffc58a", "#ffcc66"),  # same-day title
+    "#e8f1fb": ("#14283d", "#000000"),  # within-days box
+    "#2f6f9f": ("#5b9bd5", "#66c2ff"),  # within-days border
+    "#134a7c": ("#a9d1f5", "#99d6ff"),  # within-days title
+    "#1a1a1a": ("#e8eaed", "#ffffff"),  # the warning signs themselves
+    "#fff8d6": ("#3a3212", "#000000"),  # "due for review" and plain-text notices
+    "#8a6d00": ("#c9a227", "#ffff00"),  # their border
+    "#5c4700": ("#ffe08a", "#ffff66"),  # their text
     "#eef2f5": ("#262c32", "#000000"),  # disclaimer box
     "#c5d0d8": ("#56626d", "#ffffff"),  # disclaimer border
     "#3b4650": ("#cfd7de", "#ffffff"),  # disclaimer text, quotes
@@ -132,7 +142,13 @@ EXTRA_RULES: dict[str, str] = {
 
 # Text that sits inside a box with its own background: selector -> the box's selector.
 CONTAINED_IN = {
-    "p.redflags-title": "table.redflags",
+    "p.flags-emergency-title": "table.flags-emergency",
+    "ul.flags-emergency li": "table.flags-emergency",
+    "p.flags-same-day-title": "table.flags-same-day",
+    "ul.flags-same-day li": "table.flags-same-day",
+    "p.flags-soon-title": "table.flags-soon",
+    "ul.flags-soon li": "table.flags-soon",
+    "p.review-due": "table.review-due",
     "p.disclaimer-title": "table.disclaimer",
     "p.disclaimer-text": "table.disclaimer",
 }

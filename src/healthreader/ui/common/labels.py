@@ -14,7 +14,20 @@ def page_labels() -> PageLabels:
         question=QCoreApplication.translate("PageLabels", "Q&A"),
         category=QCoreApplication.translate("PageLabels", "Category"),
         reviewed=QCoreApplication.translate("PageLabels", "Reviewed"),
-        red_flags=QCoreApplication.translate("PageLabels", "See a doctor at once if"),
+        reviewer=QCoreApplication.translate("PageLabels", "Reviewed by"),
+        next_review=QCoreApplication.translate("PageLabels", "Next review"),
+        review_due=QCoreApplication.translate("PageLabels", "Due for review"),
+        review_due_text=QCoreApplication.translate(
+            "PageLabels", "The date for this entry's next medical review has passed: some of it may be out of date."
+        ),
+        red_flags=QCoreApplication.translate("PageLabels", "When to get medical help"),
+        tier_emergency=QCoreApplication.translate("PageLabels", "Call 120 now"),
+        tier_same_day=QCoreApplication.translate("PageLabels", "See a doctor today"),
+        tier_soon=QCoreApplication.translate("PageLabels", "See a doctor within a few days"),
+        plain_text=QCoreApplication.translate(
+            "PageLabels",
+            "This entry is too long or too deeply nested to show with its formatting; it is shown as plain text.",
+        ),
         sources=QCoreApplication.translate("PageLabels", "Sources"),
         disclaimer=QCoreApplication.translate("PageLabels", "Disclaimer"),
         about=QCoreApplication.translate("PageLabels", "About this library"),

@@ -143,7 +143,7 @@ def build_handout(
 ) -> Handout:
     """The handout for ``entry``: title, summary, meta line, red flags, body (or one section), sources,
     and the library's disclaimer at the end.  Raises ``PrintError`` for an unknown section."""
-    body_html = render_markdown(_body_markdown(entry, options.section)).html
+    body_html = render_markdown(_body_markdown(entry, options.section), sources=len(entry.sources)).html
     if options.section:
         # The summary speaks for the whole article; a one-section handout holds that section alone.
         entry = dataclasses.replace(entry, summary="")

@@ -290,7 +290,7 @@ class MainWindow(QMainWindow):
     def rendered(self, entry: Entry) -> Rendered:
         cached = self._rendered.get(entry.id)
         if cached is None:
-            cached = render_markdown(entry.read_body())
+            cached = render_markdown(entry.read_body(), sources=len(entry.sources))
             self._rendered[entry.id] = cached
             while len(self._rendered) > self.RENDER_CACHE_SIZE:
                 self._rendered.popitem(last=False)
