@@ -135,11 +135,12 @@ def test_no_line_is_printed_on_two_pages(exported, real_library: Library, size: 
     # A line at a page edge drawn on both pages (hidden by the clip) would be copied and read twice.
     path, pages = exported[size]
     furniture = (CLINIC, real_library.title)
-    seen: dict[str, int] = {}
-    for n in range(1, pages + 1):
-        for line in pdf_lines(path, n):
-            if not line.startswith(furniture):
-                assert seen.setdefault(line, n) == n, f"{line!r} on pages {seen[line]} and {n}"
+    body = [[line for line in pdf_lines(path, n) if not line.startswith(furniture)] for n in range(1, pages + 1)]
+    # Compare each page's first lines with the previous page's last ones: two different sentences
+    # may both end in a short identical line ("力。"), but only a line at the edge is drawn twice.
+    for n in range(1, pages):
+        edge = set(body[n - 1][-3:]) & set(body[n][:3])
+        assert not edge, f"{edge} at the end of page {n} and the top of page {n + 1}"
 
 
 def test_large_print_needs_more_pages(exported) -> None:

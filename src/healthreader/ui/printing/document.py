@@ -246,6 +246,31 @@ def _keep_headings_with_next(doc: QTextDocument, page_height: float) -> None:
             return
 
 
+def _keep_boxes_together(doc: QTextDocument, page_height: float) -> None:
+    """Start a box (a warning tier, the disclaimer) on a new page when it would straddle a page edge.
+
+    A box shorter than a page is read as one thing: a disclaimer cut by the footer and the next
+    page's header, or the first warning signs of a tier left behind on the page before, reads badly.
+    """
+    layout = doc.documentLayout()
+    fixed: set[int] = set()
+    for _ in range(100):  # bounded: one box per pass, a handout has a handful
+        moved = False
+        for frame in doc.rootFrame().childFrames():
+            rect = layout.frameBoundingRect(frame)
+            first, last = int(rect.top() // page_height), int((rect.bottom() - 0.01) // page_height)
+            if first != last and rect.height() < page_height and frame.firstPosition() not in fixed:
+                fmt = frame.frameFormat()
+                fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                frame.setFrameFormat(fmt)
+                doc.markContentsDirty(0, doc.characterCount())
+                fixed.add(frame.firstPosition())
+                moved = True
+                break
+        if not moved:
+            return
+
+
 def _split_blocks_at_page_breaks(doc: QTextDocument, page_height: float) -> None:
     """End every paragraph that runs over a page edge there, and go on in a new paragraph.
 
@@ -309,6 +334,7 @@ def _layout_document(handout: Handout, device: QImage, width: float, height: flo
     doc.setHtml(handout.html)
     # A page size makes the layout paginate: a line that would cross a page edge moves to the next page.
     doc.setPageSize(QSizeF(width, height))
+    _keep_boxes_together(doc, height)
     _keep_headings_with_next(doc, height)
     _split_blocks_at_page_breaks(doc, height)
     return doc
