@@ -31,7 +31,7 @@ def test_opens_the_main_article_and_saves_a_screenshot(data_dir: Path, tmp_path:
     proc = run_app("--open", "facial-muscle-atrophy", "--screenshot", str(shot), data_dir=data_dir)
     assert proc.returncode == 0, proc.stderr
     log = (data_dir / "healthreader.log").read_text("utf-8")
-    assert "opened entry facial-muscle-atrophy (7 sections)" in log
+    assert "opened entry facial-muscle-atrophy (8 sections)" in log
     assert "window shown in" in log and "面部肌肉萎缩是怎么回事" in log
     assert f"screenshot saved to {shot}" in log
 
