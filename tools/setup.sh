@@ -17,6 +17,9 @@ APT_PACKAGES=(
   # PDF checks (pdftotext, pdffonts, pdftoppm) and a virtual screen for screenshots
   poppler-utils xvfb xauth
   libpulse0 speech-dispatcher speech-dispatcher-espeak-ng  # read aloud: QtTextToSpeech needs libpulse0 to load; speechd + espeak-ng speak Mandarin
+  # the accessibility tests (tests/a11y): the AT-SPI bus, a private D-Bus session, and the bus client run
+  # by the system Python (the venv has no pyatspi)
+  at-spi2-core dbus-daemon dbus-x11 python3-gi python3-pyatspi gir1.2-atspi-2.0
 )
 
 if command -v apt-get >/dev/null 2>&1; then

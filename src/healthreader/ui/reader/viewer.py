@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QFont, QFontMetricsF, QMouseEvent, QResizeEvent, QShowEvent, QTextDocument
@@ -20,8 +21,18 @@ BASE_POINT_SIZE = 13.0
 COLUMN_CHARS = 38
 DOCUMENT_MARGIN = 18
 
+if TYPE_CHECKING:
+    _TextBrowser = QTextBrowser
+else:
+    # Qt picks a widget's accessible interface by the class names in its meta-object chain. For a
+    # QTextBrowser it gives the role "static text", a label to a screen reader: no caret, no review
+    # by line, word or character. The QTextEdit interface is the same text with the role "text",
+    # read-only, with caret events; a class in the chain named QTextEdit (ahead of QTextBrowser) is
+    # the only way PySide6 has to get it, since its accessible factories cannot implement text.
+    _TextBrowser = type("QTextEdit", (QTextBrowser,), {"__module__": __name__})
 
-class EntryViewer(QTextBrowser):
+
+class EntryViewer(_TextBrowser):
     linkActivated = Signal(QUrl)
     currentSectionChanged = Signal(str)
     backRequested = Signal()
@@ -32,6 +43,10 @@ class EntryViewer(QTextBrowser):
         self.setObjectName("viewer")
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
+        # A caret the arrow keys move (and a screen reader follows), besides Tab between links.
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextBrowserInteraction | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         self.setAccessibleName(self.tr("Article"))
         self._css = stylesheet
         self._family = family

@@ -48,6 +48,8 @@ class SearchBox(QLineEdit):
             self.setPlaceholderText(self.tr("Search: words, pinyin or initials (Ctrl+K)"))
         else:
             self.setPlaceholderText(progress or self.tr("Preparing search…"))
+        # A screen reader says the description, not the placeholder: it must change with it.
+        self.setAccessibleDescription(self.placeholderText())
 
     # --- typing ------------------------------------------------------------------------------
     def _edited(self, text: str) -> None:
