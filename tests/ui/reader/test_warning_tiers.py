@@ -1,0 +1,51 @@
+"""The warning tiers as a reader sees them: named in words, in order, each box painted in its own colours."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from PySide6.QtGui import QColor
+
+from healthreader.config import Settings
+from healthreader.paths import DataPaths
+from healthreader.ui.access import theme
+
+TIERS = ("emergency", "same-day", "soon")
+
+
+def painted_colours(window) -> Counter[str]:
+    image = window.viewer.viewport().grab().toImage()
+    return Counter(
+        QColor(image.pixel(x, y)).name() for x in range(0, image.width(), 3) for y in range(0, image.height(), 3)
+    )
+
+
+@pytest.mark.parametrize("name", theme.THEMES)
+def test_each_tier_shows_its_name_and_its_own_colours(make_window, data_dir, name: str) -> None:
+    Settings(DataPaths.at(data_dir)).set("ui_language", "en")
+    window = make_window("alpha", size=(900, 1000))
+    window.actions_[f"theme_{name}"].trigger()
+    text = window.viewer.toPlainText()
+    # The tier is text, not only colour: each name comes before its signs, most urgent first.
+    at = [
+        text.index(s)
+        for s in (
+            "Call 120 now",
+            "突然口角歪斜",
+            "See a doctor today",
+            "眼睛闭不上",
+            "See a doctor within a few days",
+            "小水疱",
+        )
+    ]
+    assert at == sorted(at)
+    rules = theme.css_rules(window.viewer.document().defaultStyleSheet())  # the theme's, as applied
+    colours = painted_colours(window)
+    for tier in TIERS:
+        box = rules[f"table.flags-{tier}"]
+        # A box's edge and fill are on screen, not just in the stylesheet (a page-wide border-collapse
+        # once kept every box's fill from being painted).
+        assert colours[box["border-color"]] > 0, (tier, box["border-color"])
+        if box["background-color"] != theme.PALETTES[name].base:
+            assert colours[box["background-color"]] > 50, (tier, box["background-color"])
