@@ -46,7 +46,7 @@ def test_problems_are_printed_as_path_line_message(tiny_library: Path, capsys) -
 
 def test_a_passed_review_date_warns_but_does_not_fail(tiny_library: Path, capsys) -> None:
     gamma = tiny_library / "articles" / "gamma.md"
-    gamma.write_text(gamma.read_text("utf-8").replace("next_review: 2027-11-02", "next_review: 2026-11-30"), "utf-8")
+    gamma.write_text(gamma.read_text("utf-8").replace("next_review: 2099-11-02", "next_review: 2026-11-30"), "utf-8")
     assert main(["content", "check", "--library", str(tiny_library)]) == 0
     out = capsys.readouterr().out
     line = gamma.read_text("utf-8").splitlines().index("next_review: 2026-11-30") + 1

@@ -39,7 +39,7 @@ def test_loads_entries_with_their_fields(tiny_library: Path) -> None:
     assert alpha.reviewed == dt.date(2026, 11, 1)
     assert alpha.red_flags.emergency and "120" in alpha.red_flags.emergency[0]
     assert [t.value for t, _ in alpha.red_flags.tiers()] == ["emergency", "same_day", "soon"]
-    assert alpha.reviewer == "测试编辑组（神经内科）" and alpha.next_review == dt.date(2027, 11, 1)
+    assert alpha.reviewer == "测试编辑组（神经内科）" and alpha.next_review == dt.date(2099, 11, 1)
     assert [e.id for e in lib.related(alpha)] == ["qa-beta", "gamma"]
     assert lib.title == "测试读本"
     assert "不能代替" in lib.disclaimer_for(alpha)

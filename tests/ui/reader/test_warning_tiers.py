@@ -49,3 +49,16 @@ def test_each_tier_shows_its_name_and_its_own_colours(make_window, data_dir, nam
         assert colours[box["border-color"]] > 0, (tier, box["border-color"])
         if box["background-color"] != theme.PALETTES[name].base:
             assert colours[box["background-color"]] > 50, (tier, box["background-color"])
+
+
+def test_an_entry_past_its_review_date_says_so_under_its_title(make_window, data_dir, tiny_library) -> None:
+    Settings(DataPaths.at(data_dir)).set("ui_language", "zh_CN")
+    gamma = tiny_library / "articles" / "gamma.md"
+    gamma.write_text(gamma.read_text("utf-8").replace("next_review: 2099-11-02", "next_review: 2026-11-30"), "utf-8")
+    window = make_window("gamma")
+    text = window.viewer.toPlainText()
+    assert "内容待复审" in text
+    assert text.index("康复训练测试文章") < text.index("审核人：测试编辑组（康复科）") < text.index("内容待复审")
+    assert text.index("内容待复审") < text.index("第二篇测试文章。")  # before the summary
+    window.open_location(type(window.current_location())("alpha"))
+    assert "内容待复审" not in window.viewer.toPlainText()  # alpha's next review is still ahead
