@@ -250,3 +250,20 @@ def test_new_fields_survive_the_catalogue_cache(tiny_library: Path, tmp_path: Pa
     second = load_library([tiny_library], cache_file=cache).get("alpha")
     assert second.red_flags == first.red_flags and second.red_flags.same_day
     assert (second.reviewer, second.next_review) == (first.reviewer, first.next_review)
+
+
+def test_a_folder_that_cannot_be_listed_is_a_problem_and_costs_only_itself(tiny_library: Path, monkeypatch) -> None:
+    # Root reads a mode-000 folder anyway, so the refusal is simulated where the walk meets it.
+    locked = tiny_library / "qa" / "locked"
+    write(locked / "hidden.md", GOOD.replace("delta", "hidden"))
+    real_scandir = os.scandir
+
+    def scandir(path):  # type: ignore[no-untyped-def]
+        if str(path) == str(locked):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    lib = load_library([tiny_library])
+    assert f"{locked}:1: cannot list the folder: Permission denied" in [str(p) for p in lib.problems]
+    assert sorted(e.id for e in lib) == ["alpha", "gamma", "qa-beta"]

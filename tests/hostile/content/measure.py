@@ -145,7 +145,7 @@ def table(rows: list[dict[str, object]]) -> str:
     for row in rows:
         by_cls[str(row["cls"])].append(row)
     out = [
-        "| class | inputs | crashes (loader/check/app) | hangs > 5 s (loader/check/app) | good entries lost | not reported by the loader | slowest stage |",
+        "| class | inputs | crashes (loader/check/app) | hangs > 5 s (loader/check/app) | good entries lost | hostile file not reported by content check | slowest stage |",
         "|---|---|---|---|---|---|---|",
     ]
     for cls, members in by_cls.items():
