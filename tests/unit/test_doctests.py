@@ -14,6 +14,7 @@ MODULES = [
     "healthreader.render.results",
     "healthreader.render.stylesheet",
     "healthreader.chinese.traditional",
+    "healthreader.config.bounded",
 ]
 
 

@@ -6,6 +6,6 @@ them (window geometry, splitter, last entry).  Every option has a name, type, de
 version; a corrupt file is moved aside (never overwritten) and the defaults are used.
 """
 
-from healthreader.config.settings import OPTIONS, Option, Scope, Settings, SettingsError
+from healthreader.config.settings import OPTIONS, Option, Scope, Settings, SettingsError, SettingsRecovery
 
-__all__ = ["OPTIONS", "Option", "Scope", "Settings", "SettingsError"]
+__all__ = ["OPTIONS", "Option", "Scope", "Settings", "SettingsError", "SettingsRecovery"]

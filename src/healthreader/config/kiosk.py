@@ -31,12 +31,12 @@ import logging
 import os
 import secrets
 import time
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from healthreader.config.bounded import BoundedFileError, decode_text, loads_toml, read_bounded, read_json
 from healthreader.config.settings import ZOOM_STEPS
 
 log = logging.getLogger(__name__)
@@ -48,6 +48,10 @@ BOOKMARK_MODES = ("session", "hidden")
 LANGUAGES = ("auto", "zh_CN", "en")
 PIN_MIN_DIGITS = 4
 PIN_MAX_DIGITS = 12
+#: A policy is a dozen lines; anything near this size is not one an administrator wrote.
+MAX_POLICY_BYTES = 64 * 1024
+#: Every setting is a plain value at the top level; a little room for future tables.
+MAX_POLICY_DEPTH = 4
 
 # scrypt cost: about 50 ms on a small PC; a stolen policy file does not give the PIN away cheaply.
 _SCRYPT_N = 2**14
@@ -141,6 +145,12 @@ def unedited_placeholders(policy: KioskPolicy) -> list[str]:
     return [name for name in ("clinic_name", "clinic_phone") if PLACEHOLDER_MARK in getattr(policy, name)]
 
 
+def _shown(value: Any, limit: int = 60) -> str:
+    """A value as the problem list quotes it: a 60 KB clinic name must not become a 60 KB label."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def policy_path() -> Path:
     """The policy file to read: ``$HEALTHREADER_KIOSK_POLICY`` when set (tests, odd installs), else /etc."""
     env = os.environ.get(POLICY_ENV)
@@ -152,19 +162,20 @@ def parse_policy(text: str, source: str = "kiosk policy") -> tuple[KioskPolicy, 
     and has no problems; any problem locks it, and each bad field falls back to its safe default."""
     defaults = KioskPolicy(enabled=True)
     try:
-        doc = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        return defaults, [f"{source} is not valid TOML ({exc}); using the safe defaults"]
+        doc = loads_toml(text, max_depth=MAX_POLICY_DEPTH)
+    except BoundedFileError as exc:
+        return defaults, [f"{source} {exc}; using the safe defaults"]
     values: dict[str, Any] = {}
     problems: list[str] = []
     known = {f.key: f for f in _FIELDS}
     for key, value in doc.items():
         spec = known.get(key)
         if spec is None:
-            problems.append(f"{key}: not a kiosk setting (misspelt?); ignored")
+            name = key if len(key) <= 60 else key[:59] + "…"
+            problems.append(f"{name}: not a kiosk setting (misspelt?); ignored")
         elif not spec.check(value):
             default = getattr(defaults, spec.attr)
-            problems.append(f"{key}: expected {spec.expected}, got {value!r}; using {default!r}")
+            problems.append(f"{key}: expected {spec.expected}, got {_shown(value)}; using {default!r}")
         else:
             values[spec.attr] = tuple(value) if isinstance(value, list) else value
     policy = dataclasses.replace(defaults, **values)
@@ -177,19 +188,17 @@ def load_policy(path: Path | None = None) -> tuple[KioskPolicy, list[str]]:
     """The policy at ``path`` (default ``policy_path()``) and its problems; no file: kiosk mode off."""
     path = path or policy_path()
     try:
-        raw = path.read_bytes()
+        text = decode_text(read_bounded(path, MAX_POLICY_BYTES))
     except FileNotFoundError:
         return KioskPolicy(enabled=False), []
-    except OSError as exc:
-        return KioskPolicy(enabled=True), [
-            f"cannot read the kiosk policy {path} ({exc.strerror or exc}); using the safe defaults"
-        ]
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        return KioskPolicy(enabled=True), [
-            f"the kiosk policy {path} is not UTF-8 text ({exc}); using the safe defaults"
-        ]
+    except BoundedFileError as exc:
+        # The file is there, so a kiosk was meant: locked, never unlocked by a file that cannot be read.
+        cause = exc.__cause__
+        if isinstance(cause, OSError):
+            problem = f"cannot read the kiosk policy {path} ({cause.strerror or cause})"
+        else:
+            problem = f"the kiosk policy {path} {exc}"
+        return KioskPolicy(enabled=True), [problem + "; using the safe defaults"]
     return parse_policy(text, str(path))
 
 
@@ -319,12 +328,16 @@ class PinGuard:
         if self._state_file is None:
             return
         try:
-            doc = json.loads(self._state_file.read_text(encoding="utf-8"))
-            self.failures = int(doc["failures"])
-            self.locked_until = float(doc["locked_until"])
+            doc = read_json(self._state_file, max_bytes=4096, max_depth=2)
+            self.failures = max(0, min(int(doc["failures"]), 1000))
+            locked_until = float(doc["locked_until"])
+            if locked_until != locked_until:  # NaN compares false with every time
+                raise ValueError("locked_until is not a number")
+            # Never longer than the longest wait this guard imposes, whatever the file says.
+            self.locked_until = min(locked_until, self._clock() + self._max)
         except FileNotFoundError:
             return
-        except (OSError, ValueError, KeyError, TypeError) as exc:
+        except (ValueError, KeyError, TypeError, OverflowError) as exc:
             # Only the app writes this file; if it is damaged, err on the locked side.
             log.warning("PIN lock-out state %s unreadable (%s); locking the pad once", self._state_file, exc)
             self.failures = self._free

@@ -6,16 +6,22 @@ import enum
 import json
 import logging
 import os
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from healthreader.config.bounded import BoundedFileError, has_surrogates, read_json
 from healthreader.paths import DataPaths
 
 log = logging.getLogger(__name__)
 SCHEMA_VERSION = 1
+#: A settings file is a few hundred bytes; the window's saved geometry and state are the largest values.
+MAX_FILE_BYTES = 1024 * 1024
+MAX_DEPTH = 8
+MAX_TEXT = 64 * 1024
 
 
 class SettingsError(Exception):
@@ -40,6 +46,10 @@ class Option:
         if self.type is int and isinstance(value, bool):
             return False
         if not isinstance(value, self.type):
+            return False
+        # Text must be writable back as UTF-8 and small: a value read from a damaged file goes on to
+        # window titles, file names and Qt's restoreGeometry().
+        if isinstance(value, str) and (len(value) > MAX_TEXT or has_surrogates(value)):
             return False
         return self.check(value) if self.check else True
 
@@ -68,6 +78,40 @@ _ALL = [
 OPTIONS: dict[str, Option] = {o.name: o for o in _ALL}
 
 
+@dataclass(frozen=True)
+class SettingsRecovery:
+    """A settings file that could not be read: it was kept as ``kept_as`` (or left where it was, when
+    the folder is read-only: ``kept_as == path``) and the defaults are used.  The UI tells the reader."""
+
+    path: Path
+    kept_as: Path
+    reason: str
+
+
+def _aside_name(path: Path) -> Path:
+    """``settings.json.corrupt-20261203-112701`` (``-2``, ``-3``… if taken): an earlier copy is never replaced."""
+    stem = f"{path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}"
+    candidate, n = path.with_name(stem), 1
+    while candidate.exists():
+        n += 1
+        candidate = path.with_name(f"{stem}-{n}")
+    return candidate
+
+
+#: A save takes milliseconds; a temporary file older than this was left by a save that was killed.
+STALE_TEMPORARY_S = 60.0
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    now = time.time()
+    try:
+        for tmp in path.parent.glob(f"{path.name}.*tmp"):
+            if now - tmp.stat().st_mtime > STALE_TEMPORARY_S:
+                tmp.unlink()
+    except OSError:
+        pass  # a read-only folder: nothing can be left there either
+
+
 class Settings:
     """Typed access to the declared options, saved atomically at every change."""
 
@@ -75,30 +119,36 @@ class Settings:
         self._files = {Scope.PREFS: data.settings_file, Scope.SESSION: data.session_file}
         self._values: dict[Scope, dict[str, Any]] = {}
         self.problems: list[str] = []
+        self.recovered: list[SettingsRecovery] = []
         for scope, path in self._files.items():
             self._values[scope] = self._read(path)
+            _remove_stale_temporaries(path)
 
     def _read(self, path: Path) -> dict[str, Any]:
-        if not path.exists():
-            return {}
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            if not isinstance(data, dict) or not isinstance(data.get("values"), dict):
-                raise ValueError("not a settings file")
-            version = data.get("version")
-            if not isinstance(version, int) or version > SCHEMA_VERSION:
-                raise ValueError(f"unknown schema version {version!r}")
-            return self._migrate(version, data["values"])
-        except (OSError, ValueError, UnicodeDecodeError) as exc:
-            aside = path.with_name(f"{path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
-            try:
-                os.replace(path, aside)
-            except OSError:
-                aside = path
-            msg = f"{path}: unreadable settings ({exc}); kept as {aside.name}, using defaults"
-            log.warning(msg)
-            self.problems.append(msg)
+            data = read_json(path, max_bytes=MAX_FILE_BYTES, max_depth=MAX_DEPTH)
+        except FileNotFoundError:
             return {}
+        except BoundedFileError as exc:
+            return self._move_aside(path, str(exc))
+        if not isinstance(data, dict) or not isinstance(data.get("values"), dict):
+            return self._move_aside(path, "is not a settings file")
+        version = data.get("version")
+        if not isinstance(version, int) or isinstance(version, bool) or not 1 <= version <= SCHEMA_VERSION:
+            return self._move_aside(path, f"has an unknown schema version {version!r}")
+        return self._migrate(version, data["values"])
+
+    def _move_aside(self, path: Path, reason: str) -> dict[str, Any]:
+        aside = _aside_name(path)
+        try:
+            os.replace(path, aside)
+        except OSError:
+            aside = path
+        msg = f"{path}: unreadable settings (the file {reason}); kept as {aside.name}, using defaults"
+        log.warning(msg)
+        self.problems.append(msg)
+        self.recovered.append(SettingsRecovery(path, aside, reason))
+        return {}
 
     @staticmethod
     def _migrate(version: int, values: dict[str, Any]) -> dict[str, Any]:
@@ -126,11 +176,22 @@ class Settings:
 
     def _write(self, scope: Scope) -> None:
         path = self._files[scope]
+        payload = {"version": SCHEMA_VERSION, "values": self._values[scope]}
+        text = json.dumps(payload, ensure_ascii=False, indent=1)
+        tmp: str | None = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(path.name + ".tmp")
-            payload = {"version": SCHEMA_VERSION, "values": self._values[scope]}
-            tmp.write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
+            # A temporary file of its own (two windows may save at once), synced before it replaces the
+            # old one: a kill or a power cut leaves the old settings or the new, never half of a file.
+            fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                f.write(text)
+                f.flush()
+                os.fsync(f.fileno())
             os.replace(tmp, path)
+            tmp = None
         except OSError as exc:
             log.warning("cannot save %s: %s", path, exc)
+        finally:
+            if tmp is not None:
+                Path(tmp).unlink(missing_ok=True)
