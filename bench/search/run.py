@@ -28,7 +28,23 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve()
-CATEGORIES = ("suggest 1-3 chars", "suggest pinyin", "single word", "two words", "phrase")
+CATEGORIES = ("suggest 1-3 chars", "suggest pinyin", "single word", "two words", "phrase", "question")
+# Whole questions the way patients type them (no punctuation, question words, colloquial fillers),
+# about the generated library's own terms.
+QUESTION_TEMPLATES = (
+    "{d}多久能好",
+    "{d}吃什么好",
+    "{b}{s}怎么办",
+    "{d}会不会遗传",
+    "{b}老是{s}是怎么回事",
+    "{e}疼不疼",
+    "{b}{s}挂什么科",
+    "{p}得了{d}怎么治",
+    "{d}是什么原因引起的",
+    "{d}有哪些症状",
+    "做{e}要注意什么",
+    "{b}{s}是不是{d}",
+)
 
 
 # --- shared helpers ------------------------------------------------------------------------------
@@ -103,12 +119,26 @@ def make_queries(lib: Path, n: int) -> dict[str, list[str]]:
             length = rng.randint(4, min(8, len(run)))
             start = rng.randrange(len(run) - length + 1)
             phrases.append(f'"{run[start : start + length]}"')
+    sys.path.insert(0, str(HERE.parent))
+    import gencorpus
+
+    questions = [
+        rng.choice(QUESTION_TEMPLATES).format(
+            d=rng.choice(gencorpus.DISEASES),
+            b=rng.choice(gencorpus.BODY),
+            s=rng.choice(gencorpus.SYMPTOMS),
+            e=rng.choice(gencorpus.EXAMS),
+            p=rng.choice(gencorpus.PEOPLE),
+        )
+        for _ in range(n)
+    ]
     return {
         "suggest 1-3 chars": suggest_chars,
         "suggest pinyin": suggest_pinyin,
         "single word": [rng.choice(words) for _ in range(n)],
         "two words": [f"{rng.choice(words)} {rng.choice(words)}" for _ in range(n)],
         "phrase": phrases,
+        "question": questions,
     }
 
 
