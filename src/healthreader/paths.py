@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,9 +68,19 @@ def default_data_dir() -> Path:
 
 @dataclass(frozen=True)
 class DataPaths:
-    """Every file of the user's own, under one root (``--data-dir`` or the default)."""
+    """Every file of the user's own, under one root (``--data-dir`` or the default).
+
+    ``for_this_run`` says when the root cannot be used as usual, for the app to tell the reader:
+    ``temporary`` - the folder could not be made, so a private temporary one stands in and nothing of
+    this session is kept; ``read_only`` - the folder is there (with the reader's bookmarks) but cannot be
+    written, so it is read and the search index and caches go to ``scratch``, a temporary folder.
+    """
 
     root: Path
+    temporary: bool = False
+    read_only: bool = False
+    scratch: Path | None = None
+    problem: str = ""  # why, for the log and the message: the error that made the folder unusable
 
     @classmethod
     def at(cls, root: Path | str | None) -> DataPaths:
@@ -78,6 +89,22 @@ class DataPaths:
     def ensure(self) -> DataPaths:
         self.root.mkdir(parents=True, exist_ok=True)
         return self
+
+    @classmethod
+    def for_this_run(cls, root: Path | str | None) -> DataPaths:
+        """``at(root)``, made to exist, or the next best thing, so that the app always starts (see the
+        class).  ``OSError`` only if not even a temporary folder can be made."""
+        paths = cls.at(root)
+        try:
+            paths.ensure()
+        except OSError as exc:
+            problem = exc.strerror or str(exc)
+            return cls(Path(tempfile.mkdtemp(prefix=f"{APP_NAME}-")), temporary=True, problem=problem)
+        # os.access, not the mode bits: it also answers for a read-only mount, where root is refused too.
+        if not os.access(paths.root, os.W_OK):
+            scratch = Path(tempfile.mkdtemp(prefix=f"{APP_NAME}-"))
+            return cls(paths.root, read_only=True, scratch=scratch, problem="read-only")
+        return paths
 
     @property
     def settings_file(self) -> Path:
@@ -89,11 +116,11 @@ class DataPaths:
 
     @property
     def log_file(self) -> Path:
-        return self.root / "healthreader.log"
+        return (self.scratch or self.root) / "healthreader.log"
 
     @property
     def cache_dir(self) -> Path:
-        return self.root / "cache"
+        return (self.scratch or self.root) / "cache"
 
     @property
     def catalogue_file(self) -> Path:
@@ -101,7 +128,7 @@ class DataPaths:
 
     @property
     def index_dir(self) -> Path:
-        return self.root / "index"
+        return (self.scratch or self.root) / "index"
 
     @property
     def store_file(self) -> Path:

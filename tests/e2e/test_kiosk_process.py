@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -106,3 +108,45 @@ def test_hash_pin_from_stdin_verifies_and_check_accepts_it(data_dir: Path, tmp_p
     policy.write_text("text_size = 7\n", "utf-8")
     check = run("kiosk", "check", policy=policy, data_dir=data_dir)  # the environment names the file
     assert check.returncode == 1 and "problem: text_size" in check.stdout
+
+
+def test_sigterm_ends_the_kiosk_as_quit_does_and_leaves_no_patient_store(data_dir: Path, tmp_path: Path) -> None:
+    run_dir = tmp_path / "run"
+    run_dir.mkdir(mode=0o700)
+    # A kiosk that died without cleaning up (a power cut): its folder is swept at the next start.
+    stale = run_dir / "healthreader-kiosk-999999999-dead"
+    stale.mkdir()
+    (stale / "patient-1.sqlite3").write_bytes(b"last patient")
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        PYTHONPATH=str(ROOT / "src"),
+        HEALTHREADER_KIOSK_POLICY=str(tmp_path / "absent.toml"),
+        XDG_RUNTIME_DIR=str(run_dir),
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "healthreader", "--data-dir", str(data_dir), "--kiosk", "--no-bundled",
+         "--library", str(TINY_LIBRARY)],
+        env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    log_file = data_dir / "healthreader.log"
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if log_file.exists() and "window shown" in log_file.read_text("utf-8"):
+                break
+            time.sleep(0.1)
+        else:
+            pytest.fail("the kiosk never showed its window")
+        folders = list(run_dir.iterdir())
+        assert len(folders) == 1 and folders[0].name.startswith(f"healthreader-kiosk-{proc.pid}-"), folders
+        assert list(folders[0].glob("patient-*.sqlite3")), "the patient's store lives in the session folder"
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=15)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == 0, proc.stderr.read()
+    assert "SIGTERM received: quitting as Quit does" in log_file.read_text("utf-8")
+    assert list(run_dir.iterdir()) == []

@@ -1,8 +1,9 @@
 """The reader's own data: bookmarks (with notes and folders) and reading history, in SQLite.
 
 Plain Python, no Qt.  Keyed by entry id plus section anchor, so bookmarks outlive library updates;
-WAL, one transaction per change, a schema version with migrations, and an unusable file moved aside
-rather than overwritten.  Open with ``UserStore.open(DataPaths.at(...).store_file)``.
+WAL, one transaction per change, a schema version with migrations, an unusable file (or a stray log
+beside it) moved aside before SQLite touches it, every SQLite error raised as a ``StoreAccessError`` a
+reader understands, and a read-only store still readable.  Open with ``UserStore.open(DataPaths.at(...).store_file)``.
 """
 
 from healthreader.store.errors import (
@@ -10,7 +11,11 @@ from healthreader.store.errors import (
     ImportFileError,
     ImportProblem,
     InvalidNameError,
+    InvalidValueError,
+    StoreAccessError,
+    StoreAction,
     StoreError,
+    StoreProblem,
     StoreTooNewError,
 )
 from healthreader.store.model import (
@@ -39,9 +44,13 @@ __all__ = [
     "ImportProblem",
     "ImportResult",
     "InvalidNameError",
+    "InvalidValueError",
     "Recovery",
     "RecoveryReason",
+    "StoreAccessError",
+    "StoreAction",
     "StoreError",
+    "StoreProblem",
     "StoreTooNewError",
     "ToggleResult",
     "UserStore",

@@ -16,6 +16,10 @@ Version 1, UTF-8 JSON::
 
 ``anchor`` is ``""`` for a whole entry; ``folder`` is ``""`` for none.  Reading is strict about shape
 (a wrong type anywhere refuses the whole file) and lenient about omissions (optional fields default).
+Every value is range-checked before anything is written: times from 1970 to 2199, text that is valid
+Unicode (no lone surrogate) and within its field's length, at most 10,000 bookmarks; the file itself is
+bounded in size and nesting before it is parsed (``import_json``), so nothing in it can overflow,
+recurse or stall the store, and a refused file imports nothing.
 """
 
 from __future__ import annotations
@@ -25,11 +29,34 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
+from healthreader.config.bounded import has_surrogates
 from healthreader.store.errors import ImportFileError, ImportProblem
 from healthreader.store.model import Bookmark, Folder
 
 FORMAT = "healthreader-bookmarks"
 VERSION = 1
+
+#: 10,000 bookmarks with long notes are about 20 MB; a reader's real export is a few hundred KB.
+MAX_FILE_BYTES = 24 * 1024 * 1024
+#: document > list > record > value: three levels; one more leaves room for a later version's object.
+MAX_DEPTH = 4
+#: More than any reader keeps; an import this size takes a few seconds (the pinyin sort keys).
+MAX_BOOKMARKS = 10_000
+MAX_FOLDERS = 1_000
+#: Characters per field.  Titles come from the library (whose own limits are lower); a note is a page.
+LIMITS = {
+    "entry_id": 200,
+    "anchor": 200,
+    "title": 1_000,
+    "section_title": 1_000,
+    "note": 20_000,
+    "folder": 200,
+    "name": 200,
+}
+#: The range of times a store holds.  Before 1970 no clock that wrote a bookmark was set right; after
+#: 2199 neither; both ends are far inside what ``datetime`` can represent in any time zone.
+EARLIEST = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+LATEST = dt.datetime(2199, 12, 31, tzinfo=dt.UTC)
 
 
 def _iso(t: dt.datetime) -> str:
@@ -62,6 +89,16 @@ def has_control_characters(text: str) -> bool:
     return any(unicodedata.category(c) == "Cc" for c in text)
 
 
+def text_problem(field: str, value: str) -> str:
+    """Why ``value`` cannot be stored as ``field`` ("" when it can): the store and import share it."""
+    if has_surrogates(value):
+        return "is not valid Unicode text (it has a lone surrogate)"
+    limit = LIMITS.get(field)
+    if limit is not None and len(value) > limit:
+        return f"is longer than {limit:,} characters"
+    return ""
+
+
 def _invalid(where: str, what: str) -> ImportFileError:
     return ImportFileError(ImportProblem.INVALID, f"{where}: {what}")
 
@@ -76,6 +113,9 @@ def _text(record: dict[str, Any], field: str, where: str, *, required: bool = Fa
         raise _invalid(where, f"'{field}' must be text, not {type(value).__name__}")
     if required and not value.strip():
         raise _invalid(where, f"'{field}' is empty")
+    problem = text_problem(field, value)
+    if problem:
+        raise _invalid(where, f"'{field}' {problem}")
     return value
 
 
@@ -85,12 +125,17 @@ def _time(record: dict[str, Any], field: str, where: str, default: dt.datetime) 
         return default
     if not isinstance(value, str):
         raise _invalid(where, f"'{field}' must be a date and time as text")
+    shown = value if len(value) <= 40 else value[:40] + "…"
     try:
         t = dt.datetime.fromisoformat(value)
-    except ValueError:
-        raise _invalid(where, f"'{field}' is not a date and time: {value!r}") from None
-    # A time without a zone is taken as UTC, the zone exports are written in.
-    return t if t.tzinfo else t.replace(tzinfo=dt.UTC)
+        # A time without a zone is taken as UTC, the zone exports are written in.
+        t = t if t.tzinfo else t.replace(tzinfo=dt.UTC)
+        in_range = EARLIEST <= t <= LATEST  # compared in UTC: "0001-01-01T00:00+14:00" is year 0 there
+    except (ValueError, OverflowError):
+        raise _invalid(where, f"'{field}' is not a date and time: {shown!r}") from None
+    if not in_range:
+        raise _invalid(where, f"'{field}' is {shown!r}, not between {EARLIEST.year} and {LATEST.year}")
+    return t
 
 
 def from_document(doc: Any) -> tuple[list[str], list[Bookmark]]:
@@ -113,7 +158,9 @@ def from_document(doc: Any) -> tuple[list[str], list[Bookmark]]:
         raise _invalid("the file", "'folders' must be a list")
     if not isinstance(raw_bookmarks, list):
         raise _invalid("the file", "'bookmarks' must be a list")
-    now = dt.datetime.now(dt.UTC)
+    if len(raw_bookmarks) > MAX_BOOKMARKS or len(raw_folders) > MAX_FOLDERS:
+        raise _invalid("the file", f"it holds more than {MAX_BOOKMARKS:,} bookmarks or {MAX_FOLDERS:,} folders")
+    now = min(max(dt.datetime.now(dt.UTC), EARLIEST), LATEST)  # a PC whose clock is far off still imports
 
     folders: list[str] = []
     for i, f in enumerate(raw_folders, 1):

@@ -32,6 +32,9 @@ class Bookmark:
     folder: str  # NO_FOLDER ("") when in no folder
     created_at: dt.datetime
     updated_at: dt.datetime
+    #: The fields of a damaged row that could not be read as they should (shown as well as they can be,
+    #: and flagged); empty for every sound bookmark.
+    damaged: tuple[str, ...] = ()
 
     @property
     def key(self) -> tuple[str, str]:
@@ -59,6 +62,7 @@ class HistoryItem:
     title: str
     day: dt.date  # the reader's local calendar day of the visit
     visited_at: dt.datetime
+    damaged: tuple[str, ...] = ()  # as for Bookmark
 
 
 @dataclass(frozen=True)
@@ -87,19 +91,35 @@ class RecoveryReason(enum.StrEnum):
     NOT_SQLITE = "not-sqlite"  # some other kind of file
     FOREIGN = "foreign"  # an SQLite database, but not a HealthReader store
     CORRUPT = "corrupt"  # a HealthReader store SQLite cannot read any more
+    STRAY = "stray"  # the store is fine; a -wal/-shm/-journal beside it was not its own
 
 
 @dataclass(frozen=True)
 class Recovery:
-    """The file found at the store's path was unusable; it was moved aside and a fresh store started."""
+    """What was found unusable at the store's path and moved aside, untouched.
+
+    For ``STRAY`` only companions were moved (``moved_to`` and ``others``) and the store opened as it
+    was; otherwise the store file itself (with its companions) was moved and a fresh store started.
+    """
 
     reason: RecoveryReason
     moved_to: Path
     detail: str
+    others: tuple[Path, ...] = ()
+
+    @property
+    def kept(self) -> tuple[Path, ...]:
+        return (self.moved_to, *self.others)
 
     @property
     def message(self) -> str:
         """Plain English for the command line; the UI writes its own, translated, from ``reason``."""
+        if self.reason is RecoveryReason.STRAY:
+            return (
+                "A leftover file beside the bookmarks and history did not belong to them and was kept as "
+                + ", ".join(map(str, self.kept))
+                + ". Your bookmarks and history are as they were."
+            )
         what = {
             RecoveryReason.NOT_SQLITE: "was not a bookmarks file",
             RecoveryReason.FOREIGN: "belonged to another program",

@@ -58,6 +58,12 @@ def _v1(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v2(conn: sqlite3.Connection) -> None:
+    # A random id, written once: a write-ahead log whose replay would change it is another store's
+    # (see database.py), however HealthReader-like its pages look.
+    _run(conn, f"CREATE TABLE {IDENTITY_TABLE} (id TEXT NOT NULL)")
+
+
 def _run(conn: sqlite3.Connection, script: str) -> None:
     # Not executescript(): it commits first, and a migration must stay inside the caller's transaction.
     for statement in script.split(";"):
@@ -65,16 +71,20 @@ def _run(conn: sqlite3.Connection, script: str) -> None:
             conn.execute(statement)
 
 
-MIGRATIONS: Sequence[Migration] = (_v1,)
+IDENTITY_TABLE = "store_identity"
+MIGRATIONS: Sequence[Migration] = (_v1, _v2)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 #: Tables a store of any version has; their absence in a file with our application id means damage.
 CORE_TABLES = frozenset({"folders", "bookmarks", "history"})
 
 
-def migrate(conn: sqlite3.Connection, from_version: int) -> None:
-    """Apply the migrations after ``from_version``, inside the caller's open write transaction."""
+def migrate(conn: sqlite3.Connection, from_version: int, identity: str) -> None:
+    """Apply the migrations after ``from_version``, inside the caller's open write transaction;
+    ``identity`` is the store's id if it gets one now (a random hex string)."""
     for version in range(from_version, SCHEMA_VERSION):
         MIGRATIONS[version](conn)
+    if conn.execute(f"SELECT count(*) FROM {IDENTITY_TABLE}").fetchone()[0] == 0:
+        conn.execute(f"INSERT INTO {IDENTITY_TABLE} (id) VALUES (?)", (identity,))
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")

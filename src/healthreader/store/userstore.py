@@ -7,24 +7,31 @@ they survive a new version of the library and need nothing from ``content``.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
+import math
 import os
 import sqlite3
 import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import Any, Self
+from typing import Any, Concatenate, ParamSpec, Self, TypeVar
 
+from healthreader.config.bounded import BoundedFileError, Reason, decode_text, loads_json, read_bounded
 from healthreader.store import exchange
-from healthreader.store.database import open_database, write_transaction
+from healthreader.store.database import access_error, open_database, write_transaction
 from healthreader.store.errors import (
     BookmarkNotFoundError,
     ImportFileError,
     ImportProblem,
     InvalidNameError,
+    InvalidValueError,
+    StoreAccessError,
+    StoreAction,
     StoreError,
+    StoreProblem,
 )
-from healthreader.store.exchange import has_control_characters
+from healthreader.store.exchange import LIMITS, has_control_characters, text_problem
 from healthreader.store.model import (
     NO_FOLDER,
     Bookmark,
@@ -36,11 +43,13 @@ from healthreader.store.model import (
     Recovery,
     ToggleResult,
 )
-from healthreader.store.sortkey import title_sort_key
+from healthreader.store.sortkey import title_sort_key as _full_sort_key
 
 Clock = Callable[[], dt.datetime]
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 _MS = dt.timedelta(milliseconds=1)
+P = ParamSpec("P")
+R = TypeVar("R")
 
 _BOOKMARK_COLUMNS = """
     b.entry_id, b.anchor, b.title, b.section_title, b.note, COALESCE(f.name, ''), b.created_at, b.updated_at
@@ -51,6 +60,16 @@ _FILTER_HAYSTACK = (
     "(b.title || char(31) || b.section_title || char(31) || b.note || char(31) || COALESCE(f.name, '')"
     " || char(31) || b.entry_id)"
 )
+
+
+#: The sort key is made from this many characters of a title: enough to order any list a reader sees,
+#: and it bounds the cost of pinyin (about 25 µs a character) for an import of long titles.
+SORT_KEY_CHARS = 32
+
+
+@functools.lru_cache(maxsize=4096)
+def title_sort_key(title: str) -> str:
+    return _full_sort_key(title[:SORT_KEY_CHARS])
 
 
 def _utc_now() -> dt.datetime:
@@ -67,12 +86,97 @@ def from_ms(ms: int) -> dt.datetime:
     return _EPOCH + ms * _MS
 
 
+#: Times a store holds are in this range (what import accepts); a value outside it, or not a number,
+#: is a damaged row: shown at the epoch and flagged, never an OverflowError for the whole list.
+MIN_MS = to_ms(exchange.EARLIEST)
+MAX_MS = to_ms(exchange.LATEST)
+
+
+def _time_of(value: Any) -> dt.datetime | None:
+    if isinstance(value, float) and math.isfinite(value):
+        value = int(value)
+    if isinstance(value, int) and MIN_MS <= value <= MAX_MS:
+        return from_ms(value)
+    return None
+
+
+def _text_of(value: Any) -> str | None:
+    """The text of a column, or None if it is not sound text (a number, a blob, bytes that were not
+    UTF-8: the connection decodes those with U+FFFD)."""
+    if isinstance(value, str) and "\ufffd" not in value:
+        return value
+    return None
+
+
+def _row_values(
+    row: tuple[Any, ...], names: tuple[str, ...], times: frozenset[str]
+) -> tuple[list[Any], tuple[str, ...]]:
+    """Each column read as text or a time, with the names of those that could not be (a damaged row is
+    shown as well as it can be, and flagged)."""
+    values: list[Any] = []
+    damaged: list[str] = []
+    for name, value in zip(names, row, strict=True):
+        if name in times:
+            t = _time_of(value)
+            if t is None:
+                damaged.append(name)
+                t = _EPOCH
+            values.append(t)
+        else:
+            text = _text_of(value)
+            if text is None:
+                damaged.append(name)
+                text = (
+                    value.decode("utf-8", "replace")
+                    if isinstance(value, bytes)
+                    else ""
+                    if value is None
+                    else str(value)
+                )
+            values.append(text)
+    return values, tuple(damaged)
+
+
+_BOOKMARK_FIELDS = ("entry_id", "anchor", "title", "section_title", "note", "folder", "created_at", "updated_at")
+_BOOKMARK_TIMES = frozenset({"created_at", "updated_at"})
+_HISTORY_FIELDS = ("entry_id", "anchor", "title", "day", "visited_at")
+
+
 def _bookmark(row: tuple[Any, ...]) -> Bookmark:
-    return Bookmark(row[0], row[1], row[2], row[3], row[4], row[5], from_ms(row[6]), from_ms(row[7]))
+    v, damaged = _row_values(row, _BOOKMARK_FIELDS, _BOOKMARK_TIMES)
+    return Bookmark(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], damaged)
 
 
 def _history(row: tuple[Any, ...]) -> HistoryItem:
-    return HistoryItem(row[0], row[1], row[2], dt.date.fromisoformat(row[3]), from_ms(row[4]))
+    values, damaged = _row_values(row, _HISTORY_FIELDS, frozenset({"visited_at"}))
+    try:
+        day = dt.date.fromisoformat(values[3])
+    except ValueError:
+        day = values[4].date()
+        damaged = (*damaged, "day")
+    return HistoryItem(values[0], values[1], values[2], day, values[4], damaged=damaged)
+
+
+def _guarded(
+    action: StoreAction,
+) -> Callable[[Callable[Concatenate[UserStore, P], R]], Callable[Concatenate[UserStore, P], R]]:
+    """Every error SQLite or the disk raises in the method becomes a ``StoreAccessError`` that says, in
+    a reader's words, what could not be done and why (disk full, read-only, busy, damaged)."""
+
+    def wrap(method: Callable[Concatenate[UserStore, P], R]) -> Callable[Concatenate[UserStore, P], R]:
+        @functools.wraps(method)
+        def run(self: UserStore, /, *args: P.args, **kwargs: P.kwargs) -> R:
+            try:
+                return method(self, *args, **kwargs)
+            except (sqlite3.Error, OSError) as exc:
+                error = access_error(exc, action, self.path)
+                if error.problem is StoreProblem.READ_ONLY and action is StoreAction.SAVE and self.read_only is None:
+                    self.read_only = error  # made read-only while open: say so from now on, before trying
+                raise error from exc
+
+        return run
+
+    return wrap
 
 
 def _like_pattern(word: str) -> str:
@@ -86,14 +190,25 @@ def _folder_name(name: str) -> str:
         raise InvalidNameError("a folder needs a name")
     if has_control_characters(cleaned):
         raise InvalidNameError("a folder name cannot contain control characters")
+    problem = text_problem("folder", cleaned)
+    if problem:
+        raise InvalidNameError(f"the folder name {problem}")
     return cleaned
 
 
 def _check_entry_id(entry_id: str) -> None:
     # SQLite's length() stops at a NUL, and ids come from file names and links: control characters
     # in one can only be a mistake.
-    if not entry_id.strip() or has_control_characters(entry_id):
-        raise StoreError(f"not a valid entry id: {entry_id!r}")
+    if not entry_id.strip() or has_control_characters(entry_id) or len(entry_id) > LIMITS["entry_id"]:
+        raise InvalidValueError(f"not a valid entry id: {entry_id[:80]!r}")
+    _check_text("entry_id", entry_id)
+
+
+def _check_text(field: str, value: str) -> None:
+    """Text the store can write back as UTF-8 and show: no lone surrogate, within its field's limit."""
+    problem = text_problem(field, value)
+    if problem:
+        raise InvalidValueError(f"the {field.replace('_', ' ')} {problem}")
 
 
 class UserStore:
@@ -111,10 +226,14 @@ class UserStore:
         recovery: Recovery | None,
         clock: Clock,
         tz: dt.tzinfo | None,
+        read_only: StoreAccessError | None = None,
     ) -> None:
         self._conn = conn
         self.path = path
         self.recovery = recovery
+        #: Why changes cannot be saved (the file or folder is read-only, the disk was full at opening),
+        #: or None.  Reading works either way; every change raises this error, worded for saving.
+        self.read_only = read_only
         self._clock = clock
         self._tz = tz
         self._changes = 0
@@ -122,10 +241,12 @@ class UserStore:
     @classmethod
     def open(cls, path: Path | str, *, clock: Clock = _utc_now, tz: dt.tzinfo | None = None) -> UserStore:
         """Open (creating or recovering) the store.  ``tz`` is the zone history days are counted in
-        (None: the computer's); ``clock`` returns aware datetimes (tests pass a fake one)."""
+        (None: the computer's); ``clock`` returns aware datetimes (tests pass a fake one).
+
+        Raises ``StoreAccessError`` (a ``StoreError``) when the store can be neither written nor read."""
         path = Path(path)
-        conn, recovery = open_database(path, clock())
-        return cls(conn, path, recovery, clock, tz)
+        opened = open_database(path, clock())
+        return cls(opened.conn, path, opened.recovery, clock, tz, opened.read_only)
 
     @property
     def recovered_from(self) -> Path | None:
@@ -145,30 +266,54 @@ class UserStore:
     def revision(self) -> tuple[int, int]:
         """Changes when anything in the store changed, here or through another connection to the file;
         a view compares it with the value it last drew from to know whether to reload."""
-        other = self._conn.execute("PRAGMA data_version").fetchone()[0]
+        try:
+            other = self._conn.execute("PRAGMA data_version").fetchone()[0]
+        except sqlite3.Error as exc:
+            raise access_error(exc, StoreAction.READ, self.path) from exc
         return (self._changes, other)
+
+    def _reopen_for_writing(self) -> None:
+        """A store opened read-only because the disk was full: space may have been freed since."""
+        try:
+            opened = open_database(self.path, self._clock())
+        except StoreError:
+            return
+        if opened.read_only is not None:
+            opened.conn.close()
+            return
+        self._conn.close()
+        self._conn, self.read_only = opened.conn, None
+        self.recovery = opened.recovery or self.recovery
 
     def _now_ms(self) -> int:
         return to_ms(self._clock())
 
     def _write(self) -> Any:
+        if self.read_only is not None and self.read_only.problem is StoreProblem.DISK_FULL:
+            self._reopen_for_writing()
+        if self.read_only is not None:
+            ro = self.read_only
+            raise StoreAccessError(ro.problem, StoreAction.SAVE, self.path, ro.detail)
         self._changes += 1
         return write_transaction(self._conn)
 
     # ---------------------------------------------------------------- bookmarks
 
+    @_guarded(StoreAction.READ)
     def get_bookmark(self, entry_id: str, anchor: str = "") -> Bookmark | None:
         row = self._conn.execute(
             f"SELECT {_BOOKMARK_COLUMNS} WHERE b.entry_id = ? AND b.anchor = ?", (entry_id, anchor)
         ).fetchone()
         return _bookmark(row) if row else None
 
+    @_guarded(StoreAction.READ)
     def is_bookmarked(self, entry_id: str, anchor: str = "") -> bool:
         row = self._conn.execute(
             "SELECT 1 FROM bookmarks WHERE entry_id = ? AND anchor = ?", (entry_id, anchor)
         ).fetchone()
         return row is not None
 
+    @_guarded(StoreAction.READ)
     def bookmarks_for_entry(self, entry_id: str) -> list[Bookmark]:
         """The bookmarks on an entry and its sections (the reader marks them), whole entry first."""
         rows = self._conn.execute(
@@ -176,9 +321,11 @@ class UserStore:
         )
         return [_bookmark(r) for r in rows]
 
+    @_guarded(StoreAction.READ)
     def count_bookmarks(self) -> int:
         return int(self._conn.execute("SELECT count(*) FROM bookmarks").fetchone()[0])
 
+    @_guarded(StoreAction.READ)
     def list_bookmarks(
         self,
         order: BookmarkOrder = BookmarkOrder.NEWEST,
@@ -230,6 +377,7 @@ class UserStore:
         cur = self._conn.execute("INSERT INTO folders (name, created_at) VALUES (?, ?)", (name, self._now_ms()))
         return cur.lastrowid
 
+    @_guarded(StoreAction.SAVE)
     def add_bookmark(
         self,
         entry_id: str,
@@ -243,6 +391,8 @@ class UserStore:
         """Bookmark an entry or one of its sections.  If it is bookmarked already, the titles are
         refreshed and the note and folder are replaced only when given (non-empty)."""
         _check_entry_id(entry_id)
+        for field, value in (("anchor", anchor), ("title", title), ("section_title", section_title), ("note", note)):
+            _check_text(field, value)
         key = title_sort_key(title)  # before the transaction: the first call loads pypinyin
         with self._write():
             self._upsert(entry_id, anchor, title, key, section_title, note, folder)
@@ -296,15 +446,19 @@ class UserStore:
         self._conn.execute("DELETE FROM bookmarks WHERE entry_id = ? AND anchor = ?", (entry_id, anchor))
         return _bookmark(row)
 
+    @_guarded(StoreAction.SAVE)
     def remove_bookmark(self, entry_id: str, anchor: str = "") -> Bookmark | None:
         """Remove a bookmark; returns it as it was (for ``restore_bookmark``), or None if there was none."""
         with self._write():
             return self._delete(entry_id, anchor)
 
+    @_guarded(StoreAction.SAVE)
     def toggle_bookmark(self, entry_id: str, anchor: str = "", *, title: str, section_title: str = "") -> ToggleResult:
         """The star: remove the bookmark if there is one, else add it, in one transaction (a second
         window toggling at the same moment sees the result of the first, never half of it)."""
         _check_entry_id(entry_id)
+        for field, value in (("anchor", anchor), ("title", title), ("section_title", section_title)):
+            _check_text(field, value)
         key = title_sort_key(title)
         with self._write():
             removed = self._delete(entry_id, anchor)
@@ -314,6 +468,7 @@ class UserStore:
             return ToggleResult(removed=removed)
         return ToggleResult(added=self._must_get(entry_id, anchor))
 
+    @_guarded(StoreAction.SAVE)
     def restore_bookmark(self, bookmark: Bookmark) -> Bookmark:
         """Put a removed bookmark back exactly as it was (times, note, folder): the undo of a removal.
         Its folder is recreated if it was deleted meanwhile; a bookmark made again since is replaced."""
@@ -351,10 +506,13 @@ class UserStore:
             raise BookmarkNotFoundError(entry_id, anchor)
         return self._must_get(entry_id, anchor)
 
+    @_guarded(StoreAction.SAVE)
     def set_note(self, entry_id: str, anchor: str, note: str) -> Bookmark:
+        _check_text("note", note)
         with self._write():
             return self._update(entry_id, anchor, "note = ?", note.strip())
 
+    @_guarded(StoreAction.SAVE)
     def move_to_folder(self, entry_id: str, anchor: str, folder: str) -> Bookmark:
         """Put a bookmark in ``folder`` (created if new), or in no folder with ``NO_FOLDER``."""
         with self._write():
@@ -362,6 +520,7 @@ class UserStore:
 
     # ---------------------------------------------------------------- folders
 
+    @_guarded(StoreAction.READ)
     def list_folders(self) -> list[Folder]:
         rows = self._conn.execute(
             """
@@ -370,13 +529,15 @@ class UserStore:
             GROUP BY f.id ORDER BY f.name
             """
         )
-        return [Folder(r[0], r[1], from_ms(r[2])) for r in rows]
+        return [Folder(str(r[0]), int(r[1]), _time_of(r[2]) or _EPOCH) for r in rows]
 
+    @_guarded(StoreAction.SAVE)
     def create_folder(self, name: str) -> Folder:
         with self._write():
             self._folder_id(_folder_name(name))
         return next(f for f in self.list_folders() if f.name == _folder_name(name))
 
+    @_guarded(StoreAction.SAVE)
     def rename_folder(self, old: str, new: str) -> None:
         new_name = _folder_name(new)
         with self._write() as conn:
@@ -385,6 +546,7 @@ class UserStore:
             if conn.execute("UPDATE folders SET name = ? WHERE name = ?", (new_name, old)).rowcount == 0:
                 raise StoreError(f"no folder named {old!r}")
 
+    @_guarded(StoreAction.SAVE)
     def delete_folder(self, name: str) -> int:
         """Delete a folder; its bookmarks stay, in no folder.  Returns how many were in it."""
         with self._write() as conn:
@@ -395,6 +557,7 @@ class UserStore:
             conn.execute("DELETE FROM folders WHERE id = ?", (row[0],))
         return int(count)
 
+    @_guarded(StoreAction.SAVE)
     def remap_entries(self, renamed: Mapping[str, str]) -> int:
         """Point bookmarks and history at an entry's new id after a library update renamed it
         (``Library.renamed_ids()``, from the entries' ``moved_from``).  Returns how many rows moved.
@@ -418,10 +581,13 @@ class UserStore:
 
     # ---------------------------------------------------------------- history
 
+    @_guarded(StoreAction.SAVE)
     def record_visit(self, entry_id: str, anchor: str = "", *, title: str) -> HistoryItem:
         """Note that an entry was read now.  One row per entry per day: reading it again the same day
         moves that row's time and anchor, so the day's list shows each entry once."""
         _check_entry_id(entry_id)
+        _check_text("anchor", anchor)
+        _check_text("title", title)
         now = self._clock()
         day = now.astimezone(self._tz).date().isoformat()
         with self._write() as conn:
@@ -441,6 +607,7 @@ class UserStore:
         )
         return (_history(r) for r in cur)
 
+    @_guarded(StoreAction.READ)
     def recent_history(self, limit: int = 10) -> list[HistoryItem]:
         """The last ``limit`` different entries read, newest first (the home page's "recently read")."""
         seen: set[str] = set()
@@ -453,6 +620,7 @@ class UserStore:
                 items.append(item)
         return items
 
+    @_guarded(StoreAction.READ)
     def history_by_day(self, limit: int = 1000) -> list[HistoryDay]:
         """The newest ``limit`` history rows grouped by day, newest day first."""
         days: list[HistoryDay] = []
@@ -468,9 +636,11 @@ class UserStore:
             days.append(HistoryDay(current[0].day, tuple(current)))
         return days
 
+    @_guarded(StoreAction.READ)
     def count_history(self) -> int:
         return int(self._conn.execute("SELECT count(*) FROM history").fetchone()[0])
 
+    @_guarded(StoreAction.SAVE)
     def clear_history(self) -> int:
         """Forget everything read; returns how many rows went.  Bookmarks are not touched."""
         with self._write() as conn:
@@ -478,6 +648,7 @@ class UserStore:
 
     # ---------------------------------------------------------------- export and import
 
+    @_guarded(StoreAction.READ)
     def export_data(self) -> dict[str, Any]:
         """Every bookmark, note and folder, in the versioned export format (see ``exchange``)."""
         return exchange.to_document(self.list_folders(), self.list_bookmarks(BookmarkOrder.NEWEST)[::-1], self._clock())
@@ -503,16 +674,22 @@ class UserStore:
         """Merge an export file in: all of it in one transaction, or, if the file is invalid, nothing
         (``ImportFileError``)."""
         try:
-            raw = Path(path).read_bytes()
-            text = raw.decode("utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ImportFileError(ImportProblem.UNREADABLE, f"cannot read {path}: {exc}") from exc
-        try:
-            doc = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise ImportFileError(ImportProblem.NOT_JSON, f"{path} is not JSON: {exc}") from exc
+            doc = loads_json(
+                decode_text(read_bounded(Path(path), exchange.MAX_FILE_BYTES)), max_depth=exchange.MAX_DEPTH
+            )
+        except FileNotFoundError as exc:
+            raise ImportFileError(ImportProblem.UNREADABLE, f"cannot read {path}: there is no such file") from exc
+        except BoundedFileError as exc:
+            problem = {
+                Reason.UNREADABLE: ImportProblem.UNREADABLE,
+                Reason.NOT_TEXT: ImportProblem.UNREADABLE,
+                Reason.SYNTAX: ImportProblem.NOT_JSON,
+                Reason.TOO_LARGE: ImportProblem.TOO_LARGE,
+            }.get(exc.reason, ImportProblem.INVALID)
+            raise ImportFileError(problem, f"{Path(path).name} {exc}") from exc
         return self.import_data(doc)
 
+    @_guarded(StoreAction.SAVE)
     def import_data(self, doc: Any) -> ImportResult:
         folders, bookmarks = exchange.from_document(doc)
         added = updated = unchanged = 0

@@ -31,9 +31,16 @@ from healthreader.ui.access.controller import AccessibilityController
 from healthreader.ui.bookmarks import exchange as bookmark_exchange
 from healthreader.ui.bookmarks.exchange import explain_recovery
 from healthreader.ui.bookmarks.panel import BookmarksPanel
+from healthreader.ui.common.ending import quit_on_signals
 from healthreader.ui.common.fonts import pick_chinese_family
 from healthreader.ui.common.i18n import choose_language, install_translators
 from healthreader.ui.common.labels import page_labels
+from healthreader.ui.common.user_data import (
+    explain_data_folder,
+    explain_read_only,
+    explain_settings_recovery,
+    explain_store_error,
+)
 from healthreader.ui.kiosk.controller import KioskController, KioskSession
 from healthreader.ui.kiosk.staff import STATS_DAYS, StaffView
 from healthreader.ui.kiosk.updates import LibraryUpdates
@@ -47,10 +54,18 @@ from healthreader.ui.search.controller import SearchController
 log = logging.getLogger(__name__)
 
 
+class _LogFile(logging.FileHandler):
+    """The log file; a record that cannot be written (a full disk) is dropped quietly instead of
+    printing a traceback to stderr for every message."""
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        pass
+
+
 def _log_to_file(data: DataPaths) -> None:
     try:
-        data.ensure()
-        handler = logging.FileHandler(data.log_file, encoding="utf-8")
+        data.log_file.parent.mkdir(parents=True, exist_ok=True)  # under scratch when the data folder is read-only
+        handler = _LogFile(data.log_file, encoding="utf-8")
     except OSError as exc:
         log.warning("cannot write the log file: %s", exc)
         return
@@ -109,8 +124,9 @@ def create_main_window(
         if more > 0:
             text += "\n" + QCoreApplication.translate("App", "…and %1 more (see the log).").replace("%1", str(more))
         window.infobar.show_message(text)
-    for problem in settings.problems:
-        window.statusBar().showMessage(problem, 10000)
+    # What went wrong with the reader's own data, told once, together, after the library's problems.
+    notices = [text for text in [explain_data_folder(data)] if text]
+    notices += [explain_settings_recovery(r) for r in settings.recovered]
 
     window.attach_printing(PrintActions(window, library, settings))
 
@@ -121,9 +137,7 @@ def create_main_window(
         store = session.new_store() if session is not None else UserStore.open(data.store_file)
     except StoreError as exc:
         log.error("bookmarks and history unavailable: %s", exc)
-        window.infobar.show_message(
-            QCoreApplication.translate("App", "Bookmarks and history are unavailable: %1").replace("%1", str(exc))
-        )
+        notices.append(explain_store_error(exc))
     else:
         renamed = library.renamed_ids()
         if renamed:
@@ -145,7 +159,12 @@ def create_main_window(
 
         actions["import_bookmarks"].triggered.connect(import_bookmarks)
         if store.recovery is not None:
-            window.infobar.show_message(explain_recovery(store.recovery))
+            notices.append(explain_recovery(store.recovery))
+        if store.read_only is not None and not (data.read_only or data.temporary):
+            notices.append(explain_read_only(store.read_only))
+    if notices:
+        earlier = [window.infobar.text()] if window.infobar.isVisibleTo(window) else []
+        window.infobar.show_message("\n\n".join(earlier + notices))
 
     if search:
         controller = SearchController(library, data.index_dir, parent=window, cache_dir=data.cache_dir)
@@ -249,13 +268,21 @@ class _FirstPaint(QObject):
 
 def run_gui(args: argparse.Namespace, qt_argv: list[str]) -> int:
     started = time.perf_counter()
-    data = DataPaths.at(args.data_dir).ensure()
+    try:
+        data = DataPaths.for_this_run(args.data_dir)
+    except OSError as exc:  # not even a temporary folder: there is nowhere to run from
+        print(f"healthreader: no folder can be written for this session's data: {exc}", file=sys.stderr)
+        return 2
     _log_to_file(data)
+    if data.temporary or data.read_only:
+        log.warning("data folder %s unusable (%s): this session's data is not kept", data.root, data.problem)
     QGuiApplication.setDesktopFileName(APP_ID)
     app = QApplication(qt_argv)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationDomain("healthreader.org")
+    # A kiosk's patient store must not outlive a shutdown: SIGTERM ends as Quit does.
+    signal_ends = quit_on_signals(app)  # noqa: F841  (kept alive while the loop runs)
     # The kiosk policy is read once, here; --kiosk turns it on even with no policy file.
     policy, problems = load_policy()
     if getattr(args, "kiosk", False):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QLocale, QObject, QPoint, Qt, QTimer, QTranslator, QUrl
-from PySide6.QtGui import QContextMenuEvent, QDesktopServices, QGuiApplication, QKeyEvent
+from PySide6.QtGui import QContextMenuEvent, QDesktopServices, QGuiApplication, QKeyEvent, QPalette
 from PySide6.QtWidgets import QApplication, QMenu, QToolButton, QWidget
 
 from healthreader.config.kiosk import KioskPolicy, hash_pin
@@ -426,3 +426,40 @@ def test_quick_taps_count_even_when_they_arrive_as_double_clicks(qtbot, open_win
         qtbot.mouseDClick(c.logo, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(c.logo, Qt.MouseButton.LeftButton)
     assert c.pin_pad is not None and c.pin_pad.isVisible()
+
+
+def test_reset_returns_theme_characters_type_and_drop_down_to_the_policy(qtbot, open_window) -> None:
+    window = open_window(text_size=150)
+    c = controller_of(window)
+    a = window.actions_
+    app = QApplication.instance()
+    window.open_location(Location("alpha"))
+    simplified = window.viewer.toPlainText()
+    window_colour = app.palette().color(QPalette.ColorRole.Window)
+    font_size = app.font().pointSizeF()
+    # The last patient chose high contrast, traditional characters and large type, and left a
+    # half-typed search.
+    a["theme_contrast"].trigger()
+    a["traditional"].setChecked(True)
+    a["large_type"].setChecked(True)
+    window.open_location(Location("alpha"))
+    assert window.viewer.toPlainText() != simplified  # the page really is in traditional characters
+    assert app.palette().color(QPalette.ColorRole.Window) != window_colour
+    qtbot.keyClicks(window.search_box, "ji")
+    popup = window.search_box.completer_.popup()
+
+    c.reset()
+    window.open_location(Location("alpha"))
+
+    # On screen: the colours, characters and type the kiosk started with; no drop-down; no text.
+    assert app.palette().color(QPalette.ColorRole.Window) == window_colour
+    assert window.viewer.toPlainText() == simplified
+    assert app.font().pointSizeF() == font_size
+    assert not popup.isVisible() and window.search_box.text() == ""
+    assert a["theme_system"].isChecked() and not a["theme_contrast"].isChecked()
+    assert not a["traditional"].isChecked() and not a["large_type"].isChecked()
+    assert window.viewer.zoom == 150
+    # In the settings the session keeps: the policy's values, nothing the patient chose.
+    assert window.settings.get("theme") == "system" and window.settings.get("traditional") is False
+    assert window.settings.get("large_type") is False and window.settings.get("speech_rate") == 0
+    assert window.settings.get("zoom_percent") == 150

@@ -7,10 +7,13 @@ through Qt Linguist (context ``BookmarkIO``); the store raises typed errors and 
 from __future__ import annotations
 
 import datetime as dt
+import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QEventLoop, QStandardPaths, Qt, QTimer
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from healthreader.store import (
     ImportFileError,
@@ -21,12 +24,16 @@ from healthreader.store import (
     StoreError,
     UserStore,
 )
+from healthreader.ui.common.user_data import explain_store_error
 
 
 def explain_import_error(error: ImportFileError) -> str:
     """One or two sentences a reader understands; nothing was imported in every case."""
     reason = {
         ImportProblem.UNREADABLE: QCoreApplication.translate("BookmarkIO", "The file could not be read."),
+        ImportProblem.TOO_LARGE: QCoreApplication.translate(
+            "BookmarkIO", "The file is far larger than any bookmarks file HealthReader writes."
+        ),
         ImportProblem.NOT_JSON: QCoreApplication.translate(
             "BookmarkIO", "The file is not a bookmarks file (it is not JSON)."
         ),
@@ -48,7 +55,14 @@ def explain_import_error(error: ImportFileError) -> str:
 
 
 def explain_recovery(recovery: Recovery) -> str:
-    """What to tell the reader when the store file was unusable and a new one was started."""
+    """What to tell the reader when the store file was unusable and a new one was started, or when a
+    leftover file beside it was set aside (the store itself was fine)."""
+    if recovery.reason is RecoveryReason.STRAY:
+        return QCoreApplication.translate(
+            "BookmarkIO",
+            "A leftover file beside your bookmarks did not belong to them. It has been kept, untouched, as %1. "
+            "Your bookmarks and history are as they were.",
+        ).replace("%1", str(recovery.moved_to))
     what = {
         RecoveryReason.NOT_SQLITE: QCoreApplication.translate(
             "BookmarkIO", "The file that holds your bookmarks and history was not a bookmarks file."
@@ -79,12 +93,13 @@ def export_to(parent: QWidget, store: UserStore, path: Path) -> bool:
     try:
         count = store.export_json(path)
     except (StoreError, OSError) as exc:
+        reason = explain_store_error(exc) if isinstance(exc, StoreError) else (exc.strerror or str(exc))
         QMessageBox.warning(
             parent,
             QCoreApplication.translate("BookmarkIO", "Export bookmarks"),
             QCoreApplication.translate("BookmarkIO", "The bookmarks could not be saved to %1: %2")
             .replace("%1", str(path))
-            .replace("%2", str(exc)),
+            .replace("%2", reason),
         )
         return False
     QMessageBox.information(
@@ -97,10 +112,56 @@ def export_to(parent: QWidget, store: UserStore, path: Path) -> bool:
     return True
 
 
+T = TypeVar("T")
+
+
+def off_the_ui_thread(parent: QWidget, label: str, work: Callable[[], T]) -> T:
+    """``work()`` on a worker thread while the window stays alive (it repaints; a busy dialog appears
+    if it takes more than half a second); its result, or its exception raised here."""
+    outcome: dict[str, object] = {}
+
+    def run() -> None:
+        try:
+            outcome["value"] = work()
+        except BaseException as exc:  # noqa: BLE001 - handed back to the UI thread as it is
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=run, name="bookmark-import", daemon=True)
+    loop = QEventLoop()
+    busy = QProgressDialog(label, "", 0, 0, parent)
+    busy.setWindowModality(Qt.WindowModality.WindowModal)  # no other change to the bookmarks meanwhile
+    busy.setCancelButton(None)
+    busy.setMinimumDuration(500)
+    poll = QTimer()
+    poll.timeout.connect(lambda: None if worker.is_alive() else loop.quit())
+    worker.start()
+    poll.start(20)
+    loop.exec()
+    poll.stop()
+    busy.reset()
+    busy.deleteLater()
+    if "error" in outcome:
+        raise outcome["error"]  # type: ignore[misc]
+    return outcome["value"]  # type: ignore[return-value]
+
+
+def _import_with_own_connection(path_of_store: Path, path: Path) -> ImportResult:
+    # A store is used from one thread: the worker opens its own, on the same file, as another window would.
+    with UserStore.open(path_of_store) as own:
+        return own.import_json(path)
+
+
 def import_from(parent: QWidget, store: UserStore, path: Path) -> ImportResult | None:
-    """Merge an export file in; tell the reader what was added.  None when nothing was imported."""
+    """Merge an export file in; tell the reader what was added.  None when nothing was imported.
+
+    Reading and checking a large file and computing its sort keys takes seconds, so it runs on a
+    worker thread with its own connection to the store, while the window keeps repainting."""
     try:
-        result = store.import_json(path)
+        result = off_the_ui_thread(
+            parent,
+            QCoreApplication.translate("BookmarkIO", "Importing bookmarks…"),
+            lambda: _import_with_own_connection(store.path, path),
+        )
     except ImportFileError as exc:
         QMessageBox.warning(
             parent, QCoreApplication.translate("BookmarkIO", "Import bookmarks"), explain_import_error(exc)
@@ -110,7 +171,7 @@ def import_from(parent: QWidget, store: UserStore, path: Path) -> ImportResult |
         QMessageBox.warning(
             parent,
             QCoreApplication.translate("BookmarkIO", "Import bookmarks"),
-            QCoreApplication.translate("BookmarkIO", "The bookmarks could not be imported: %1").replace("%1", str(exc))
+            explain_store_error(exc)
             + " "
             + QCoreApplication.translate("BookmarkIO", "Nothing was imported; your bookmarks are as they were."),
         )

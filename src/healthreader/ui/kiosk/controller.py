@@ -565,6 +565,7 @@ class KioskController(QObject):
         for name, option in OPTIONS.items():
             if option.scope is Scope.SESSION:
                 w.settings.reset(name)
+        self._restore_choices()
         w.set_zoom(self.policy.text_size)
         w.open_location(self.start)
         w.viewer.verticalScrollBar().setValue(0)
@@ -579,6 +580,25 @@ class KioskController(QObject):
         self.resets += 1
         log.info("kiosk: session reset (%d so far); ready for the next reader", self.resets)
         self.resetDone.emit()
+
+    def _restore_choices(self) -> None:
+        """Every preference a patient can change goes back to the policy's value (else the default),
+        through the window's own actions, so the screen changes with the setting.  Settings alone
+        would keep the last patient's high contrast or traditional characters on screen."""
+        w = self.window
+        w.actions_["read_stop"].trigger()  # before the page changes: the voice is the patient's too
+        decided = self.policy.option_overrides()
+        wanted = {
+            name: decided.get(name, option.default) for name, option in OPTIONS.items() if option.scope is Scope.PREFS
+        }
+        theme_action = f"theme_{wanted['theme']}"
+        if theme_action in w.actions_.ids() and not w.actions_[theme_action].isChecked():
+            w.actions_[theme_action].trigger()
+        for name in ("large_type", "traditional"):
+            w.actions_[name].setChecked(bool(wanted[name]))
+        for name, value in wanted.items():
+            if w.settings.get(name) != value:
+                w.settings.set(name, value)
 
     def _close_dialogs(self) -> None:
         for _ in range(10):  # a popup may sit on a dialog that sits on another

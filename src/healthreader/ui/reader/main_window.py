@@ -35,6 +35,7 @@ from healthreader.store import Bookmark, StoreError, UserStore
 from healthreader.ui.common.actions import ActionRegistry
 from healthreader.ui.common.labels import results_labels
 from healthreader.ui.common.search_request import SearchRequest
+from healthreader.ui.common.user_data import explain_store_error
 from healthreader.ui.reader.find_bar import FindBar, find_all, highlight
 from healthreader.ui.reader.infobar import InfoBar
 from healthreader.ui.reader.navigation import History, Location
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
 
         self.store: UserStore | None = None
         self.bookmarks: BookmarksPanel | None = None
+        self._history_failure_shown = False
         self.printing: PrintActions | None = None
         self._build_toolbar()
         self._build_menus()
@@ -283,8 +285,16 @@ class MainWindow(QMainWindow):
         entry = self.current_entry()
         for action_id in ("print", "print_preview", "export_pdf"):
             self.actions_[action_id].setEnabled(entry is not None and self.printing is not None)
-        self.actions_["bookmark"].setEnabled(entry is not None and self.store is not None)
-        self.actions_["bookmark"].setChecked(bool(entry and self.store and self.store.is_bookmarked(entry.id, "")))
+        # A store that can only be read (a read-only folder, a full disk at start) shows the star, not
+        # a button that could only fail.
+        writable = self.store is not None and self.store.read_only is None
+        self.actions_["bookmark"].setEnabled(entry is not None and writable)
+        try:
+            starred = bool(entry and self.store and self.store.is_bookmarked(entry.id, ""))
+        except StoreError as exc:
+            log.warning("bookmark state unknown: %s", exc)
+            starred = False
+        self.actions_["bookmark"].setChecked(starred)
         self.sidebar.section_commands_enabled = entry is not None
 
     def rendered(self, entry: Entry) -> Rendered:
@@ -334,11 +344,14 @@ class MainWindow(QMainWindow):
         self.sidebar.highlight_section(self.viewer.current_section())
         self.setWindowTitle(self.tr("%1 — HealthReader").replace("%1", entry.title))
         self.settings.set("last_location", loc.to_string())
-        if self.store is not None:
+        if self.store is not None and self.store.read_only is None:
             try:
                 self.store.record_visit(entry.id, loc.anchor, title=entry.title)
             except StoreError as exc:
                 log.warning("reading history not saved: %s", exc)
+                if not self._history_failure_shown:  # once: every page opened would say it again
+                    self._history_failure_shown = True
+                    self.infobar.show_message(explain_store_error(exc))
         log.info("opened entry %s (%d sections)", entry.id, len(rendered.sections))
 
     # --- links and sections ------------------------------------------------------------------------
@@ -415,7 +428,7 @@ class MainWindow(QMainWindow):
         try:
             result = self.store.toggle_bookmark(entry.id, anchor, title=entry.title, section_title=section)
         except StoreError as exc:
-            self.infobar.show_message(self.tr("The bookmark could not be saved: %1").replace("%1", str(exc)))
+            self.infobar.show_message(explain_store_error(exc))
             return
         if result.removed is not None:
             removed = result.removed
@@ -430,7 +443,11 @@ class MainWindow(QMainWindow):
 
     def _restore_bookmark(self, bookmark: Bookmark) -> None:
         if self.store is not None:
-            self.store.restore_bookmark(bookmark)
+            try:
+                self.store.restore_bookmark(bookmark)
+            except StoreError as exc:
+                self.infobar.show_message(explain_store_error(exc))
+                return
             self.bookmarks_changed()
 
     def bookmarks_changed(self) -> None:
