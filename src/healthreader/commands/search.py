@@ -2,6 +2,7 @@
 
     healthreader search 面瘫 --limit 5 --type article
     healthreader search 面瘫 --json
+    healthreader search 面瘫多久能好 --explain                 # why each hit ranks where it does
     printf '面瘫\\n腰突 萎缩\\n' | healthreader search --stdin     # one JSON array per line, same order
 
 The index is opened (or built, with progress on stderr) exactly as the reader does.
@@ -31,13 +32,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--type", choices=("article", "qa"), help="only articles, or only questions")
     p.add_argument("--category", metavar="C", help="only entries of this category")
     p.add_argument("--exact", action="store_true", help="search exactly what was typed (no homophone correction)")
+    p.add_argument(
+        "--explain", action="store_true", help="show why each hit ranks where it does (which words matched where)"
+    )
     p.add_argument("--json", action="store_true", help="print a JSON array of hits")
     p.add_argument("--stdin", action="store_true", help="read one query per line; print one JSON array per line")
     p.set_defaults(func=run_search)
 
 
-def hit_json(hit: Hit) -> dict[str, Any]:
-    return {
+def hit_json(hit: Hit, explain: bool = False) -> dict[str, Any]:
+    out = {
         "id": hit.entry_id,
         "title": hit.title,
         "type": hit.type,
@@ -47,6 +51,9 @@ def hit_json(hit: Hit) -> dict[str, Any]:
         "snippet": hit.snippet_html,
         "score": hit.score,
     }
+    if explain:
+        out["explain"] = [{"why": why, "score": score} for why, score in hit.explain]
+    return out
 
 
 def _plain_snippet(snippet_html: str) -> str:
@@ -55,7 +62,7 @@ def _plain_snippet(snippet_html: str) -> str:
     return html.unescape(_MARK_RE.sub(r"【\1】", snippet_html))
 
 
-def _print_table(results: Results) -> None:
+def _print_table(results: Results, explain: bool = False) -> None:
     from healthreader.search import HINT_EMPTY_QUERY, HINT_UNAVAILABLE
 
     if results.corrected_from is not None:
@@ -71,12 +78,17 @@ def _print_table(results: Results) -> None:
             print("相近的条目：" + "、".join(f"{title} ({eid})" for eid, title in results.nearest_titles))
         return
     print(f"{results.total} 条结果")
+    if results.not_found:
+        print("没有找到：" + "、".join(results.not_found))
     for n, hit in enumerate(results.hits, 1):
         where = f" › {hit.section_title}" if hit.section_title else ""
         print(
             f"{n:>3}. [{TYPE_LABELS.get(hit.type, hit.type)}] {hit.title}{where}  ({hit.entry_id}#{hit.anchor}, {hit.score:.2f})"
         )
         print(f"     {_plain_snippet(hit.snippet_html)}")
+        if explain:
+            for why, score in hit.explain:
+                print(f"       {score:>7.3f}  {why}")
 
 
 def _search(service: SearchService, args: argparse.Namespace, query: str) -> Results:
@@ -104,15 +116,15 @@ def run_search(args: argparse.Namespace) -> int:
         if args.stdin:
             for line in sys.stdin:
                 hits = _search(service, args, line.rstrip("\r\n")).hits
-                print(json.dumps([hit_json(h) for h in hits], ensure_ascii=False), flush=True)
+                print(json.dumps([hit_json(h, args.explain) for h in hits], ensure_ascii=False), flush=True)
             return 0
         results = _search(service, args, args.query)
         if args.json:
             if results.corrected_from is not None:
                 print(f"showing results for {results.effective_query!r}", file=sys.stderr)
-            print(json.dumps([hit_json(h) for h in results.hits], ensure_ascii=False, indent=1))
+            print(json.dumps([hit_json(h, args.explain) for h in results.hits], ensure_ascii=False, indent=1))
         else:
-            _print_table(results)
+            _print_table(results, args.explain)
         return 0 if results.hits else 1
     finally:
         service.close()

@@ -5,6 +5,10 @@ rjieba and the library's user dictionary (a word match ranks above bare characte
 characters fold to simplified (OpenCC), synonyms expand at query time, pinyin and initials match
 titles, aliases, tags and headings, and a query that finds little is retried with sound-alike words.
 
+Keywords must all match; a question (面瘫多久能好) is answered best match first: its question words
+and particles (``questions``) never have to match, they say what is asked and raise the section that
+answers it; ranking is BM25F over the words, then how close the entries' titles are to the question.
+
 Plain Python: no Qt, and no import of ``render`` or the stores.
 """
 

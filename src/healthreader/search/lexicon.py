@@ -80,6 +80,12 @@ class Lexicon:
         self._pinyin_memo: dict[str, list[str]] = {}
         self._words = set(self.userdict) | set(self._groups)
         self._max_word = max((len(w) for w in self._words), default=0)
+        lengths: dict[str, set[int]] = {}
+        for w in self._words:
+            lengths.setdefault(w[0], set()).add(len(w))
+        self._lengths = {ch: tuple(sorted(n, reverse=True)) for ch, n in lengths.items()}
+        # Parts of the declared words (萎缩 of 肌肉萎缩, 手术 of 胸腺手术): medical vocabulary too.
+        self._parts = {w[i:j] for w in self._words for i in range(len(w)) for j in range(i + 2, len(w) + 1)}
         self._lock = threading.Lock()
 
     @classmethod
@@ -102,6 +108,23 @@ class Lexicon:
     def words(self) -> set[str]:
         """Every word the library declares: user dictionary and synonym words."""
         return set(self._words)
+
+    @property
+    def max_word(self) -> int:
+        """Length of the longest word the library declares."""
+        return self._max_word
+
+    def lengths_from(self, ch: str) -> tuple[int, ...]:
+        """The lengths of the declared words that start with ``ch``, longest first."""
+        return self._lengths.get(ch, ())
+
+    def is_word(self, word: str) -> bool:
+        """Whether the library declares ``word`` (user dictionary or synonyms), folded."""
+        return word in self._words
+
+    def is_medical(self, word: str) -> bool:
+        """A declared word, or two or more characters of one (萎缩 in 肌肉萎缩)."""
+        return word in self._parts
 
     def synonyms_of(self, word: str) -> tuple[str, ...]:
         """The word's synonym group (itself included), or ``()`` when it has none."""

@@ -2,10 +2,14 @@
 
 Only the few hits shown are looked at, so this works on the body text directly: split into sections
 (with the anchors the viewer uses), reduced to plain text, folded like the index, and scanned for the
-query's terms.  The section with the most different terms (then the most matches) wins.
+query's terms.  The section with the most different terms (then the most matches) wins; when the
+query is a question, a section whose heading answers it (``questions.heading_intents``) comes
+first, if it holds one of the terms or the entry as a whole is about them.
 
 >>> pick_section("导语\\n## 病因\\n面瘫常见于受凉。\\n", "", ("面瘫",)).anchor
 '病因'
+>>> pick_section("导语\\n## 病因\\n面瘫常见于受凉。\\n## 恢复前景\\n多数人能完全恢复。\\n", "", ("面瘫",), ("recovery",), True).anchor
+'恢复前景'
 >>> make_snippet("病毒<感染>可引起面瘫", ("面瘫",))
 '病毒&lt;感染&gt;可引起<b class="match">面瘫</b>'
 """
@@ -17,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from healthreader.content.sections import split_sections
+from healthreader.search.questions import heading_intents
 from healthreader.search.text import fold, plain_text
 
 SNIPPET_CHARS = 90
@@ -41,8 +46,13 @@ def _count(folded: str, terms: Sequence[str]) -> tuple[int, int]:
     return sum(1 for c in counts if c), sum(counts)
 
 
-def pick_section(body: str, summary: str, terms: Sequence[str]) -> Found:
-    """The section that matches best; the summary (anchor ``""``) when only the title or names did."""
+def pick_section(
+    body: str, summary: str, terms: Sequence[str], intents: Sequence[str] = (), about: bool = False
+) -> Found:
+    """The section that matches best; the summary (anchor ``""``) when only the title or names did.
+
+    ``intents``: what the question asks (``questions.INTENTS``); ``about``: the entry's names hold the
+    query's subject, so its answering section is the answer even where the subject is not repeated."""
     sections = split_sections(body)
     texts = [_flat(f"{section.title}\n{section.text}") for section in sections]
     # One fold for the whole body (each call has a fixed cost); NUL survives NFKC and OpenCC.
@@ -50,9 +60,12 @@ def pick_section(body: str, summary: str, terms: Sequence[str]) -> Found:
     if len(folded) != len(texts):
         folded = [fold(t) for t in texts]
     best: Found | None = None
-    best_score = (0, 0)
+    best_score = (0, 0, 0)
     for section, text, folded_text in zip(sections, texts, folded, strict=True):
-        score = _count(folded_text, terms)
+        distinct, matches = _count(folded_text, terms)
+        heading = folded_text[: len(section.title)] if section.title and intents else ""
+        answering = bool(heading and set(intents).intersection(heading_intents(heading)) and (about or distinct))
+        score = (int(answering), distinct, matches)
         if score > best_score:
             best, best_score = Found(section.anchor, section.title, text), score
     return best or Found("", "", _flat(summary))

@@ -17,7 +17,7 @@ import re
 import threading
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,6 +37,8 @@ class Suggestion:
     anchor: str  # '' = the top of the entry
     label: str  # what to show: the title, "title › heading", or the alias matched
     kind: str  # 'title' | 'alias' (an alias or a tag) | 'heading'
+    corrected: str = ""  # the homophone correction it was found for (肌肉萎缩 for 肌肉委缩), or ''
+    question: bool = False  # found for what a question is about, not by its leading characters
 
 
 def _squash(text: str) -> str:
@@ -94,6 +96,7 @@ class Suggester:
         self._rids: list[list[int]] = tables["rids"]
         self._starts: list[list[int]] = tables["starts"]
         self._grams_built: dict[str, array[int]] | None = None
+        self._by_entry_built: tuple[dict[str, int], dict[str, list[int]]] | None = None
         self._lock = threading.Lock()
 
     @property
@@ -113,6 +116,7 @@ class Suggester:
     def prepare(self) -> None:
         """Build everything now (the caller's worker thread), so no keystroke waits for it."""
         self._grams  # noqa: B018 - built on access
+        self._by_entry()
 
     def __len__(self) -> int:
         return len(self._records)
@@ -137,20 +141,70 @@ class Suggester:
             if q in self._texts[rid]:
                 yield rid
 
-    def _make(self, rid: int) -> Suggestion:
+    def make(self, rid: int, corrected: str = "", question: bool = False) -> Suggestion:
         entry_id, kind, anchor, text, _ = self._records[rid]
         title, type_ = self._entries[entry_id]
         label = f"{title} › {text}" if kind == "heading" else text
-        return Suggestion(entry_id, title, type_, anchor, label, "alias" if kind == "tag" else kind)
+        return Suggestion(
+            entry_id, title, type_, anchor, label, "alias" if kind == "tag" else kind, corrected, question
+        )
 
-    def suggest(self, text: str, limit: int = 8) -> list[Suggestion]:
+    # --- for question suggestions (service.SearchService.suggest) -----------------------------
+
+    def record(self, rid: int) -> tuple[str, str, str, str]:
+        """(entry id, kind, anchor, text) of a record."""
+        entry_id, kind, anchor, text, _ = self._records[rid]
+        return entry_id, kind, anchor, text
+
+    def offered(self, rid: int) -> bool:
+        return self._records[rid][0] in self._entries
+
+    def containing(self, text: str, cap: int) -> list[int]:
+        """At most ``cap`` records whose text contains ``text`` (folded, no spaces), titles first."""
+        out: list[int] = []
+        for rid in self._inside(_squash(text)):
+            out.append(rid)
+            if len(out) >= cap:
+                break
+        return out
+
+    def _by_entry(self) -> tuple[dict[str, int], dict[str, list[int]]]:
+        """Each entry's title record, and its heading records (built once)."""
+        if self._by_entry_built is None:
+            with self._lock:
+                if self._by_entry_built is None:
+                    titles: dict[str, int] = {}
+                    headings: dict[str, list[int]] = {}
+                    for rid, rec in enumerate(self._records):
+                        if rec[1] == "title":
+                            titles.setdefault(rec[0], rid)
+                        elif rec[1] == "heading":
+                            headings.setdefault(rec[0], []).append(rid)
+                    self._by_entry_built = (titles, headings)
+        return self._by_entry_built
+
+    def title_of(self, entry_id: str) -> int | None:
+        """The title record of an entry."""
+        return self._by_entry()[0].get(entry_id)
+
+    def headings_of(self, entry_id: str) -> list[int]:
+        """The heading records of an entry."""
+        return self._by_entry()[1].get(entry_id, [])
+
+    @staticmethod
+    def place(s: Suggestion) -> tuple[str, str]:
+        return (s.entry_id, s.anchor)
+
+    def suggest(self, text: str, limit: int = 8, corrected: str = "") -> list[Suggestion]:
+        """Names starting with ``text`` (characters, pinyin or initials), then names containing it:
+        a name the same as ``text`` first, then titles, aliases and tags, headings."""
         q = _squash(text)[:64]
         if not q or limit <= 0:
             return []
         out: list[Suggestion] = []
         seen: set[tuple[str, str]] = set()  # (entry, anchor): one suggestion per place, and one per label
 
-        def take(rids: Iterator[int]) -> bool:
+        def take(rids: Iterable[int]) -> bool:
             for rid in rids:
                 entry_id, kind, anchor = self._records[rid][:3]
                 if entry_id not in self._entries:
@@ -159,16 +213,20 @@ class Suggester:
                 label = ("", self._texts[rid]) if kind in ("alias", "tag") else key
                 if key not in seen and label not in seen:
                     seen.update((key, label))
-                    out.append(self._make(rid))
+                    out.append(self.make(rid, corrected))
                     if len(out) >= limit:
                         return True
             return False
 
-        for kind_no in range(len(KINDS)):
+        found = [list(self._prefix(kind_no, q)) for kind_no in range(len(KINDS))]
+        # The entry called exactly what was typed (an alias 面瘫) before longer titles that start so.
+        if take(rid for matches in found for rid, start in matches if start == 0 and self._texts[rid] == q):
+            return out
+        for matches in found:
             # Within a kind, shortest names first: typing 肌 should offer 肌电图 before a long question.
             # Matches at the start of a name before matches at a later word.
-            found = sorted(self._prefix(kind_no, q), key=lambda m: (m[1] > 0, len(self._texts[m[0]]), m[0]))
-            if take(rid for rid, _ in found):
+            matches.sort(key=lambda m: (m[1] > 0, len(self._texts[m[0]]), m[0]))
+            if take(rid for rid, _ in matches):
                 return out
         if not _ASCII_WORD_RE.match(q) or len(q) <= 3:
             take(self._inside(q))

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from healthreader.cli import main
+from healthreader.content import Library
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +59,9 @@ def test_search_stdin_one_json_array_per_line(
     assert arrays[3] and arrays[4][0]["id"] == "emg-guide"
 
 
-def test_index_build_and_status(tmp_path: Path, real_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_index_build_and_status(
+    tmp_path: Path, real_copy: Path, real_library: Library, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "built"
     assert (
         main(
@@ -67,10 +70,26 @@ def test_index_build_and_status(tmp_path: Path, real_copy: Path, capsys: pytest.
         == 0
     )
     printed = capsys.readouterr().out
-    assert "20 entries" in printed and str(out) in printed
+    assert f"{len(real_library)} entries" in printed and str(out) in printed
     assert (out / "manifest.json").is_file()
     # status: the user index does not exist yet for this data folder
     assert (
         main(["--data-dir", str(tmp_path / "d"), "--no-bundled", "--library", str(real_copy), "index", "status"]) == 1
     )
     assert "missing" in capsys.readouterr().out
+
+
+def test_search_explain_says_why_each_hit_ranks_there(
+    data_dir: Path, real_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([*base(data_dir, real_copy), "search", "我妈面瘫了怎么办", "--limit", "2", "--explain"]) == 0
+    out = capsys.readouterr().out
+    assert "没有找到：我妈" in out
+    lines = out.splitlines()
+    first = next(n for n, line in enumerate(lines) if line.lstrip().startswith("1."))
+    assert "facial-palsy#" in lines[first]
+    why = lines[first + 2 : first + 6]
+    assert any("面瘫：名称" in line for line in why) and any("标题相近" in line for line in why)
+    assert main([*base(data_dir, real_copy), "search", "面瘫", "--json", "--limit", "1", "--explain"]) == 0
+    hit = json.loads(capsys.readouterr().out)[0]
+    assert hit["explain"] and {"why", "score"} == set(hit["explain"][0])
