@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import logging
+import logging.handlers
 import os
 import sys
 import time
@@ -54,9 +55,15 @@ from healthreader.ui.search.controller import SearchController
 log = logging.getLogger(__name__)
 
 
-class _LogFile(logging.FileHandler):
-    """The log file; a record that cannot be written (a full disk) is dropped quietly instead of
-    printing a traceback to stderr for every message."""
+#: The log is rotated at this size, keeping this many old files: at most 8 MB, however long a kiosk runs
+#: and whatever floods it.
+LOG_BYTES = 2 * 1024 * 1024
+LOG_BACKUPS = 3
+
+
+class _LogFile(logging.handlers.RotatingFileHandler):
+    """The log file, rotated; a record that cannot be written (a full disk) is dropped quietly instead
+    of printing a traceback to stderr for every message."""
 
     def handleError(self, record: logging.LogRecord) -> None:
         pass
@@ -64,13 +71,15 @@ class _LogFile(logging.FileHandler):
 
 def _log_to_file(data: DataPaths) -> None:
     try:
-        data.log_file.parent.mkdir(parents=True, exist_ok=True)  # under scratch when the data folder is read-only
-        handler = _LogFile(data.log_file, encoding="utf-8")
+        data.log_file.parent.mkdir(parents=True, exist_ok=True)
+        handler = _LogFile(data.log_file, maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8")
     except OSError as exc:
         log.warning("cannot write the log file: %s", exc)
         return
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logging.getLogger().addHandler(handler)
+    if handler.stream is not None and handler.stream.tell() > LOG_BYTES:
+        handler.doRollover()  # a log grown by an older version, before rotation existed
 
 
 def create_main_window(

@@ -1,0 +1,30 @@
+"""The log of a kiosk that runs for months, or of one bad file that floods it, stays a few MB."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from healthreader.paths import DataPaths
+
+
+def test_the_log_is_rotated(tmp_path: Path) -> None:
+    from healthreader.ui.app import LOG_BACKUPS, LOG_BYTES, _log_to_file
+
+    data = DataPaths(tmp_path / "data").ensure()
+    data.log_file.write_bytes(b"an old line from an older version\n" * (LOG_BYTES // 20))  # over the limit
+    root = logging.getLogger()
+    before = list(root.handlers)
+    _log_to_file(data)
+    try:
+        noisy = logging.getLogger("healthreader.test.flood")
+        for n in range(25_000):  # a flood of warnings, as one bad file once gave (5 MB)
+            noisy.warning("content problem %d: %s", n, "x" * 200)
+    finally:
+        for handler in root.handlers[:]:
+            if handler not in before:
+                root.removeHandler(handler)
+                handler.close()
+    logs = sorted(data.root.glob("healthreader.log*"))
+    assert 1 < len(logs) <= 1 + LOG_BACKUPS
+    assert all(p.stat().st_size <= LOG_BYTES + 4096 for p in logs)
