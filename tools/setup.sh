@@ -16,6 +16,9 @@ APT_PACKAGES=(
   fonts-noto-cjk
   # PDF checks (pdftotext, pdffonts, pdftoppm) and a virtual screen for screenshots
   poppler-utils xvfb xauth
+  # printing: CUPS's clients (lp, lpstat, lpoptions, cancel) follow every job; cupsd and cups-pdf
+  # for the printing tests, which start a private print server with PDF queues
+  cups cups-client cups-bsd printer-driver-cups-pdf
   libpulse0 speech-dispatcher speech-dispatcher-espeak-ng  # read aloud: QtTextToSpeech needs libpulse0 to load; speechd + espeak-ng speak Mandarin
   # the accessibility tests (tests/a11y): the AT-SPI bus, a private D-Bus session, and the bus client run
   # by the system Python (the venv has no pyatspi)

@@ -6,7 +6,7 @@ import argparse
 import importlib
 
 # Modules are imported when the parser is built; keep their top level light (no Qt, no Whoosh).
-COMMAND_MODULES = ("content", "bookmarks", "search", "index", "export_pdf", "kiosk", "pack", "stats")
+COMMAND_MODULES = ("content", "bookmarks", "search", "index", "export_pdf", "print_job", "kiosk", "pack", "stats")
 
 
 def register_all(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

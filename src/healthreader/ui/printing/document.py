@@ -72,6 +72,7 @@ MARGINS_MM = QMarginsF(20, 14, 16, 12)
 # Header and footer text, in points: small, but never below what an older reader can make out.
 FURNITURE_PT = 9.0
 LARGE_FURNITURE_PT = 11.0
+MIN_FURNITURE_PT = 7.0  # the footer of a receipt roll: smaller is not read
 # The PDF's own unit: fine enough that positions on the page are exact.
 PDF_RESOLUTION = 600
 # Text is laid out at CSS's 96 dpi (see _layout_device) and scaled to the device.
@@ -109,10 +110,12 @@ class Handout:
     header_line: str
     large_print: bool
     family: str | None
+    # Type scale of the paper it goes on (see paper_for_media): 1 on A4 and Letter, less on A5 and rolls.
+    paper_scale: float = 1.0
 
     @property
     def body_pt(self) -> float:
-        return LARGE_BODY_PT if self.large_print else BODY_PT
+        return (LARGE_BODY_PT if self.large_print else BODY_PT) * self.paper_scale
 
 
 # --- what goes on paper ----------------------------------------------------------------------------
@@ -163,9 +166,10 @@ def build_handout(
     )
 
 
-def print_stylesheet(large_print: bool) -> str:
+def print_stylesheet(large_print: bool, paper_scale: float = 1.0) -> str:
     css = resource("print.css").read_text(encoding="utf-8")
-    return scale_stylesheet(css, LARGE_BODY_PT / BODY_PT) if large_print else css
+    factor = (LARGE_BODY_PT / BODY_PT if large_print else 1.0) * paper_scale
+    return scale_stylesheet(css, factor) if factor != 1.0 else css
 
 
 # --- paper -----------------------------------------------------------------------------------------
@@ -191,6 +195,46 @@ def default_page_layout(locale: QLocale | None = None) -> QPageLayout:
     )
 
 
+_MEDIA_SIZE_RE = re.compile(r"_(\d+(?:\.\d+)?)x(\d+(?:\.\d+)?)(mm|in)$")
+_PPD_SIZES = {"a4": (210.0, 297.0), "a5": (148.0, 210.0), "letter": (215.9, 279.4), "legal": (215.9, 355.6)}
+
+
+def media_size_mm(media: str | None) -> tuple[float, float] | None:
+    """Width and height in mm of a CUPS media name: PWG (``iso_a5_148x210mm``, ``na_letter_8.5x11in``,
+    ``oe_80x200mm``) or a PPD PageSize (``A4``, ``Letter``); None when it is not one we can read."""
+    if not media:
+        return None
+    match = _MEDIA_SIZE_RE.search(media)
+    if match:
+        factor = 25.4 if match.group(3) == "in" else 1.0
+        return float(match.group(1)) * factor, float(match.group(2)) * factor
+    return _PPD_SIZES.get(media.strip().lower())
+
+
+def paper_for_media(media: str | None, locale: QLocale | None = None) -> tuple[QPageLayout, float]:
+    """The page layout and type scale for the printer's paper (the locale's A4 or Letter when unknown).
+
+    Margins and type scale with the paper's width: A4 and Letter keep the handout's own margins and
+    12 pt; A5 shrinks both a little; a 58 or 80 mm receipt roll keeps a few millimetres of margin, so
+    the column is the roll's width and the header and red-flag box stay on one width of paper.
+    """
+    size = media_size_mm(media)
+    if size is None:
+        return default_page_layout(locale), 1.0
+    width, height = size
+    page = QPageSize(
+        QSizeF(width, height), QPageSize.Unit.Millimeter, media or "", QPageSize.SizeMatchPolicy.FuzzyMatch
+    )
+    if width <= 90:  # receipt rolls
+        margins, scale = QMarginsF(3, 4, 3, 4), (0.8 if width >= 70 else 0.7)
+    elif width < 200:  # A5 and other small sheets
+        k = width / 210.0
+        margins, scale = QMarginsF(20 * k, 14 * k, 16 * k, 12 * k), 0.9
+    else:
+        margins, scale = MARGINS_MM, 1.0
+    return QPageLayout(page, QPageLayout.Orientation.Portrait, margins, QPageLayout.Unit.Millimeter), scale
+
+
 def page_number_text(page: int, pages: int) -> str:
     # "%1" is "page/pages" (e.g. 2/5), so the number reads the same in every translation.
     return QCoreApplication.translate("Printing", "Page %1", "%1 is 'page/pages', e.g. 2/5").replace(
@@ -209,7 +253,8 @@ def _print_font(handout: Handout, points: float) -> QFont:
 
 
 def _furniture_font(handout: Handout) -> QFont:
-    return _print_font(handout, LARGE_FURNITURE_PT if handout.large_print else FURNITURE_PT)
+    points = (LARGE_FURNITURE_PT if handout.large_print else FURNITURE_PT) * handout.paper_scale
+    return _print_font(handout, max(MIN_FURNITURE_PT, points))
 
 
 def _keep_headings_with_next(doc: QTextDocument, page_height: float) -> None:
@@ -329,7 +374,7 @@ def _layout_document(handout: Handout, device: QImage, width: float, height: flo
     # Unhinted advances: a line laid out at 96 dpi keeps its exact width when drawn at 600 dpi.
     doc.setUseDesignMetrics(True)
     doc.setDefaultFont(_print_font(handout, handout.body_pt))
-    doc.setDefaultStyleSheet(print_stylesheet(handout.large_print))
+    doc.setDefaultStyleSheet(print_stylesheet(handout.large_print, handout.paper_scale))
     doc.setDocumentMargin(0)  # the page layout holds the margins
     doc.setHtml(handout.html)
     # A page size makes the layout paginate: a line that would cross a page edge moves to the next page.
@@ -555,6 +600,23 @@ def export_pdf(
 # --- printers --------------------------------------------------------------------------------------
 def available_printers() -> list[str]:
     return [p.printerName() for p in QPrinterInfo.availablePrinters()]
+
+
+def printer_pdf(
+    entry: Entry,
+    library: Library,
+    media: str | None,
+    options: PrintOptions = PrintOptions(),
+    labels: PageLabels | None = None,
+) -> tuple[bytes, int]:
+    """The handout laid out for a printer's paper (``media``, its CUPS default): PDF bytes and pages.
+
+    What goes to a print queue is this PDF, so the preview, the kiosk and ``healthreader print`` all
+    show and print the same pages for the same paper.
+    """
+    layout, scale = paper_for_media(media)
+    handout = dataclasses.replace(build_handout(entry, library, options, labels), paper_scale=scale)
+    return render_pdf(handout, layout)
 
 
 def no_printer_error() -> PrintError:
