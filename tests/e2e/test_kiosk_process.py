@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import os
 import re
 import signal
@@ -103,8 +105,18 @@ def test_hash_pin_from_stdin_verifies_and_check_accepts_it(data_dir: Path, tmp_p
     policy.write_text(line + "\n", "utf-8")
     check = run("kiosk", "check", "--policy", str(policy), policy=tmp_path / "x.toml", data_dir=data_dir)
     assert check.returncode == 0 and "exit PIN: set" in check.stdout and "valid; kiosk mode is on" in check.stdout
-    bad = run("kiosk", "hash-pin", "--stdin", stdin="12\n", policy=tmp_path / "x.toml", data_dir=data_dir)
-    assert bad.returncode == 2 and "4 to 12 digits" in bad.stderr and bad.stdout == ""
+    bad = run("kiosk", "hash-pin", "--stdin", stdin="2468\n", policy=tmp_path / "x.toml", data_dir=data_dir)
+    assert bad.returncode == 2 and "6 to 12 digits" in bad.stderr and bad.stdout == ""
+    # A hash from before the cost went up (4 digits at 2^14) still verifies; the check asks for a new one.
+    old = (
+        "scrypt$16384$8$1$MDEyMzQ1Njc4OWFiY2RlZg==$"
+        + base64.b64encode(hashlib.scrypt(b"2468", salt=b"0123456789abcdef", n=2**14, r=8, p=1, dklen=32)).decode()
+    )
+    assert verify_pin("2468", old)
+    policy.write_text(f'exit_pin_hash = "{old}"\n', "utf-8")
+    check = run("kiosk", "check", "--policy", str(policy), policy=tmp_path / "x.toml", data_dir=data_dir)
+    assert check.returncode == 1 and "exit PIN: set" in check.stdout, check.stdout
+    assert "run 'healthreader kiosk hash-pin' again with a PIN of at least 6 digits" in check.stdout
     policy.write_text("text_size = 7\n", "utf-8")
     check = run("kiosk", "check", policy=policy, data_dir=data_dir)  # the environment names the file
     assert check.returncode == 1 and "problem: text_size" in check.stdout

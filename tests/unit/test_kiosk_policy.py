@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import doctest
+import hashlib
 import os
 from pathlib import Path
 
@@ -123,16 +125,27 @@ def test_the_environment_names_the_policy(monkeypatch: pytest.MonkeyPatch, tmp_p
 
 
 def test_pin_hash_is_salted_and_verifies() -> None:
-    a, b = hash_pin("2468"), hash_pin("2468")
-    assert a != b and "2468" not in a
-    assert a.startswith("scrypt$16384$8$1$")
-    assert verify_pin("2468", a) and verify_pin("2468", b)
-    assert not verify_pin("2469", a) and not verify_pin("", a)
+    a, b = hash_pin("246813"), hash_pin("246813")
+    assert a != b and "246813" not in a
+    # scrypt at 2^17: a leaked hash of a 6-digit PIN costs an offline search days of CPU, not minutes.
+    assert a.startswith("scrypt$131072$8$1$") and kiosk.pin_hash_is_current(a)
+    assert verify_pin("246813", a) and verify_pin("246813", b)
+    assert not verify_pin("246814", a) and not verify_pin("", a)
     assert parse_policy(f'exit_pin_hash = "{a}"') == (KioskPolicy(enabled=True, exit_pin_hash=a), [])
 
 
-@pytest.mark.parametrize("pin", ["123", "1234567890123", "12a4", "１２３４", "", "12 34"])
-def test_only_4_to_12_ascii_digits_are_pins(pin: str) -> None:
+def test_older_cheaper_hashes_still_open_the_kiosk_but_are_not_current() -> None:
+    # What 'kiosk hash-pin' printed before: a 4-digit PIN at scrypt 2^14.
+    salt = b"0123456789abcdef"
+    digest = hashlib.scrypt(b"2468", salt=salt, n=2**14, r=8, p=1, dklen=32)
+    old = "$".join(("scrypt", "16384", "8", "1", base64.b64encode(salt).decode(), base64.b64encode(digest).decode()))
+    assert verify_pin("2468", old) and not verify_pin("2469", old)
+    assert not kiosk.pin_hash_is_current(old)
+    assert parse_policy(f'exit_pin_hash = "{old}"') == (KioskPolicy(enabled=True, exit_pin_hash=old), [])
+
+
+@pytest.mark.parametrize("pin", ["12345", "1234", "1234567890123", "12a456", "１２３４５６", "", "123 456"])
+def test_only_6_to_12_ascii_digits_are_pins(pin: str) -> None:
     with pytest.raises(KioskError):
         hash_pin(pin)
 
@@ -155,35 +168,35 @@ class Clock:
 
 def test_wrong_pins_are_rate_limited_with_doubling_waits(tmp_path: Path) -> None:
     clock, state = Clock(), tmp_path / "pin.json"
-    guard = PinGuard(hash_pin("2468"), state, clock=clock)
+    guard = PinGuard(hash_pin("246813"), state, clock=clock)
     assert [guard.attempt("0000").attempts_left for _ in range(2)] == [2, 1]
     third = guard.attempt("0000")
     assert not third.ok and third.wait_s == 30
     # While locked even the right PIN is not looked at.
-    assert guard.attempt("2468") == kiosk.PinResult(False, 30)
+    assert guard.attempt("246813") == kiosk.PinResult(False, 30)
     clock.now += 30
     assert guard.attempt("1111").wait_s == 60
     clock.now += 60
 
     # A restart does not buy fresh attempts: the lock-out is on disk.
-    again = PinGuard(hash_pin("2468"), state, clock=clock)
+    again = PinGuard(hash_pin("246813"), state, clock=clock)
     assert again.failures == 4
     assert again.attempt("1111").wait_s == 120
     clock.now += 120
-    assert again.attempt("2468").ok
-    assert PinGuard(hash_pin("2468"), state, clock=clock).failures == 0
+    assert again.attempt("246813").ok
+    assert PinGuard(hash_pin("246813"), state, clock=clock).failures == 0
 
 
 def test_the_wait_is_capped_and_a_damaged_state_file_locks(tmp_path: Path) -> None:
     clock = Clock()
-    guard = PinGuard(hash_pin("2468"), clock=clock, max_wait_s=100)
+    guard = PinGuard(hash_pin("246813"), clock=clock, max_wait_s=100)
     for _ in range(10):
         clock.now += 1000
         result = guard.attempt("0000")
     assert result.wait_s == 100
     state = tmp_path / "pin.json"
     state.write_text("{not json", "utf-8")
-    damaged = PinGuard(hash_pin("2468"), state, clock=clock)
+    damaged = PinGuard(hash_pin("246813"), state, clock=clock)
     assert damaged.wait_s() == 30
 
 

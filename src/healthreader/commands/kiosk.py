@@ -20,6 +20,7 @@ from healthreader.config.kiosk import (
     check_pin_format,
     hash_pin,
     load_policy,
+    pin_hash_is_current,
     policy_path,
     unedited_placeholders,
 )
@@ -28,7 +29,7 @@ from healthreader.config.kiosk import (
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("kiosk", help="set up kiosk mode: hash the exit PIN, check a policy file")
     ksub = p.add_subparsers(dest="kiosk_command", metavar="ACTION", required=True)
-    pin = ksub.add_parser("hash-pin", help="print the exit_pin_hash line for a new exit PIN (4-12 digits)")
+    pin = ksub.add_parser("hash-pin", help="print the exit_pin_hash line for a new exit PIN (6-12 digits)")
     pin.add_argument("--stdin", action="store_true", help="read the PIN from the first line of standard input")
     pin.set_defaults(func=run_hash_pin)
     check = ksub.add_parser("check", help="validate a kiosk policy file")
@@ -39,7 +40,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def _read_pin(args: argparse.Namespace) -> str:
     if args.stdin:
         return sys.stdin.readline().rstrip("\r\n")
-    first = getpass.getpass("New exit PIN (4-12 digits): ")
+    first = getpass.getpass("New exit PIN (6-12 digits): ")
     check_pin_format(first)  # say so now rather than after the second entry
     if getpass.getpass("The same PIN again: ") != first:
         raise KioskError("the two PINs differ; nothing was printed")
@@ -72,6 +73,12 @@ def run_check(args: argparse.Namespace) -> int:
         f"{name}: still the example's placeholder {getattr(policy, name)!r}; put the clinic's own, or \"\""
         for name in unedited_placeholders(policy)
     ]
+    if policy.exit_pin_hash and not pin_hash_is_current(policy.exit_pin_hash):
+        # Still accepted at the pad, so a clinic is not locked out by an upgrade; but weak if the file leaks.
+        problems.append(
+            "exit_pin_hash: made at an older, cheaper cost (perhaps of a 4-digit PIN); it still works, but run"
+            " 'healthreader kiosk hash-pin' again with a PIN of at least 6 digits and put the new line in"
+        )
     for problem in problems:
         print(f"problem: {problem}")
     for field in dataclasses.fields(policy):

@@ -46,15 +46,17 @@ POLICY_ENV = "HEALTHREADER_KIOSK_POLICY"
 
 BOOKMARK_MODES = ("session", "hidden")
 LANGUAGES = ("auto", "zh_CN", "en")
-PIN_MIN_DIGITS = 4
+#: Six digits at least: a million PINs, where four were ten thousand an offline search tries in minutes.
+PIN_MIN_DIGITS = 6
 PIN_MAX_DIGITS = 12
 #: A policy is a dozen lines; anything near this size is not one an administrator wrote.
 MAX_POLICY_BYTES = 64 * 1024
 #: Every setting is a plain value at the top level; a little room for future tables.
 MAX_POLICY_DEPTH = 4
 
-# scrypt cost: about 50 ms on a small PC; a stolen policy file does not give the PIN away cheaply.
-_SCRYPT_N = 2**14
+# scrypt cost: about 0.4 s and 128 MB a try on a small PC, so a stolen policy file's million
+# 6-digit PINs cost days of CPU.  Hashes made at the older 2^14 still verify; see pin_hash_is_current.
+_SCRYPT_N = 2**17
 _SCRYPT_R = 8
 _SCRYPT_P = 1
 _SCRYPT_LEN = 32
@@ -206,7 +208,7 @@ def load_policy(path: Path | None = None) -> tuple[KioskPolicy, list[str]]:
 
 
 def check_pin_format(pin: str) -> None:
-    """Raise ``KioskError`` unless ``pin`` is 4 to 12 digits (what the on-screen pad can type)."""
+    """Raise ``KioskError`` unless ``pin`` is 6 to 12 digits (what the on-screen pad can type)."""
     if not (pin.isascii() and pin.isdigit() and PIN_MIN_DIGITS <= len(pin) <= PIN_MAX_DIGITS):
         raise KioskError(f"a PIN is {PIN_MIN_DIGITS} to {PIN_MAX_DIGITS} digits (0-9)")
 
@@ -216,11 +218,12 @@ def _b64(data: bytes) -> str:
 
 
 def _scrypt(pin: str, salt: bytes, n: int, r: int, p: int, length: int) -> bytes:
-    return hashlib.scrypt(pin.encode("utf-8"), salt=salt, n=n, r=r, p=p, dklen=length, maxmem=64 * 1024 * 1024)
+    # scrypt needs 128 * r * n bytes: 128 MB at the current cost; more than 256 MB is refused (ValueError).
+    return hashlib.scrypt(pin.encode("utf-8"), salt=salt, n=n, r=r, p=p, dklen=length, maxmem=256 * 1024 * 1024)
 
 
 def hash_pin(pin: str, *, salt: bytes | None = None) -> str:
-    """``scrypt$16384$8$1$<salt>$<hash>`` (base64): salted, so equal PINs give different lines."""
+    """``scrypt$131072$8$1$<salt>$<hash>`` (base64): salted, so equal PINs give different lines."""
     check_pin_format(pin)
     salt = salt if salt is not None else secrets.token_bytes(16)
     digest = _scrypt(pin, salt, _SCRYPT_N, _SCRYPT_R, _SCRYPT_P, _SCRYPT_LEN)
@@ -248,6 +251,13 @@ def _parse_hash(stored: str) -> tuple[int, int, int, bytes, bytes] | None:
     ):
         return None
     return n, r, p, salt, digest
+
+
+def pin_hash_is_current(stored: str) -> bool:
+    """Whether ``stored`` was made at today's cost; an older hash still opens the kiosk, but
+    ``kiosk check`` asks for a new one (it may also be of a 4-digit PIN, which the check cannot see)."""
+    parsed = _parse_hash(stored)
+    return parsed is not None and parsed[0] >= _SCRYPT_N and parsed[1] >= _SCRYPT_R
 
 
 def verify_pin(pin: str, stored: str) -> bool:

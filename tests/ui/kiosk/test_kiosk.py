@@ -19,7 +19,7 @@ from healthreader.ui.kiosk.controller import KioskController
 from healthreader.ui.reader.main_window import MainWindow
 from healthreader.ui.reader.navigation import Location
 
-PIN = "2468"
+PIN = "246813"
 PIN_HASH = hash_pin(PIN)
 
 

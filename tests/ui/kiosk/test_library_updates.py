@@ -26,7 +26,7 @@ from healthreader.ui.reader.navigation import Location
 from tests.conftest import TINY_LIBRARY
 from tests.unit.packs.conftest import set_version
 
-PIN = "2468"
+PIN = "246813"
 KEY = SigningKey.generate("clinic-group")
 
 
