@@ -21,6 +21,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     build.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
     build.set_defaults(func=run_build)
     status = isub.add_parser("status", help="list where an index is looked for and whether it is usable")
+    status.add_argument(
+        "--verify", action="store_true", help="check every index file whole (at start, only small files are)"
+    )
     status.set_defaults(func=run_status)
 
 
@@ -62,8 +65,15 @@ def run_status(args: argparse.Namespace) -> int:
 
     paths = data_paths(args)
     manager = IndexManager(open_library(args), paths.index_dir, cache_dir=paths.cache_dir)
-    usable = False
-    for folder, status, reason in manager.statuses():
+    usable = damaged = False
+    for folder, status, reason in manager.statuses(verify=args.verify):
         usable = usable or status == "ok"
+        damaged = damaged or status == "corrupt"
         print(f"{status:8} {folder}" + (f"  ({reason})" if reason and status != "missing" else ""))
+    if damaged:
+        print(
+            "a damaged index is never used: the reader builds a new one at its next start "
+            "(or now: healthreader index build)",
+            file=sys.stderr,
+        )
     return 0 if usable else 1

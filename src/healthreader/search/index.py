@@ -5,13 +5,20 @@ A folder holds the Whoosh files (non-compound: a compound segment is copied whol
 searcher opens), ``suggest.json`` (the suggestion records with their pinyin, computed once here because
 pypinyin is slow) and ``manifest.json``, written last.  The manifest names the schema version, each
 library's id and version, a hash over every entry file and word list, and each file's size and a
-sampled CRC, so a truncated or overwritten file is noticed before Whoosh trips over it.
+sampled CRC and its whole CRC, so a truncated or overwritten file is noticed before Whoosh trips over it:
+files up to ``WHOLE_CHECK_BYTES`` are checked whole at every opening, larger ones by their samples
+(``index status --verify`` checks every file whole).
+
+A build works in ``.index.build-*`` beside the index, holding a lock on ``.index.build-*.lock``; the
+folders of builds that were killed (their lock free) are removed at the next build or start.
 
 Opening never writes: a prebuilt index may sit in a read-only folder under /opt.
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import datetime as dt
 import enum
 import hashlib
@@ -47,6 +54,11 @@ FORMAT = "healthreader-search-index"
 HASH_CACHE = "search-content-hash.json"
 _SAMPLE = 4096
 _SAMPLES = 16
+#: Files up to this size are checked whole at every opening (a few milliseconds); larger ones by samples.
+WHOLE_CHECK_BYTES = 2 * 1024 * 1024
+#: A build folder with no lock file (made by an older version, or a kill between the two) is left alone
+#: this long, in case its build has only just begun.
+STALE_UNLOCKED_BUILD_S = 600.0
 
 Progress = Callable[[int, int], None]
 
@@ -131,6 +143,14 @@ def cached_content_hash(library: Library, cache_file: Path | None) -> str:
     return digest
 
 
+def _whole_crc(path: Path) -> int:
+    crc = 0
+    with path.open("rb") as f:
+        while block := f.read(1024 * 1024):
+            crc = zlib.crc32(block, crc)
+    return crc
+
+
 def _file_check(path: Path) -> int:
     """CRC32 of the whole file when small, else of 16 evenly spaced 4 KiB blocks (cheap at start-up)."""
     size = path.stat().st_size
@@ -151,7 +171,7 @@ class Manifest:
     content_hash: str
     entries: int
     built: str
-    files: dict[str, list[int]]  # name -> [size, sampled crc32]
+    files: dict[str, list[int]]  # name -> [size, sampled crc32, whole crc32] (older indexes: no whole crc)
     format: str = FORMAT
 
     @staticmethod
@@ -208,9 +228,11 @@ class OpenIndex:
         self.index.close()
 
 
-def check_index(folder: Path, library: Library, expected_hash: str | None = None) -> tuple[IndexStatus, str]:
-    """Whether ``folder`` holds a current, intact index for ``library`` (reads only the manifest and
-    samples of the files; see ``open_index`` for the full check)."""
+def check_index(
+    folder: Path, library: Library, expected_hash: str | None = None, *, verify: bool = False
+) -> tuple[IndexStatus, str]:
+    """Whether ``folder`` holds a current, intact index for ``library``: reads the manifest, small files
+    whole and samples of large ones (``verify``: every file whole; see ``open_index`` for the rest)."""
     if not (folder / MANIFEST).is_file():
         return IndexStatus.MISSING, f"no index in {folder}"
     try:
@@ -223,13 +245,21 @@ def check_index(folder: Path, library: Library, expected_hash: str | None = None
         return IndexStatus.STALE, "built for other library versions"
     if manifest.content_hash != (expected_hash or content_hash(library)):
         return IndexStatus.STALE, "library content changed"
-    for name, (size, crc) in manifest.files.items():
+    for name, record in manifest.files.items():
         path = folder / name
         try:
-            if path.stat().st_size != size or _file_check(path) != crc:
+            size, crc, whole = (list(record) + [None])[:3]
+            if path.stat().st_size != size:
+                return IndexStatus.CORRUPT, f"{name} differs from the manifest (size)"
+            if whole is not None and (verify or size <= WHOLE_CHECK_BYTES):
+                if _whole_crc(path) != whole:
+                    return IndexStatus.CORRUPT, f"{name} differs from the manifest"
+            elif _file_check(path) != crc:
                 return IndexStatus.CORRUPT, f"{name} differs from the manifest"
         except OSError as exc:
             return IndexStatus.CORRUPT, f"{name}: {exc}"
+        except (TypeError, ValueError):
+            return IndexStatus.CORRUPT, f"unreadable manifest entry for {name}"
     return IndexStatus.OK, ""
 
 
@@ -260,10 +290,29 @@ def open_index(folder: Path, library: Library, expected_hash: str | None = None)
 # --- building ------------------------------------------------------------------------------------
 
 
+_RENAME_EXCHANGE = 2
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders in one step (Linux ``renameat2(RENAME_EXCHANGE)``); False where unsupported."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd = -100
+    done = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), _RENAME_EXCHANGE)
+    return bool(done == 0)
+
+
 def _swap_into_place(tmp: Path, target: Path) -> None:
-    """Replace ``target`` by ``tmp``: two renames, so a reader sees the old index or the new one whole.
-    A crash between them leaves no index (rebuilt next time), never a half-written one."""
+    """Replace ``target`` by ``tmp`` so that a reader, or a kill at any moment, sees the old index or
+    the new one whole: one atomic exchange where the system has it, else two renames (a kill between
+    those leaves no index, rebuilt next time, never a half-written one)."""
     old: Path | None = None
+    if target.exists() and _exchange(tmp, target):
+        shutil.rmtree(tmp, ignore_errors=True)  # now the old index
+        return
     if target.exists():
         old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
         os.rmdir(old)
@@ -286,9 +335,18 @@ def build_index(
     target = Path(target)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
+        remove_stale_builds(target)
         tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.build-", dir=target.parent))
+        lock = _BuildLock(tmp)
     except OSError as exc:
         raise IndexBuildError(f"cannot create {target}: {exc}") from exc
+    with lock:
+        return _build_into(library, target, tmp, lexicon, progress, limitmb)
+
+
+def _build_into(
+    library: Library, target: Path, tmp: Path, lexicon: Lexicon, progress: Progress | None, limitmb: int
+) -> Manifest:
     try:
         digest = content_hash(library)
         index = FileStorage(str(tmp)).create_index(make_schema())
@@ -309,7 +367,9 @@ def build_index(
         index.close()
         (tmp / SUGGEST).write_text(json.dumps(build_tables(records), ensure_ascii=False), "utf-8")
         (tmp / DOCS).write_text(json.dumps([e.id for e in library], ensure_ascii=False), "utf-8")
-        files = {p.name: [p.stat().st_size, _file_check(p)] for p in sorted(tmp.iterdir()) if p.is_file()}
+        files = {
+            p.name: [p.stat().st_size, _file_check(p), _whole_crc(p)] for p in sorted(tmp.iterdir()) if p.is_file()
+        }
         manifest = Manifest(
             schema=SCHEMA_VERSION,
             libraries=Manifest.expected_libraries(library),
@@ -326,6 +386,80 @@ def build_index(
             raise
         raise IndexBuildError(f"cannot build the index in {target}: {exc}") from exc
     return manifest
+
+
+class _BuildLock:
+    """An exclusive lock on ``<build folder>.lock`` for as long as the build runs: a build whose lock is
+    free is one whose process died, so its folder may go."""
+
+    def __init__(self, build_dir: Path) -> None:
+        self.path = build_dir.with_name(build_dir.name + ".lock")
+        self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        _flock(self._fd, blocking=True)
+
+    def __enter__(self) -> _BuildLock:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        with contextlib.suppress(OSError):
+            self.path.unlink()
+        os.close(self._fd)
+
+
+def _flock(fd: int, *, blocking: bool) -> bool:
+    try:
+        import fcntl
+    except ImportError:  # Windows: no advisory locks here; stale folders go by age alone
+        return True
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | (0 if blocking else fcntl.LOCK_NB))
+    except BlockingIOError:
+        return False
+    return True
+
+
+def remove_stale_builds(target: Path) -> int:
+    """Remove what killed builds of ``target`` left beside it (``.index.build-*`` folders whose lock
+    is free, and ``.index.old-*`` folders of a swap cut short); returns how many went.  Never raises."""
+    removed = 0
+    try:
+        leftovers = [p for p in target.parent.glob(f".{target.name}.build-*") if p.is_dir()]
+        olds = [p for p in target.parent.glob(f".{target.name}.old-*") if p.is_dir()]
+    except OSError:
+        return 0
+    for folder in leftovers:
+        lock = folder.with_name(folder.name + ".lock")
+        try:
+            fd = os.open(lock, os.O_RDWR)
+        except FileNotFoundError:
+            try:
+                if time.time() - folder.stat().st_mtime < STALE_UNLOCKED_BUILD_S:
+                    continue
+            except OSError:
+                continue
+            fd = -1
+        except OSError:
+            continue
+        try:
+            if fd >= 0 and not _flock(fd, blocking=False):
+                continue  # a build in progress, in this process or another
+            shutil.rmtree(folder, ignore_errors=True)
+            with contextlib.suppress(OSError):
+                lock.unlink()
+            removed += not folder.exists()
+        finally:
+            if fd >= 0:
+                os.close(fd)
+    for folder in olds:
+        shutil.rmtree(folder, ignore_errors=True)
+        removed += not folder.exists()
+    for lock in target.parent.glob(f".{target.name}.build-*.lock"):
+        if not lock.with_suffix("").exists():  # its folder is gone: a lock of nothing
+            with contextlib.suppress(OSError):
+                lock.unlink()
+    if removed:
+        log.info("removed %d folder(s) left by interrupted index builds beside %s", removed, target)
+    return removed
 
 
 # --- choosing an index ---------------------------------------------------------------------------
@@ -370,9 +504,10 @@ class IndexManager:
     def candidates(self) -> list[Path]:
         return [*self.prebuilt_dirs, self.user_dir]
 
-    def statuses(self) -> list[tuple[Path, IndexStatus, str]]:
-        """Each place an index may be, with what is wrong with it (for ``index status`` and logs)."""
-        return [(d, *check_index(d, self.library, self.expected_hash)) for d in self.candidates()]
+    def statuses(self, *, verify: bool = False) -> list[tuple[Path, IndexStatus, str]]:
+        """Each place an index may be, with what is wrong with it (for ``index status`` and logs);
+        ``verify`` checks every file whole."""
+        return [(d, *check_index(d, self.library, self.expected_hash, verify=verify)) for d in self.candidates()]
 
     def open_existing(self) -> OpenIndex | None:
         """The first usable index, opened read-only; ``None`` when a build is needed."""
@@ -396,6 +531,7 @@ class IndexManager:
         return manifest
 
     def open_or_build(self, progress: Progress | None = None) -> OpenIndex:
+        remove_stale_builds(self.user_dir)
         found = self.open_existing()
         if found is not None:
             return found

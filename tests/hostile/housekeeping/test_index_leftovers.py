@@ -1,0 +1,145 @@
+"""What the search index leaves and suffers over months: the folders of killed builds (removed at the
+next build or start, never a build in progress), and damaged files (every changed bit of a small file
+noticed at start, of a large one by ``index status --verify``), rebuilt."""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from healthreader.content import load_library
+from healthreader.search.index import (
+    STALE_UNLOCKED_BUILD_S,
+    IndexManager,
+    IndexStatus,
+    build_index,
+    check_index,
+    remove_stale_builds,
+)
+from tests.conftest import TINY_LIBRARY
+from tests.hostile.faults import run_cli
+
+
+@pytest.fixture(scope="module")
+def library():  # type: ignore[no-untyped-def]
+    return load_library([TINY_LIBRARY])
+
+
+def _old(path: Path) -> None:
+    past = time.time() - STALE_UNLOCKED_BUILD_S - 60
+    os.utime(path, (past, past))
+
+
+def test_folders_of_killed_builds_go_at_the_next_build(tmp_path: Path, library) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "data" / "index"
+    target.parent.mkdir(parents=True)
+    for n in range(16):  # killed builds: their lock files are there, and free
+        stale = target.parent / f".index.build-killed{n}"
+        stale.mkdir()
+        (stale / "MAIN_x.seg").write_bytes(b"\0" * 1000)
+        (target.parent / f".index.build-killed{n}.lock").touch()
+    very_old = target.parent / ".index.build-fromolderversion"  # no lock file, days old
+    very_old.mkdir()
+    _old(very_old)
+    just_begun = target.parent / ".index.build-justbegun"  # no lock file yet, a second old: left alone
+    just_begun.mkdir()
+    (target.parent / ".index.old-cutshort").mkdir()  # a swap cut short
+    build_index(library, target)
+    left = sorted(p.name for p in target.parent.iterdir() if p.name.startswith("."))
+    assert left == [".index.build-justbegun"]
+
+
+def test_a_build_in_progress_is_never_removed(tmp_path: Path, library) -> None:  # type: ignore[no-untyped-def]
+    """Another window building the same index right now holds its lock: its folder stays."""
+    target = tmp_path / "index"
+    script = (
+        "import sys, time, fcntl, os\n"
+        f"d = {str(tmp_path / '.index.build-busy')!r}\n"
+        "os.mkdir(d)\n"
+        "fd = os.open(d + '.lock', os.O_RDWR | os.O_CREAT)\n"
+        "fcntl.flock(fd, fcntl.LOCK_EX)\n"
+        "print('locked', flush=True)\n"
+        "time.sleep(30)\n"
+    )
+    busy = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    try:
+        assert busy.stdout is not None and busy.stdout.readline().strip() == "locked"
+        _old(tmp_path / ".index.build-busy")
+        assert remove_stale_builds(target) == 0
+        assert (tmp_path / ".index.build-busy").is_dir()
+    finally:
+        busy.kill()
+        busy.wait()
+    assert remove_stale_builds(target) == 1  # its process is gone: now it may go
+    assert not (tmp_path / ".index.build-busy").exists()
+
+
+def test_leftovers_go_at_the_next_start_too(tmp_path: Path, library) -> None:  # type: ignore[no-untyped-def]
+    user = tmp_path / "index"
+    build_index(library, user)
+    stale = tmp_path / ".index.build-killed"
+    stale.mkdir()
+    (tmp_path / ".index.build-killed.lock").touch()
+    opened = IndexManager(library, user, prebuilt_dirs=[]).open_or_build()
+    opened.close()
+    assert not stale.exists() and not (tmp_path / ".index.build-killed.lock").exists()
+
+
+def test_every_overwrite_of_a_small_index_file_is_noticed_and_rebuilt(tmp_path: Path, library) -> None:  # type: ignore[no-untyped-def]
+    rng = random.Random(14)
+    pristine = tmp_path / "pristine"
+    build_index(library, pristine)
+    files = [p.name for p in pristine.iterdir() if p.name != "manifest.json" and p.stat().st_size]
+    noticed = 0
+    for _ in range(60):
+        index = tmp_path / "index"
+        shutil.rmtree(index, ignore_errors=True)
+        shutil.copytree(pristine, index)
+        target = index / rng.choice(files)
+        data = bytearray(target.read_bytes())
+        data[rng.randrange(len(data))] ^= 0x01  # one bit, anywhere
+        target.write_bytes(bytes(data))
+        status, _reason = check_index(index, library)
+        noticed += status is IndexStatus.CORRUPT
+    assert noticed == 60
+    opened = IndexManager(library, tmp_path / "index", prebuilt_dirs=[]).open_or_build()  # rebuilt, usable
+    assert opened.searcher.doc_count() == len(library)
+    opened.close()
+
+
+def test_verify_checks_large_files_whole(tmp_path: Path, library, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from healthreader.search import index as index_module
+
+    # The tiny library's files are small; shrink the samples and the "small file" size to match, so
+    # its largest file is a "large" one, checked by 16 samples of 16 bytes at start.
+    monkeypatch.setattr(index_module, "_SAMPLE", 16)
+    monkeypatch.setattr(index_module, "WHOLE_CHECK_BYTES", 0)
+    index = tmp_path / "index"
+    build_index(library, index)
+    big = max((p for p in index.iterdir() if p.name != "manifest.json"), key=lambda p: p.stat().st_size)
+    data = bytearray(big.read_bytes())
+    assert len(data) > 16 * 16 * 4, "the largest file must be one that is sampled"
+    sampled = {(len(data) - 16) * i // 15 + k for i in range(16) for k in range(16)}
+    spot = next(i for i in range(len(data) // 2, len(data)) if i not in sampled)
+    data[spot] ^= 0x01
+    big.write_bytes(bytes(data))
+    assert check_index(index, library)[0] is IndexStatus.OK  # between the samples: unseen at start
+    assert check_index(index, library, verify=True)[0] is IndexStatus.CORRUPT
+
+
+def test_index_status_verify_names_the_damage(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    run_cli("index", "build", "-q", data=data).assert_clear(0)
+    docs = data / "index" / "docs.json"
+    docs.write_bytes(docs.read_bytes()[:-1] + b" ")
+    ran = run_cli("index", "status", "--verify", data=data)
+    ran.assert_clear(1)
+    assert any(line.startswith("corrupt") and "docs.json" in line for line in ran.out.splitlines())
+    assert "builds a new one at its next start" in ran.err
