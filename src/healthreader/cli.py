@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -62,7 +63,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         from healthreader.ui.app import run_gui  # Qt only when a window is wanted
 
         return run_gui(args, [sys.argv[0], *rest])
-    return int(args.func(args) or 0)
+    try:
+        code = int(args.func(args) or 0)
+        sys.stdout.flush()  # inside the try: a pipe closed early fails here as often as in print()
+    except BrokenPipeError:
+        return _reader_went_away()
+    return code
+
+
+def _reader_went_away() -> int:
+    """``healthreader search … | head -1``: the reader of our output has what it wanted and left.
+    Nothing is wrong, so no traceback; stdout is pointed at /dev/null so that the interpreter's own
+    flush at exit does not raise the same error again.  The status is the shell's for SIGPIPE."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return 128 + 13
 
 
 if __name__ == "__main__":
