@@ -39,6 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--kiosk", action="store_true", help="locked-down kiosk mode (also on when a kiosk policy file exists)"
     )
+    parser.add_argument(
+        "--windowed", action="store_true", help="with --kiosk: the kiosk in a window that closes, to try a policy"
+    )
     parser.add_argument("--screenshot", metavar="PNG", help="save a picture of the window once shown, then quit")
     parser.add_argument(
         "--watch", action="store_true", help="reload the entry being read when its file changes (for writers)"

@@ -7,6 +7,7 @@ import hashlib
 import os
 import re
 import signal
+import struct
 import subprocess
 import sys
 import time
@@ -162,3 +163,21 @@ def test_sigterm_ends_the_kiosk_as_quit_does_and_leaves_no_patient_store(data_di
     assert proc.returncode == 0, proc.stderr.read()
     assert "SIGTERM received: quitting as Quit does" in log_file.read_text("utf-8")
     assert list(run_dir.iterdir()) == []
+
+
+@pytest.mark.parametrize("how", [("kiosk", "preview", "--policy"), ("--kiosk", "--windowed")], ids=["command", "flags"])
+def test_preview_shows_the_policy_in_a_touch_sized_window(data_dir: Path, tmp_path: Path, how: tuple[str, ...]) -> None:
+    policy = tmp_path / "kiosk.toml"
+    policy.write_text('clinic_name = "康复门诊"\nidle_timeout_seconds = 45\n', "utf-8")
+    shot = tmp_path / "preview.png"
+    common = ("--no-bundled", "--library", str(TINY_LIBRARY), "--screenshot", str(shot))
+    args = (*common, *how, str(policy)) if how[0] == "kiosk" else (*how, *common)
+    env_policy = tmp_path / "absent.toml" if how[0] == "kiosk" else policy
+    proc = run(*args, policy=env_policy, data_dir=data_dir)
+    assert proc.returncode == 0, proc.stderr
+    log = (data_dir / "healthreader.log").read_text("utf-8")
+    assert "kiosk mode on: locked; idle reset after 45 s" in log
+    assert "kiosk preview: in a 1280x800 window staff can close" in log
+    assert re.search(r"window shown in \d+ ms .*: .* \(kiosk preview\)", log), log
+    width, height = struct.unpack(">II", shot.read_bytes()[16:24])  # the PNG's IHDR
+    assert (width, height) == (1280, 800)

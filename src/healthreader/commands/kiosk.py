@@ -2,6 +2,7 @@
 
     healthreader kiosk hash-pin [--stdin]     print the exit_pin_hash line for the policy file
     healthreader kiosk check [--policy FILE]  say whether a policy file is valid and what it sets
+    healthreader kiosk preview [--policy FILE] the kiosk in a window, for staff to try a policy
 
 Exit status: 0 done (a valid policy), 1 the policy has problems (the kiosk would start locked with
 safe defaults for the bad fields) or there is no policy file, 2 a bad PIN or mismatched entries.
@@ -12,10 +13,12 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import getpass
+import os
 import sys
 from pathlib import Path
 
 from healthreader.config.kiosk import (
+    POLICY_ENV,
     KioskError,
     check_pin_format,
     hash_pin,
@@ -35,6 +38,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     check = ksub.add_parser("check", help="validate a kiosk policy file")
     check.add_argument("--policy", metavar="FILE", help=f"the file to check (default: {policy_path()})")
     check.set_defaults(func=run_check)
+    preview = ksub.add_parser("preview", help="show the kiosk in a window that can be closed, to try a policy")
+    preview.add_argument("--policy", metavar="FILE", help=f"the policy to try (default: {policy_path()})")
+    preview.set_defaults(func=run_preview)
 
 
 def _read_pin(args: argparse.Namespace) -> str:
@@ -82,6 +88,8 @@ def run_check(args: argparse.Namespace) -> int:
     for problem in problems:
         print(f"problem: {problem}")
     for field in dataclasses.fields(policy):
+        if field.name == "preview":
+            continue  # how the app is shown, not something the file sets
         if field.name == "exit_pin_hash":
             print(
                 "exit PIN: "
@@ -95,3 +103,14 @@ def run_check(args: argparse.Namespace) -> int:
         return 1
     print(f"{path}: valid; kiosk mode is {'on' if policy.enabled else 'off'}")
     return 0
+
+
+def run_preview(args: argparse.Namespace) -> int:
+    """The reader as a kiosk under the policy, in an ordinary window (``--kiosk --windowed``)."""
+    if args.policy:
+        os.environ[POLICY_ENV] = str(Path(args.policy).resolve())
+    from healthreader.ui.app import run_gui  # Qt only when a window is wanted
+
+    args.kiosk = True
+    args.windowed = True
+    return run_gui(args, [sys.argv[0]])

@@ -85,10 +85,15 @@ class KioskPolicy:
     trusted_keys: tuple[str, ...] = ()  # public keys ("ed25519:...") whose content packs may be installed
     pack_folder: str = ""  # a folder (USB stick, shared folder) watched for new packs; "" watches none
     search_stats: bool = False  # count searches locally (per day, nothing personal): only with consent
+    preview: bool = False  # in a window staff can close, to try a policy (``kiosk preview``); never from the file
 
     def locked(self) -> KioskPolicy:
         """The same policy with kiosk mode forced on (``--kiosk``, or a policy with problems)."""
         return dataclasses.replace(self, enabled=True)
+
+    def previewed(self) -> KioskPolicy:
+        """The same policy shown in an ordinary window (``kiosk preview``, ``--kiosk --windowed``)."""
+        return dataclasses.replace(self, enabled=True, preview=True)
 
     @property
     def clinic_line(self) -> str:

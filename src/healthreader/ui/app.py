@@ -296,6 +296,8 @@ def run_gui(args: argparse.Namespace, qt_argv: list[str]) -> int:
     policy, problems = load_policy()
     if getattr(args, "kiosk", False):
         policy = policy.locked()
+    if getattr(args, "windowed", False):
+        policy = policy.previewed()
     restart_wanted: list[bool] = []
 
     def restart() -> None:

@@ -463,3 +463,18 @@ def test_reset_returns_theme_characters_type_and_drop_down_to_the_policy(qtbot, 
     assert window.settings.get("theme") == "system" and window.settings.get("traditional") is False
     assert window.settings.get("large_type") is False and window.settings.get("speech_rate") == 0
     assert window.settings.get("zoom_percent") == 150
+
+
+def test_preview_is_the_kiosk_in_a_window_staff_can_close(qtbot, open_window) -> None:
+    window = open_window(preview=True)
+    c = controller_of(window)
+    # Everything a patient gets: the clinic's banner, no menus, no way out to the files...
+    assert c.banner.isVisible() and c.clinic_label.text() == "康复门诊"
+    assert not window.menuBar().isVisible() and not window.actions_["quit"].isVisible()
+    # ...in an ordinary window with a title bar, saying what it is, that closes like any other.
+    assert not window.isFullScreen() and not window.windowFlags() & Qt.WindowType.FramelessWindowHint
+    assert window.windowTitle().endswith("(kiosk preview)")
+    window.showNormal()
+    qtbot.wait(50)
+    assert not window.isFullScreen()  # nothing snaps it back
+    assert window.close() and not window.isVisible()

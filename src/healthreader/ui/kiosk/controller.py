@@ -371,8 +371,15 @@ class KioskController(QObject):
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         app.installEventFilter(self)
-        w.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
-        w.setWindowState(Qt.WindowState.WindowFullScreen)
+        if self.policy.preview:
+            # Staff trying a policy: the kiosk at a touch screen's size, in a window they can close.
+            self._allow_close = True
+            w.resize(1280, 800)
+            w.windowTitleChanged.connect(self._mark_preview)
+            self._mark_preview(w.windowTitle())
+        else:
+            w.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+            w.setWindowState(Qt.WindowState.WindowFullScreen)
         w.menuBar().clear()  # the menus hold Quit, Export, Import: gone, mnemonics included
         w.menuBar().hide()
         w.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)  # no "hide toolbar" menu
@@ -411,6 +418,8 @@ class KioskController(QObject):
         large.toggled.connect(self._apply_stylesheet)
         for problem in self.problems:
             log.error("kiosk policy problem: %s", problem)
+        if self.policy.preview:
+            log.info("kiosk preview: in a %dx%d window staff can close", w.width(), w.height())
         log.info(
             "kiosk mode on: locked; idle reset after %d s, printing %s, bookmarks %s, exit PIN %s",
             self.policy.idle_timeout_s,
@@ -515,8 +524,13 @@ class KioskController(QObject):
         state = self.window.windowState()
         return bool(state & Qt.WindowState.WindowFullScreen) and not state & Qt.WindowState.WindowMinimized
 
+    def _mark_preview(self, title: str) -> None:
+        suffix = self.tr("(kiosk preview)")
+        if not title.endswith(suffix):
+            self.window.setWindowTitle(f"{title} {suffix}")
+
     def restore_full_screen(self) -> None:
-        if self.is_unlocked or self._allow_close:
+        if self.is_unlocked or self._allow_close or self.policy.preview:
             return
         if not self._is_full_screen() or not self.window.isVisible():
             log.info("kiosk: window state %s changed from outside; back to full screen", self.window.windowState())
