@@ -335,27 +335,7 @@ def test_hidden_bookmarks_mode_has_no_bookmarks(qtbot, open_window) -> None:
 
 
 # --- printing -------------------------------------------------------------------------------------------------
-def test_printing_goes_to_the_default_printer_after_a_question(
-    qtbot, open_window, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    printed: list[tuple[str, str]] = []
-    monkeypatch.setattr(kiosk_module.printing, "available_printers", lambda: ["Front desk"])
-    monkeypatch.setattr(kiosk_module.printing, "print_entry",
-                        lambda entry, library, **kw: printed.append((entry.id, kw["header_line"])) or 2)  # fmt: skip
-    window = open_window(printing=True)
-    c = controller_of(window)
-    asked: list[str] = []
-    monkeypatch.setattr(c, "_ask", lambda text: asked.append(text) or True)
-    window.open_location(Location("alpha"))
-    button = c.banner.widgetForAction(window.actions_["print"])
-    assert window.actions_["print"].isVisible() and button is not None and button.isVisible() and button.isEnabled()
-    window.actions_["print"].trigger()
-    assert len(asked) == 1 and printed == [("alpha", "康复门诊  010-1234")]
-    assert "2" in window.infobar.text()
-    assert [w for w in QApplication.topLevelWidgets() if w.isVisible() and w is not window] == []
-    monkeypatch.setattr(c, "_ask", lambda text: False)
-    window.actions_["print"].trigger()
-    assert len(printed) == 1
+# Printing on a real print server: tests/ui/kiosk/test_kiosk_printing.py
 
 
 # --- the way out -----------------------------------------------------------------------------------------------

@@ -40,11 +40,13 @@ from PySide6.QtWidgets import (
 from healthreader.config import OPTIONS, Scope, Settings
 from healthreader.config.kiosk import KioskPolicy, PinGuard
 from healthreader.paths import DataPaths, resource
+from healthreader.printjobs import Outcome, Printer
 from healthreader.store import UserStore
 from healthreader.ui.bookmarks.panel import BookmarksPanel
 from healthreader.ui.common.scale import LARGE_UI_FACTOR, scale_sizes
 from healthreader.ui.printing import document as printing
-from healthreader.ui.printing.document import PrintError
+from healthreader.ui.printing.document import PrintError, PrintOptions
+from healthreader.ui.printing.jobs import PrinterDiscovery, PrintJob, cancel_job_later, outcome_text, status_text
 from healthreader.ui.reader.main_window import MainWindow
 from healthreader.ui.reader.navigation import Location
 
@@ -343,6 +345,8 @@ class KioskController(QObject):
         self._taps: deque[float] = deque(maxlen=TAPS_TO_UNLOCK)
         self.resets = 0
         self.pin_pad: PinPad | None = None
+        self._print_jobs: list[PrintJob] = []
+        self.print_wait_s = 120.0  # how long a job is followed before the patient is told to ask the staff
         entry = policy.start_entry
         if entry and entry not in window.library:
             log.error("kiosk start_entry %r is not in the library; starting at the home page", entry)
@@ -565,6 +569,7 @@ class KioskController(QObject):
         w = self.window
         self.idle_timer.stop()
         self._close_dialogs()
+        self._cancel_print_jobs()
         w.find_bar.field.setText("")  # setText, not clear(): it also empties the undo history
         w.find_bar.close_bar()
         w.search_box.setText("")
@@ -626,26 +631,68 @@ class KioskController(QObject):
 
     # --- printing --------------------------------------------------------------------------------------
     def print_current(self) -> None:
-        """Straight to the default printer after a yes/no question: no dialog reaches the file system."""
+        """Straight to the default printer after a yes/no question: no dialog reaches the file system.
+
+        Finding the printer, sending the pages and following the job all run in workers; the info bar
+        says what really happens (waiting, printing, printed, or what is wrong at the printer), and a
+        job not printed by the next reset is cancelled there, so it never comes out for someone else.
+        """
         entry = self.window.current_entry()
         if entry is None:
             return
-        if not printing.available_printers():
-            self._tell(self.tr("No printer is available. Please ask the staff for a printed copy."))
+        if any(job.pending for job in self._print_jobs):
+            self.window.infobar.show_message(self.tr("The last page is still being printed. Please wait a moment."))
             return
         if not self._ask(self.tr("Print “%1” on the clinic's printer?").replace("%1", entry.title)):
             return
+        self.window.infobar.show_message(self.tr("Looking for the printer…"))
+        discovery = PrinterDiscovery(self)
+        discovery.found.connect(lambda printers, reason: self._print_on(entry.id, printers, reason))
+        discovery.found.connect(discovery.deleteLater)
+        discovery.start()
+
+    def _print_on(self, entry_id: str, printers: list[Printer], reason: str) -> None:
+        entry = self.window.current_entry()
+        if entry is None or entry.id != entry_id:
+            return  # the reader moved on, or the kiosk was reset, while the printer was looked up
+        printer = next((p for p in printers if p.is_default), None) or (printers[0] if printers else None)
+        if printer is None:
+            log.error("kiosk print of %s: no printer (%s)", entry.id, reason or "none set up")
+            self.window.infobar.show_message(
+                self.tr("No printer is available. Please ask the staff for a printed copy.")
+            )
+            return
         try:
-            pages = printing.print_entry(entry, self.window.library, header_line=self.policy.clinic_line)
+            data, pages = printing.printer_pdf(
+                entry, self.window.library, printer.media, PrintOptions(header_line=self.policy.clinic_line)
+            )
         except PrintError as exc:
             log.error("kiosk print of %s failed: %s", entry.id, exc)
-            self._tell(str(exc))
+            self.window.infobar.show_message(str(exc))
             return
-        log.info("kiosk: printed %s (%d pages)", entry.id, pages)
+        job = PrintJob(data, printer.name, entry.title, pages, until=self.print_wait_s, parent=self)
+        job.progress.connect(lambda status: self.window.infobar.show_message(status_text(status)))
+        job.finished.connect(lambda outcome: self._printed(job, outcome))
+        self._print_jobs.append(job)
+        self.window.infobar.show_message(self.tr("Sending the pages to the printer…"))
+        job.start()
+
+    def _printed(self, job: PrintJob, outcome: Outcome) -> None:
+        if outcome.state == "cancelled":
+            return  # cancelled at the reset: the next reader has nothing to do with it
+        log.info("kiosk: print of %r on %s: %s %s", job.title, job.printer, outcome.state, outcome.reason)
         self.window.infobar.show_message(
-            self.tr("Printing %1 page(s). Please collect them at the printer.").replace("%1", str(pages)),
-            timeout_ms=10000,
+            outcome_text(outcome, job.pages, kiosk=True), timeout_ms=20000 if outcome.ok else 0
         )
+
+    def _cancel_print_jobs(self) -> None:
+        """At the reset: every job not printed yet is cancelled at the print server (in a worker)."""
+        for job in self._print_jobs:
+            if job.pending:
+                job.cancel()
+            elif job.outcome is not None and not job.outcome.ok and job.outcome.job_id:
+                cancel_job_later(job.outcome.job_id)
+        self._print_jobs = [job for job in self._print_jobs if job.pending]
 
     def _ask(self, text: str) -> bool:
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Print"), text, parent=self.window)

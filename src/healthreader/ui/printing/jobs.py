@@ -71,6 +71,19 @@ def status_text(status: JobStatus) -> str:
     return _tr("Printed.")
 
 
+def cancel_job_later(job_id: str) -> None:
+    """Cancel a job at the print server from a worker: a hung server must not hold the caller."""
+
+    def work() -> None:
+        try:
+            printjobs.cancel(job_id)
+            log.info("print job %s cancelled", job_id)
+        except printjobs.PrintSystemError as exc:
+            log.warning("could not cancel print job %s: %s", job_id, exc)
+
+    threading.Thread(target=work, name=f"cancel-{job_id}", daemon=True).start()
+
+
 class PrinterDiscovery(QObject):
     """Asks the print system for its queues in a worker; ``found`` carries the list, or [] and a reason."""
 

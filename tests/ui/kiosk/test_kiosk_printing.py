@@ -1,0 +1,134 @@
+"""Kiosk printing on a real CUPS server (tests/printjobs/cupsd.py): the patient is told what really
+happens to the page, the window keeps drawing whatever the print server does, and a job not printed
+by the reset between patients is cancelled."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from healthreader.ui.reader.main_window import MainWindow
+from healthreader.ui.reader.navigation import Location
+from tests.printjobs.conftest import cups, cups_server, hung_server  # noqa: F401  (fixtures)
+from tests.printjobs.cupsd import CupsServer
+from tests.ui.kiosk.test_kiosk import controller_of, open_window  # noqa: F401  (fixture)
+
+
+class Ticks:
+    """Counts the event loop's turns: a frozen window counts none."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.timer = QTimer()
+        self.timer.setInterval(20)
+        self.timer.timeout.connect(self._tick)
+        self.timer.start()
+
+    def _tick(self) -> None:
+        self.count += 1
+
+
+@pytest.fixture
+def ticks() -> Iterator[Ticks]:
+    t = Ticks()
+    yield t
+    t.timer.stop()
+
+
+def start_printing(open_window, monkeypatch: pytest.MonkeyPatch) -> MainWindow:  # noqa: F811
+    window = open_window(printing=True)
+    c = controller_of(window)
+    asked: list[str] = []
+    monkeypatch.setattr(c, "_ask", lambda text: asked.append(text) or True)
+    window.open_location(Location("alpha"))
+    window.actions_["print"].trigger()
+    assert len(asked) == 1
+    return window
+
+
+def no_other_window(window: MainWindow) -> bool:
+    return [w for w in QApplication.topLevelWidgets() if w.isVisible() and w is not window] == []
+
+
+def test_the_page_is_printed_and_the_patient_told_only_then(
+    qtbot,
+    open_window,  # noqa: F811
+    cups: CupsServer,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+    ticks: Ticks,
+) -> None:
+    before = set(cups.pdfs())
+    window = start_printing(open_window, monkeypatch)
+    assert "Printed" not in window.infobar.text()  # the click is not the print
+    qtbot.waitUntil(lambda: "Printed" in window.infobar.text(), timeout=30000)
+    assert "collect them at the printer" in window.infobar.text() and window.infobar.isVisible()
+    assert len([p for p in cups.pdfs() if p not in before]) == 1
+    assert no_other_window(window)
+    assert ticks.count > 5
+
+
+def test_a_stopped_printer_says_why_and_the_reset_cancels_the_job(
+    qtbot,
+    open_window,  # noqa: F811
+    cups: CupsServer,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    cups.run("cupsdisable", "-r", "Out of paper", "a4")
+    before = set(cups.pdfs())
+    window = start_printing(open_window, monkeypatch)
+    qtbot.waitUntil(lambda: "out of paper" in window.infobar.text(), timeout=20000)
+    assert "tell the staff" in window.infobar.text() and "collect" not in window.infobar.text()
+    assert cups.run("lpstat", "-o", "a4").stdout.strip() != ""  # held at the printer, for now
+    controller_of(window).reset()
+    qtbot.waitUntil(lambda: cups.run("lpstat", "-o", "a4", check=False).stdout.strip() == "", timeout=10000)
+    assert not window.infobar.isVisible()
+    cups.run("cupsenable", "a4")
+    time.sleep(1.5)
+    assert [p for p in cups.pdfs() if p not in before] == []  # nothing for the next patient
+
+
+def test_a_reset_while_the_job_is_followed_cancels_it(
+    qtbot,
+    open_window,  # noqa: F811
+    cups: CupsServer,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    cups.run("cupsdisable", "a4")  # stopped without a word: the job waits
+    window = start_printing(open_window, monkeypatch)
+    qtbot.waitUntil(lambda: cups.run("lpstat", "-o", "a4", check=False).stdout.strip() != "", timeout=15000)
+    controller_of(window).reset()
+    qtbot.waitUntil(lambda: cups.run("lpstat", "-o", "a4", check=False).stdout.strip() == "", timeout=15000)
+
+
+def test_a_refusing_queue_is_said_so(
+    qtbot,
+    open_window,  # noqa: F811
+    cups: CupsServer,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    cups.run("cupsreject", "-r", "closed", "a4")
+    window = start_printing(open_window, monkeypatch)
+    qtbot.waitUntil(lambda: "not taking print jobs" in window.infobar.text(), timeout=20000)
+    assert "Nothing was printed" in window.infobar.text()
+
+
+def test_a_hung_print_server_costs_the_window_nothing(
+    qtbot,
+    open_window,  # noqa: F811
+    hung_server: Path,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+    ticks: Ticks,
+) -> None:
+    started = time.monotonic()
+    window = start_printing(open_window, monkeypatch)
+    assert time.monotonic() - started < 2  # the click returns at once
+    assert "Looking for the printer" in window.infobar.text()
+    qtbot.wait(2000)
+    assert ticks.count >= 40  # 2 s at 20 ms a turn, with room for a slow machine: never frozen
+    qtbot.waitUntil(lambda: "No printer is available" in window.infobar.text(), timeout=15000)
+    assert time.monotonic() - started < 15
