@@ -16,6 +16,8 @@ APT_PACKAGES=(
   fonts-noto-cjk
   # PDF checks (pdftotext, pdffonts, pdftoppm) and a virtual screen for screenshots
   poppler-utils xvfb xauth
+  # a real QR decoder (zbarimg) for the kiosk's QR code tests
+  zbar-tools
   # printing: CUPS's clients (lp, lpstat, lpoptions, cancel) follow every job; cupsd and cups-pdf
   # for the printing tests, which start a private print server with PDF queues
   cups cups-client cups-bsd printer-driver-cups-pdf

@@ -3,6 +3,8 @@ the idle reset leaving nothing of the previous reader, printing without dialogs,
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -458,3 +460,30 @@ def test_preview_is_the_kiosk_in_a_window_staff_can_close(qtbot, open_window) ->
     qtbot.wait(50)
     assert not window.isFullScreen()  # nothing snaps it back
     assert window.close() and not window.isVisible()
+
+
+def zbar(png: Path) -> list[str]:
+    """What a real QR decoder (zbarimg, Debian's zbar-tools) reads in a picture."""
+    if shutil.which("zbarimg") is None:
+        pytest.skip("zbarimg is not installed (tools/setup.sh installs zbar-tools)")
+    out = subprocess.run(["zbarimg", "--raw", "-q", str(png)], capture_output=True, text=True, timeout=30)
+    return out.stdout.splitlines()
+
+
+def test_an_outside_link_is_a_qr_code_to_scan_with_the_address_below(qtbot, open_window, tmp_path: Path) -> None:
+    window = open_window()
+    c = controller_of(window)
+    address = "https://www.who.int/zh/news-room/fact-sheets/detail/stroke?lang=zh"
+    window.viewer.anchorClicked.emit(QUrl(address))
+    qtbot.waitUntil(lambda: c.qr_dialog is not None and c.qr_dialog.isVisible(), timeout=2000)
+    dialog = c.qr_dialog
+    assert dialog.text.isVisible() and dialog.text.text() == address
+    assert dialog.code.isVisible() and dialog.code.y() < dialog.text.y()  # the code, and the address below it
+    # No "copy address": the info bar with its Copy button is not on screen.
+    assert not window.infobar.isVisible() and not window.infobar.copy_button.isVisible()
+    shot = tmp_path / "qr.png"
+    assert dialog.grab().save(str(shot))
+    assert zbar(shot) == [address]
+    assert dialog.close_button.height() >= 48
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=1000)

@@ -44,6 +44,7 @@ from healthreader.printjobs import Outcome, Printer
 from healthreader.store import UserStore
 from healthreader.ui.bookmarks.panel import BookmarksPanel
 from healthreader.ui.common.scale import LARGE_UI_FACTOR, scale_sizes
+from healthreader.ui.kiosk.qr import QrDialog
 from healthreader.ui.printing import document as printing
 from healthreader.ui.printing.document import PrintError, PrintOptions
 from healthreader.ui.printing.jobs import PrinterDiscovery, PrintJob, cancel_job_later, outcome_text, status_text
@@ -100,7 +101,8 @@ QScrollBar:horizontal { height: 32px; }
 #kioskClinic { font-size: 20pt; font-weight: bold; }
 #kioskPhone { font-size: 17pt; }
 #kioskProblems { color: #ffe08a; font-size: 12pt; }
-#kioskCountdown, #pinPad { border: 3px solid #1f5f8b; }
+#kioskCountdown, #pinPad, #kioskQr { border: 3px solid #1f5f8b; }
+#qrAddress { font-size: 17pt; }
 #pinDisplay { font-size: 28pt; min-height: 64px; }
 #pinPad QPushButton[digit="true"] { min-width: 88px; min-height: 72px; font-size: 24pt; }
 #kioskCountdown QLabel#countdownTitle { font-size: 24pt; font-weight: bold; }
@@ -345,6 +347,7 @@ class KioskController(QObject):
         self._taps: deque[float] = deque(maxlen=TAPS_TO_UNLOCK)
         self.resets = 0
         self.pin_pad: PinPad | None = None
+        self.qr_dialog: QrDialog | None = None
         self._print_jobs: list[PrintJob] = []
         self.print_wait_s = 120.0  # how long a job is followed before the patient is told to ask the staff
         entry = policy.start_entry
@@ -412,6 +415,7 @@ class KioskController(QObject):
             Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
         )
         w.viewer.setAcceptDrops(False)
+        w.outsideLinkShown.connect(self.show_qr)
         w.search_box.setDragEnabled(False)
         w.search_box.setAcceptDrops(False)
         for child in w.findChildren(QWidget):
@@ -527,6 +531,15 @@ class KioskController(QObject):
     def _is_full_screen(self) -> bool:
         state = self.window.windowState()
         return bool(state & Qt.WindowState.WindowFullScreen) and not state & Qt.WindowState.WindowMinimized
+
+    def show_qr(self, address: str) -> None:
+        """An outside address as a QR code to scan, instead of the info bar's "copy address"."""
+        self.window.infobar.hide()
+        dialog = QrDialog(address, self.window)
+        dialog.finished.connect(dialog.deleteLater)
+        self.qr_dialog = dialog
+        log.info("kiosk: outside address shown as a QR code")
+        dialog.open()
 
     def _mark_preview(self, title: str) -> None:
         suffix = self.tr("(kiosk preview)")

@@ -71,6 +71,7 @@ SIDEBAR_SHARE = 0.34  # at most this much of the window: the article gets the re
 
 class MainWindow(QMainWindow):
     locationChanged = Signal(str)  # Location.to_string(), after a page is shown
+    outsideLinkShown = Signal(str)  # an address outside the library: told in the info bar, never opened
 
     RENDER_CACHE_SIZE = 32
 
@@ -383,6 +384,7 @@ class MainWindow(QMainWindow):
                 copy_text=address,
             )
             log.info("outside link not opened: %s", address)
+            self.outsideLinkShown.emit(address)
 
     def _on_sidebar_section(self, anchor: str) -> None:
         current = self.current_location()
