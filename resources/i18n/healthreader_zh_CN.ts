@@ -368,6 +368,18 @@
         <source>Bookmarks (*.json);;All files (*)</source>
         <translation>书签 (*.json);;所有文件 (*)</translation>
     </message>
+    <message>
+        <source>The file is far larger than any bookmarks file HealthReader writes.</source>
+        <translation>这个文件比健康阅读器导出的任何书签文件都大得多。</translation>
+    </message>
+    <message>
+        <source>A leftover file beside your bookmarks did not belong to them. It has been kept, untouched, as %1. Your bookmarks and history are as they were.</source>
+        <translation>在您的书签旁边有一个不属于它们的遗留文件，已原样保留为 %1。您的书签和阅读记录没有变化。</translation>
+    </message>
+    <message>
+        <source>Importing bookmarks…</source>
+        <translation>正在导入书签……</translation>
+    </message>
 </context>
 <context>
     <name>BookmarksPanel</name>
@@ -494,6 +506,10 @@
     <message>
         <source>Forget every article you have read? Your bookmarks and notes are kept.</source>
         <translation>要清除全部阅读记录吗？书签和笔记会保留。</translation>
+    </message>
+    <message>
+        <source>(partly unreadable)</source>
+        <translation>（部分无法读取）</translation>
     </message>
 </context>
 <context>
@@ -1284,6 +1300,84 @@ An offline reader for health information.</source>
     <message>
         <source>Most frequent searches:</source>
         <translation>最常见的搜索：</translation>
+    </message>
+</context>
+<context>
+    <name>BookmarkListModel</name>
+    <message>
+        <source>(partly unreadable)</source>
+        <translation>（部分无法读取）</translation>
+    </message>
+    <message>
+        <source>Part of this bookmark was damaged on disk; it is shown as well as it can be.</source>
+        <translation>这个书签保存在磁盘上的内容有一部分已损坏，这里尽量完整地显示它。</translation>
+    </message>
+</context>
+<context>
+    <name>UserData</name>
+    <message>
+        <source>the disk is full. Free some space and try again; everything saved before is safe.</source>
+        <translation>磁盘已满。请腾出一些空间后再试；之前保存的内容都安然无恙。</translation>
+    </message>
+    <message>
+        <source>the bookmarks file or its folder is read-only. What was saved before can still be read.</source>
+        <translation>书签文件或它所在的文件夹是只读的。之前保存的内容仍然可以查看。</translation>
+    </message>
+    <message>
+        <source>another HealthReader window is busy with the same file. Try again in a moment.</source>
+        <translation>另一个健康阅读器窗口正在使用同一个文件。请稍后再试。</translation>
+    </message>
+    <message>
+        <source>the bookmarks file is damaged. Restart HealthReader to have it checked and, if need be, set aside.</source>
+        <translation>书签文件已损坏。请重新启动健康阅读器：它会检查这个文件，必要时把它另外保留起来。</translation>
+    </message>
+    <message>
+        <source>the computer reported an error (%1).</source>
+        <translation>电脑报告了一个错误（%1）。</translation>
+    </message>
+    <message>
+        <source>Your bookmarks and history could not be opened:</source>
+        <translation>无法打开您的书签和阅读记录：</translation>
+    </message>
+    <message>
+        <source>Your bookmarks and history could not be read:</source>
+        <translation>无法读取您的书签和阅读记录：</translation>
+    </message>
+    <message>
+        <source>This change could not be saved:</source>
+        <translation>这次更改没能保存：</translation>
+    </message>
+    <message>
+        <source>This cannot be saved: %1</source>
+        <translation>无法保存：%1</translation>
+    </message>
+    <message>
+        <source>Something went wrong with your bookmarks: %1</source>
+        <translation>书签出了问题：%1</translation>
+    </message>
+    <message>
+        <source>The disk is full: your bookmarks and history can be read, but changes cannot be saved until some space is freed.</source>
+        <translation>磁盘已满：您可以查看书签和阅读记录，但在腾出空间之前无法保存更改。</translation>
+    </message>
+    <message>
+        <source>Your bookmarks and history can be read but not changed: the bookmarks file or its folder is read-only.</source>
+        <translation>您的书签和阅读记录可以查看，但不能更改：书签文件或它所在的文件夹是只读的。</translation>
+    </message>
+    <message>
+        <source>HealthReader could not create its folder for your data (%1), so it is using a temporary one. Nothing you do in this session will be kept: bookmarks, reading history and settings are lost when HealthReader closes.</source>
+        <translation>健康阅读器无法创建保存您数据的文件夹（%1），现在使用的是一个临时文件夹。这次使用中的一切都不会保留：关闭健康阅读器后，书签、阅读记录和设置都会丢失。</translation>
+    </message>
+    <message>
+        <source>The folder with your data (%1) is read-only. Your bookmarks can be read, but nothing new will be kept.</source>
+        <translation>保存您数据的文件夹（%1）是只读的。您可以查看书签，但新的内容都不会保留。</translation>
+    </message>
+    <message>
+        <source>Your settings could not be read, so the defaults are used.</source>
+        <translation>您的设置无法读取，已改用默认设置。</translation>
+    </message>
+    <message>
+        <source>Your settings could not be read, so the defaults are used. The old file was kept as %1.</source>
+        <translation>您的设置无法读取，已改用默认设置。原来的文件已保留为 %1。</translation>
     </message>
 </context>
 </TS>

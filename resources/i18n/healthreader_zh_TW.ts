@@ -368,6 +368,18 @@
         <source>Bookmarks (*.json);;All files (*)</source>
         <translation>書籤 (*.json);;所有檔案 (*)</translation>
     </message>
+    <message>
+        <source>The file is far larger than any bookmarks file HealthReader writes.</source>
+        <translation>這個檔案比健康閱讀器匯出的任何書籤檔案都大得多。</translation>
+    </message>
+    <message>
+        <source>A leftover file beside your bookmarks did not belong to them. It has been kept, untouched, as %1. Your bookmarks and history are as they were.</source>
+        <translation>在您的書籤旁邊有一個不屬於它們的遺留檔案，已原樣保留為 %1。您的書籤和閱讀記錄沒有變化。</translation>
+    </message>
+    <message>
+        <source>Importing bookmarks…</source>
+        <translation>正在匯入書籤……</translation>
+    </message>
 </context>
 <context>
     <name>BookmarksPanel</name>
@@ -494,6 +506,10 @@
     <message>
         <source>Forget every article you have read? Your bookmarks and notes are kept.</source>
         <translation>要清除全部閱讀記錄嗎？書籤和筆記會保留。</translation>
+    </message>
+    <message>
+        <source>(partly unreadable)</source>
+        <translation>（部分無法讀取）</translation>
     </message>
 </context>
 <context>
@@ -1284,6 +1300,84 @@ An offline reader for health information.</source>
     <message>
         <source>Most frequent searches:</source>
         <translation>最常見的搜尋：</translation>
+    </message>
+</context>
+<context>
+    <name>BookmarkListModel</name>
+    <message>
+        <source>(partly unreadable)</source>
+        <translation>（部分無法讀取）</translation>
+    </message>
+    <message>
+        <source>Part of this bookmark was damaged on disk; it is shown as well as it can be.</source>
+        <translation>這個書籤儲存在磁碟上的內容有一部分已損壞，這裡儘量完整地顯示它。</translation>
+    </message>
+</context>
+<context>
+    <name>UserData</name>
+    <message>
+        <source>the disk is full. Free some space and try again; everything saved before is safe.</source>
+        <translation>磁碟已滿。請騰出一些空間後再試；之前儲存的內容都安然無恙。</translation>
+    </message>
+    <message>
+        <source>the bookmarks file or its folder is read-only. What was saved before can still be read.</source>
+        <translation>書籤檔案或它所在的資料夾是唯讀的。之前儲存的內容仍然可以檢視。</translation>
+    </message>
+    <message>
+        <source>another HealthReader window is busy with the same file. Try again in a moment.</source>
+        <translation>另一個健康閱讀器視窗正在使用同一個檔案。請稍後再試。</translation>
+    </message>
+    <message>
+        <source>the bookmarks file is damaged. Restart HealthReader to have it checked and, if need be, set aside.</source>
+        <translation>書籤檔案已損壞。請重新啟動健康閱讀器：它會檢查這個檔案，必要時把它另外保留起來。</translation>
+    </message>
+    <message>
+        <source>the computer reported an error (%1).</source>
+        <translation>電腦報告了一個錯誤（%1）。</translation>
+    </message>
+    <message>
+        <source>Your bookmarks and history could not be opened:</source>
+        <translation>無法開啟您的書籤和閱讀記錄：</translation>
+    </message>
+    <message>
+        <source>Your bookmarks and history could not be read:</source>
+        <translation>無法讀取您的書籤和閱讀記錄：</translation>
+    </message>
+    <message>
+        <source>This change could not be saved:</source>
+        <translation>這次更改沒能儲存：</translation>
+    </message>
+    <message>
+        <source>This cannot be saved: %1</source>
+        <translation>無法儲存：%1</translation>
+    </message>
+    <message>
+        <source>Something went wrong with your bookmarks: %1</source>
+        <translation>書籤出了問題：%1</translation>
+    </message>
+    <message>
+        <source>The disk is full: your bookmarks and history can be read, but changes cannot be saved until some space is freed.</source>
+        <translation>磁碟已滿：您可以檢視書籤和閱讀記錄，但在騰出空間之前無法儲存更改。</translation>
+    </message>
+    <message>
+        <source>Your bookmarks and history can be read but not changed: the bookmarks file or its folder is read-only.</source>
+        <translation>您的書籤和閱讀記錄可以檢視，但不能更改：書籤檔案或它所在的資料夾是唯讀的。</translation>
+    </message>
+    <message>
+        <source>HealthReader could not create its folder for your data (%1), so it is using a temporary one. Nothing you do in this session will be kept: bookmarks, reading history and settings are lost when HealthReader closes.</source>
+        <translation>健康閱讀器無法建立儲存您資料的資料夾（%1），現在使用的是一個暫存資料夾。這次使用中的一切都不會保留：關閉健康閱讀器後，書籤、閱讀記錄和設定都會遺失。</translation>
+    </message>
+    <message>
+        <source>The folder with your data (%1) is read-only. Your bookmarks can be read, but nothing new will be kept.</source>
+        <translation>儲存您資料的資料夾（%1）是唯讀的。您可以檢視書籤，但新的內容都不會保留。</translation>
+    </message>
+    <message>
+        <source>Your settings could not be read, so the defaults are used.</source>
+        <translation>您的設定無法讀取，已改用預設設定。</translation>
+    </message>
+    <message>
+        <source>Your settings could not be read, so the defaults are used. The old file was kept as %1.</source>
+        <translation>您的設定無法讀取，已改用預設設定。原來的檔案已保留為 %1。</translation>
     </message>
 </context>
 </TS>

@@ -184,8 +184,9 @@ def test_read_only_folder_the_window_reads_and_offers_no_changes(qtbot, tmp_path
     with tmpfs("8m") as mnt:
         data = DataPaths(mnt / "data")
         _bookmarks(data.store_file)
+        Settings(data).set("ui_language", "en")  # while it can still be saved
         remount(mnt, "ro")
-        window = _window(qtbot, data, tiny_library)
+        window = _window(qtbot, data, tiny_library, english=False)
         assert "can be read but not changed" in _infobar(window)
         assert not window.actions_["bookmark"].isEnabled()
         assert len(_panel_rows(window)) == 3
@@ -194,4 +195,4 @@ def test_read_only_folder_the_window_reads_and_offers_no_changes(qtbot, tmp_path
         assert panel.open_button.isEnabled()
         assert not (panel.remove_button.isEnabled() or panel.note_button.isEnabled() or panel.move_button.isEnabled())
         window.close()
-        assert os.listdir(data.root) == ["userdata.sqlite3"]
+        assert sorted(os.listdir(data.root)) == ["settings.json", "userdata.sqlite3"]

@@ -174,7 +174,8 @@ class BookmarkListModel(QAbstractListModel):
             # else the title remembered when the bookmark was made.
             title = self.current_title(b.entry_id) or b.title
             shown = f"{title} › {b.section_title}" if b.section_title else title
-            return f"{shown}  {self.tr('(partly unreadable)')}" if b.damaged else shown
+            flag = self.tr("(partly unreadable)")
+            return f"{shown}  {flag}" if b.damaged else shown
         if role == Qt.ItemDataRole.EditRole:
             return b.note
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -587,7 +588,8 @@ class BookmarksPanel(QWidget):
                 when = locale.toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
                 shown = current or item.title
                 if item.damaged:
-                    shown = f"{shown}  {self.tr('(partly unreadable)')}"
+                    flag = self.tr("(partly unreadable)")
+                    shown = f"{shown}  {flag}"
                 child = QTreeWidgetItem([shown, when])
                 child.setData(0, ENTRY_ROLE, item.entry_id)
                 child.setData(0, ANCHOR_ROLE, item.anchor)

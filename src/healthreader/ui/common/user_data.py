@@ -22,23 +22,24 @@ from healthreader.store import (
 )
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("UserData", text)
-
-
 def _why(problem: StoreProblem, detail: str) -> str:
     return {
-        StoreProblem.DISK_FULL: _tr(
-            "the disk is full. Free some space and try again; everything saved before is safe."
+        StoreProblem.DISK_FULL: QCoreApplication.translate(
+            "UserData", "the disk is full. Free some space and try again; everything saved before is safe."
         ),
-        StoreProblem.READ_ONLY: _tr(
-            "the bookmarks file or its folder is read-only. What was saved before can still be read."
+        StoreProblem.READ_ONLY: QCoreApplication.translate(
+            "UserData", "the bookmarks file or its folder is read-only. What was saved before can still be read."
         ),
-        StoreProblem.BUSY: _tr("another HealthReader window is busy with the same file. Try again in a moment."),
-        StoreProblem.DAMAGED: _tr(
-            "the bookmarks file is damaged. Restart HealthReader to have it checked and, if need be, set aside."
+        StoreProblem.BUSY: QCoreApplication.translate(
+            "UserData", "another HealthReader window is busy with the same file. Try again in a moment."
         ),
-        StoreProblem.OTHER: _tr("the computer reported an error (%1).").replace("%1", detail),
+        StoreProblem.DAMAGED: QCoreApplication.translate(
+            "UserData",
+            "the bookmarks file is damaged. Restart HealthReader to have it checked and, if need be, set aside.",
+        ),
+        StoreProblem.OTHER: QCoreApplication.translate("UserData", "the computer reported an error (%1).").replace(
+            "%1", detail
+        ),
     }[problem]
 
 
@@ -46,44 +47,52 @@ def explain_store_error(error: StoreError) -> str:
     """One or two sentences for any error of the store: what could not be done, and why."""
     if isinstance(error, StoreAccessError):
         what = {
-            StoreAction.OPEN: _tr("Your bookmarks and history could not be opened:"),
-            StoreAction.READ: _tr("Your bookmarks and history could not be read:"),
-            StoreAction.SAVE: _tr("This change could not be saved:"),
+            StoreAction.OPEN: QCoreApplication.translate("UserData", "Your bookmarks and history could not be opened:"),
+            StoreAction.READ: QCoreApplication.translate("UserData", "Your bookmarks and history could not be read:"),
+            StoreAction.SAVE: QCoreApplication.translate("UserData", "This change could not be saved:"),
         }[error.action]
         return what + " " + _why(error.problem, error.detail)
     if isinstance(error, InvalidNameError | InvalidValueError):
-        return _tr("This cannot be saved: %1").replace("%1", str(error))
-    return _tr("Something went wrong with your bookmarks: %1").replace("%1", str(error))
+        return QCoreApplication.translate("UserData", "This cannot be saved: %1").replace("%1", str(error))
+    return QCoreApplication.translate("UserData", "Something went wrong with your bookmarks: %1").replace(
+        "%1", str(error)
+    )
 
 
 def explain_read_only(error: StoreAccessError) -> str:
     """The start-up message of a store that opened for reading only."""
     if error.problem is StoreProblem.DISK_FULL:
-        return _tr(
+        return QCoreApplication.translate(
+            "UserData",
             "The disk is full: your bookmarks and history can be read, but changes cannot be saved "
-            "until some space is freed."
+            "until some space is freed.",
         )
-    return _tr("Your bookmarks and history can be read but not changed: the bookmarks file or its folder is read-only.")
+    return QCoreApplication.translate(
+        "UserData",
+        "Your bookmarks and history can be read but not changed: the bookmarks file or its folder is read-only.",
+    )
 
 
 def explain_data_folder(data: DataPaths) -> str | None:
     """The start-up message when the data folder could not be used as usual, or None."""
     if data.temporary:
-        return _tr(
+        return QCoreApplication.translate(
+            "UserData",
             "HealthReader could not create its folder for your data (%1), so it is using a temporary one. "
             "Nothing you do in this session will be kept: bookmarks, reading history and settings are "
-            "lost when HealthReader closes."
+            "lost when HealthReader closes.",
         ).replace("%1", data.problem or "?")
     if data.read_only:
-        return _tr(
-            "The folder with your data (%1) is read-only. Your bookmarks can be read, but nothing new will be kept."
+        return QCoreApplication.translate(
+            "UserData",
+            "The folder with your data (%1) is read-only. Your bookmarks can be read, but nothing new will be kept.",
         ).replace("%1", str(data.root))
     return None
 
 
 def explain_settings_recovery(recovery: SettingsRecovery) -> str:
     if recovery.kept_as == recovery.path:
-        return _tr("Your settings could not be read, so the defaults are used.")
-    return _tr("Your settings could not be read, so the defaults are used. The old file was kept as %1.").replace(
-        "%1", recovery.kept_as.name
-    )
+        return QCoreApplication.translate("UserData", "Your settings could not be read, so the defaults are used.")
+    return QCoreApplication.translate(
+        "UserData", "Your settings could not be read, so the defaults are used. The old file was kept as %1."
+    ).replace("%1", recovery.kept_as.name)
