@@ -693,6 +693,46 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Opened %1</source>
+        <translation>已打开：%1</translation>
+    </message>
+    <message>
+        <source>Section: %1</source>
+        <translation>小节：%1</translation>
+    </message>
+    <message>
+        <source>Link: %1</source>
+        <translation>链接：%1</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>opens this result</source>
+        <translation>打开这条结果</translation>
+    </message>
+    <message>
+        <source>searches for %1</source>
+        <translation>搜索 %1</translation>
+    </message>
+    <message>
+        <source>opens this entry</source>
+        <translation>打开该条目</translation>
+    </message>
+    <message>
+        <source>opens %1</source>
+        <translation>打开 %1</translation>
+    </message>
+    <message>
+        <source>goes to a section of this page</source>
+        <translation>转到本页的一个小节</translation>
+    </message>
+    <message>
+        <source>outside address, not opened: %1</source>
+        <translation>外部网址，不会打开：%1</translation>
+    </message>
+    <message>
         <source>HealthReader</source>
         <translation>健康阅读器</translation>
     </message>
@@ -1102,6 +1142,10 @@ An offline reader for health information.</source>
         <translation>共 %1 条结果</translation>
     </message>
     <message>
+        <source>Not found: %1</source>
+        <translation>没有找到：%1</translation>
+    </message>
+    <message>
         <source>Nothing in the library matches these words.</source>
         <translation>资料库中没有找到与这些词相符的内容。</translation>
     </message>
@@ -1143,6 +1187,10 @@ An offline reader for health information.</source>
     <message>
         <source>All results for “%1” (Enter)</source>
         <translation>查看“%1”的全部结果（回车）</translation>
+    </message>
+    <message>
+        <source>Did you mean “%1”?</source>
+        <translation>你要找的是不是“%1”？</translation>
     </message>
 </context>
 <context>

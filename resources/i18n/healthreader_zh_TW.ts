@@ -693,6 +693,46 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Opened %1</source>
+        <translation>已開啟：%1</translation>
+    </message>
+    <message>
+        <source>Section: %1</source>
+        <translation>小節：%1</translation>
+    </message>
+    <message>
+        <source>Link: %1</source>
+        <translation>連結：%1</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>opens this result</source>
+        <translation>開啟這條結果</translation>
+    </message>
+    <message>
+        <source>searches for %1</source>
+        <translation>搜尋 %1</translation>
+    </message>
+    <message>
+        <source>opens this entry</source>
+        <translation>開啟該條目</translation>
+    </message>
+    <message>
+        <source>opens %1</source>
+        <translation>開啟 %1</translation>
+    </message>
+    <message>
+        <source>goes to a section of this page</source>
+        <translation>跳至本頁的一個小節</translation>
+    </message>
+    <message>
+        <source>outside address, not opened: %1</source>
+        <translation>外部網址，不會開啟：%1</translation>
+    </message>
+    <message>
         <source>HealthReader</source>
         <translation>健康閱讀器</translation>
     </message>
@@ -1102,6 +1142,10 @@ An offline reader for health information.</source>
         <translation>共 %1 條結果</translation>
     </message>
     <message>
+        <source>Not found: %1</source>
+        <translation>沒有找到：%1</translation>
+    </message>
+    <message>
         <source>Nothing in the library matches these words.</source>
         <translation>資料庫中沒有找到與這些詞相符的內容。</translation>
     </message>
@@ -1143,6 +1187,10 @@ An offline reader for health information.</source>
     <message>
         <source>All results for “%1” (Enter)</source>
         <translation>檢視“%1”的全部結果（Enter）</translation>
+    </message>
+    <message>
+        <source>Did you mean “%1”?</source>
+        <translation>你要找的是不是“%1”？</translation>
     </message>
 </context>
 <context>

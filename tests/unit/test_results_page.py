@@ -37,6 +37,7 @@ class FakeResults:
     total: int = 0
     hits: list[FakeHit] = field(default_factory=list)
     nearest_titles: list[tuple[str, str]] = field(default_factory=list)
+    not_found: tuple[str, ...] = ()
 
 
 @pytest.fixture(scope="module")
@@ -102,3 +103,16 @@ def test_translated_labels_are_used(library: Library) -> None:
     html = results_html(Query("面瘫"), FakeResults("面瘫", total=0), library, labels)
     assert "搜索：<b>面瘫</b>" in html and "共 0 条结果" in html
     assert "正在搜索……" in searching_html(Query("面瘫"), labels)
+
+
+def test_the_typed_words_no_hit_contains_are_named(library: Library) -> None:
+    hits = [FakeHit("面神经麻痹（面瘫）", "article", "怎样治疗", "x")]
+    results = FakeResults("我妈面瘫了怎么办", total=1, hits=hits, not_found=("我妈", "<b>"))
+    labels = ResultsLabels(not_found="没有找到：%1")
+    html = results_html(Query("我妈面瘫了怎么办"), results, library, labels)
+    assert '<p class="not-found">没有找到：<b>我妈、&lt;b&gt;</b></p>' in html
+    assert html.index("not-found") > html.index('class="meta"') and html.index("not-found") < html.index("hit:0")
+    # Nothing to say when every word was found, or nothing was.
+    assert "not-found" not in results_html(Query("面瘫"), FakeResults("面瘫", total=1, hits=hits), library, labels)
+    empty = FakeResults("xyz", hint=search.HINT_NO_MATCH, not_found=("xyz",))
+    assert "not-found" not in results_html(Query("xyz"), empty, library, labels)

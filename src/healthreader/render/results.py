@@ -58,6 +58,8 @@ class ResultsLike(Protocol):
     def hits(self) -> Sequence[HitLike]: ...
     @property
     def nearest_titles(self) -> Sequence[tuple[str, str]]: ...
+    @property
+    def not_found(self) -> Sequence[str]: ...
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,7 @@ class ResultsLabels:
     empty_query: str = "Type a word to search for, for example 面瘫 or jrws."
     unavailable: str = "Search is being repaired; please try again in a moment."
     count: str = "%1 results"
+    not_found: str = "Not found: %1"  # typed words no result contains (a question's 多久, a filler's 我妈)
     nothing: str = "Nothing in the library matches these words."
     perhaps: str = "Perhaps you meant one of these:"
     article: str = "Article"
@@ -117,7 +120,7 @@ def results_html(request: QueryLike, results: ResultsLike, library: Library, lab
     >>> from types import SimpleNamespace as NS
     >>> from healthreader.content import Library
     >>> q = NS(text="面瘫", type="", category="", exact=False)
-    >>> r = NS(effective_query="面瘫", corrected_from=None, hint=None, total=0, hits=[], nearest_titles=[])
+    >>> r = NS(effective_query="面瘫", corrected_from=None, hint=None, total=0, hits=[], nearest_titles=[], not_found=[])
     >>> "Nothing in the library" in results_html(q, r, Library(), ResultsLabels())
     True
     """
@@ -145,6 +148,9 @@ def results_html(request: QueryLike, results: ResultsLike, library: Library, lab
         parts.append(f"<p>{escape(labels.unavailable)}</p>")
         return "\n".join(parts)
     parts.append(f'<p class="meta">{escape(labels.count.replace("%1", str(results.total)))}</p>')
+    if results.hits and results.not_found:
+        # Best-match results: say which typed words they lack, as a question's form often is.
+        parts.append(f'<p class="not-found">{_bold_arg(labels.not_found, "、".join(results.not_found))}</p>')
     if not results.hits:
         parts.append(f"<p>{escape(labels.nothing)}</p>")
         if results.nearest_titles:

@@ -192,3 +192,66 @@ def test_search_box_stays_visible_in_a_narrow_window(qtbot, make_window) -> None
     window = make_window("alpha", size=(640, 480))
     qtbot.waitUntil(lambda: window.search_box.isVisible(), timeout=2000)
     assert window.search_box.width() >= 200
+
+
+def test_a_question_typed_into_the_box_finds_its_answer(qtbot, window) -> None:
+    type_query(qtbot, window, "面瘫多久能好")
+    box = window.search_box
+    # The drop-down offers what the question is about, and the section that answers it.
+    qtbot.waitUntil(lambda: any("恢复前景" in label for label in box.suggestion_labels()), timeout=5000)
+    assert box.completer_.popup().isVisible()
+    labels = box.suggestion_labels()
+    assert any(label.startswith("面神经麻痹（面瘫） › 恢复前景") for label in labels), labels
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    wait_results(qtbot, window)
+    text = window.viewer.toPlainText()
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    assert not any(line.startswith(("Nothing in the library", "没有找到与")) for line in lines)
+    # The first three hits answer it: the article (opening at 恢复前景) and the Q&A on slow recovery.
+    titles = [hit.title for hit in window._results.hits[:3]]
+    assert "面神经麻痹（面瘫）" in titles and "面瘫三个月了还没好，会留下后遗症吗" in titles
+    assert any(line.startswith("面神经麻痹（面瘫）") and line.endswith("› 恢复前景") for line in lines), lines
+    for title in titles:
+        assert text.index(title) < text.index("面部肌肉萎缩是怎么回事")  # above entries merely mentioning 面瘫
+    # Opening the article lands on that section, with 面瘫 (not 多久, not 能好) marked.
+    click_text(qtbot, window.viewer, "面神经麻痹（面瘫）")
+    assert window.current_location() == Location("facial-palsy", "恢复前景")
+    assert window.highlighted_count() > 0
+    marked = {s.cursor.selectedText() for s in window.viewer.extraSelections()}
+    assert marked <= {
+        "面瘫",
+        "面神经麻痹",
+        "口眼歪斜",
+        "贝尔麻痹",
+        "特发性面神经麻痹",
+        "周围性面瘫",
+        "歪嘴风",
+        "吊线风",
+    }, marked
+
+
+def test_the_results_page_names_the_typed_words_it_could_not_find(qtbot, window) -> None:
+    window.open_location(Location(query="我妈面瘫了怎么办"))
+    wait_results(qtbot, window)
+    lines = [line.strip() for line in window.viewer.toPlainText().splitlines()]
+    assert "Not found: 我妈" in lines or "没有找到：我妈" in lines
+    assert window._results.hits[0].entry_id == "facial-palsy"
+    window.open_location(Location(query="面瘫"))
+    wait_results(qtbot, window)
+    assert not any(line.startswith(("Not found:", "没有找到：")) for line in window.viewer.toPlainText().splitlines())
+
+
+def test_the_drop_down_offers_the_homophone_correction(qtbot, window) -> None:
+    type_query(qtbot, window, "肌肉委缩")
+    box = window.search_box
+    qtbot.waitUntil(lambda: box.model.rowCount() > 2, timeout=5000)
+    labels = box.suggestion_labels()
+    assert labels[0] in ("Did you mean “肌肉萎缩”?", "你要找的是不是“肌肉萎缩”？"), labels
+    assert all("肌肉萎缩" in label for label in labels[1:4]), labels
+    popup = box.completer_.popup()
+    popup.setCurrentIndex(box.completer_.completionModel().index(0, 0))
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    wait_results(qtbot, window)
+    assert box.text() == "肌肉萎缩"
+    assert window.current_location().query == "肌肉萎缩"
+    assert window._results.corrected_from is None and window._results.hits

@@ -59,6 +59,7 @@ def results_labels() -> ResultsLabels:
         empty_query=QCoreApplication.translate("Results", "Type a word to search for, for example 面瘫 or jrws."),
         unavailable=QCoreApplication.translate("Results", "Search is being repaired; please try again in a moment."),
         count=QCoreApplication.translate("Results", "%1 results"),
+        not_found=QCoreApplication.translate("Results", "Not found: %1"),
         nothing=QCoreApplication.translate("Results", "Nothing in the library matches these words."),
         perhaps=QCoreApplication.translate("Results", "Perhaps you meant one of these:"),
         article=QCoreApplication.translate("Results", "Article"),

@@ -1,5 +1,8 @@
 """The toolbar's search box: suggestions drop down as you type; Enter searches everything.
 
+For a question the suggestions are the entries and sections it is about; for a slip of the input
+method (肌肉委缩) the first item offers the correction ("Did you mean 肌肉萎缩?"), which searches it.
+
 The suggestions come from the search controller (off the UI thread); this widget only shows them.
 A QCompleter in unfiltered-popup mode shows the list and handles the arrow keys and Enter, while the
 typed text stays in the box.
@@ -16,7 +19,9 @@ from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 ANCHOR_ROLE = Qt.ItemDataRole.UserRole + 2
 TYPED_ROLE = Qt.ItemDataRole.UserRole + 3  # what the box keeps showing while an item is highlighted
+CORRECTION_ROLE = Qt.ItemDataRole.UserRole + 4  # the homophone correction an item searches for
 ALL_RESULTS = "\x00all"
+CORRECTED = "\x00corrected"
 
 
 class SearchBox(QLineEdit):
@@ -66,7 +71,16 @@ class SearchBox(QLineEdit):
         if not typed.strip() or not self.hasFocus():
             self.completer_.popup().hide()
             return
+        corrected = ""
         for s in suggestions:
+            if s.corrected and s.corrected != corrected:
+                # A slip of the input method (肌肉委缩): offer its correction first, then what it finds.
+                corrected = s.corrected
+                fix = QStandardItem(self.tr("Did you mean “%1”?").replace("%1", corrected))
+                fix.setData(CORRECTED, ENTRY_ROLE)
+                fix.setData(corrected, CORRECTION_ROLE)
+                fix.setData(typed, TYPED_ROLE)
+                self.model.appendRow(fix)
             label = s.label if s.kind != "alias" or s.label == s.title else f"{s.label} → {s.title}"
             item = QStandardItem(f"{label}    ·  {self._labels.get(s.type, s.type)}")
             item.setData(s.entry_id, ENTRY_ROLE)
@@ -91,6 +105,9 @@ class SearchBox(QLineEdit):
         QTimer.singleShot(0, self._clear_activated)  # the same Enter may also reach returnPressed
         entry_id = index.data(ENTRY_ROLE)
         if entry_id == ALL_RESULTS:
+            self.searchRequested.emit(self.text())
+        elif entry_id == CORRECTED:
+            self.setText(index.data(CORRECTION_ROLE))
             self.searchRequested.emit(self.text())
         elif entry_id:
             self.entryRequested.emit(entry_id, index.data(ANCHOR_ROLE) or "")
