@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import os
 import shutil
 import socket
@@ -32,17 +34,30 @@ def cups_server() -> Iterator[CupsServer]:
     shutil.rmtree(root, ignore_errors=True)
 
 
+def _point_libcups_at(server: str | None) -> None:
+    """Qt's print dialogs use libcups in this process, and libcups reads CUPS_SERVER once, at its
+    first call: tell it directly, so a QPrinter made after this fixture asks the test server too."""
+    try:
+        libcups = ctypes.CDLL(ctypes.util.find_library("cups") or "libcups.so.2")
+    except OSError:
+        return
+    libcups.cupsSetServer.argtypes = [ctypes.c_char_p]
+    libcups.cupsSetServer(server.encode() if server else None)
+
+
 @pytest.fixture
-def cups(cups_server: CupsServer, monkeypatch: pytest.MonkeyPatch) -> CupsServer:
+def cups(cups_server: CupsServer, monkeypatch: pytest.MonkeyPatch) -> Iterator[CupsServer]:
     """The session's server, reached through CUPS_SERVER; every queue enabled and accepting, none with jobs."""
     monkeypatch.setenv("CUPS_SERVER", str(cups_server.socket_path))
+    _point_libcups_at(str(cups_server.socket_path))
     monkeypatch.delenv("PRINTER", raising=False)
     monkeypatch.delenv("LPDEST", raising=False)
     cups_server.run("cancel", "-a", check=False)
     for name in ("a4", "a5", "receipt80", "letter"):
         cups_server.run("cupsenable", name, check=False)
         cups_server.run("cupsaccept", name, check=False)
-    return cups_server
+    yield cups_server
+    _point_libcups_at(None)  # back to the machine's own (or CUPS_SERVER's) server
 
 
 @pytest.fixture

@@ -16,8 +16,10 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from healthreader.config import Settings
 from healthreader.content import Entry, Library
+from healthreader.printjobs import Printer
 from healthreader.ui.printing import document as printing
 from healthreader.ui.printing.document import PrintError, PrintOptions
+from healthreader.ui.printing.jobs import PrinterDiscovery
 
 log = logging.getLogger(__name__)
 
@@ -69,17 +71,29 @@ class PrintActions(QObject):
     # --- slots -----------------------------------------------------------------------------------
     @Slot(object, str)
     def print_current(self, entry: Entry | None, section: str = "") -> None:
-        """Print through the preview; with no printer, say so and offer a PDF instead."""
+        """Print through the preview; with no printer, say so and offer a PDF instead.
+
+        The printers are looked up in a worker (a hung print server would hold the window for as
+        long as it likes); the preview opens when the answer comes, on the default printer's paper.
+        """
         if not self._has_entry(entry):
             return
-        if not printing.available_printers():
+        discovery = PrinterDiscovery(self)
+        discovery.found.connect(lambda printers, reason: self._print_with(entry, section, printers, reason))
+        discovery.found.connect(discovery.deleteLater)
+        discovery.start()
+
+    def _print_with(self, entry: Entry | None, section: str, printers: list[Printer], reason: str) -> None:
+        if not printers:
+            log.info("print: no printer (%s)", reason or "none set up")
             if self._offer_pdf(str(printing.no_printer_error())):
                 self.export_current_pdf(entry, section)
             return
-        self.preview(entry, section)
+        chosen = next((p for p in printers if p.is_default), printers[0])
+        self.preview(entry, section, printer=chosen)
 
     @Slot(object, str)
-    def preview(self, entry: Entry | None, section: str = "") -> None:
+    def preview(self, entry: Entry | None, section: str = "", printer: Printer | None = None) -> None:
         if not self._has_entry(entry):
             return
         assert entry is not None
@@ -92,6 +106,8 @@ class PrintActions(QObject):
                 section=o.section,
                 large_print=o.large_print,
                 header_line=o.header_line,
+                printer_name=printer.name if printer else None,
+                media=printer.media if printer else None,
             )
         except PrintError as exc:
             self._show_error(str(exc))
