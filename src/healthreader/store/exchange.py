@@ -89,6 +89,20 @@ def has_control_characters(text: str) -> bool:
     return any(unicodedata.category(c) == "Cc" for c in text)
 
 
+#: Characters that change how the text around them is shown (bidirectional overrides and isolates):
+#: U+202E makes "txt.exe" read "exe.txt".  Never in a title or a note a reader wrote.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_LINE_BREAKS = frozenset("\t\n\r")
+
+
+def clean_text(text: str) -> str:
+    """``text`` without control characters (tabs and line breaks stay) or bidirectional overrides: what
+    the store keeps of a note a reader typed or pasted."""
+    if text.isprintable():
+        return text
+    return "".join(c for c in text if c in _LINE_BREAKS or not (unicodedata.category(c) == "Cc" or c in _BIDI_CONTROLS))
+
+
 def text_problem(field: str, value: str) -> str:
     """Why ``value`` cannot be stored as ``field`` ("" when it can): the store and import share it."""
     if has_surrogates(value):
@@ -116,7 +130,12 @@ def _text(record: dict[str, Any], field: str, where: str, *, required: bool = Fa
     problem = text_problem(field, value)
     if problem:
         raise _invalid(where, f"'{field}' {problem}")
-    return value
+    # Shown text loses its control characters and direction overrides; ids and anchors are keys and are
+    # checked as they are.
+    return clean_text(value) if field in _SHOWN_TEXT else value
+
+
+_SHOWN_TEXT = frozenset({"title", "section_title", "note"})
 
 
 def _time(record: dict[str, Any], field: str, where: str, default: dt.datetime) -> dt.datetime:

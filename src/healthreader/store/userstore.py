@@ -31,7 +31,7 @@ from healthreader.store.errors import (
     StoreError,
     StoreProblem,
 )
-from healthreader.store.exchange import LIMITS, has_control_characters, text_problem
+from healthreader.store.exchange import LIMITS, clean_text, has_control_characters, text_problem
 from healthreader.store.model import (
     NO_FOLDER,
     Bookmark,
@@ -391,6 +391,8 @@ class UserStore:
         """Bookmark an entry or one of its sections.  If it is bookmarked already, the titles are
         refreshed and the note and folder are replaced only when given (non-empty)."""
         _check_entry_id(entry_id)
+        # Shown text keeps no control characters or direction overrides (a pasted note, an old library).
+        title, section_title, note = clean_text(title), clean_text(section_title), clean_text(note)
         for field, value in (("anchor", anchor), ("title", title), ("section_title", section_title), ("note", note)):
             _check_text(field, value)
         key = title_sort_key(title)  # before the transaction: the first call loads pypinyin
@@ -457,6 +459,7 @@ class UserStore:
         """The star: remove the bookmark if there is one, else add it, in one transaction (a second
         window toggling at the same moment sees the result of the first, never half of it)."""
         _check_entry_id(entry_id)
+        title, section_title = clean_text(title), clean_text(section_title)
         for field, value in (("anchor", anchor), ("title", title), ("section_title", section_title)):
             _check_text(field, value)
         key = title_sort_key(title)
@@ -508,6 +511,7 @@ class UserStore:
 
     @_guarded(StoreAction.SAVE)
     def set_note(self, entry_id: str, anchor: str, note: str) -> Bookmark:
+        note = clean_text(note)
         _check_text("note", note)
         with self._write():
             return self._update(entry_id, anchor, "note = ?", note.strip())
@@ -586,6 +590,7 @@ class UserStore:
         """Note that an entry was read now.  One row per entry per day: reading it again the same day
         moves that row's time and anchor, so the day's list shows each entry once."""
         _check_entry_id(entry_id)
+        title = clean_text(title)
         _check_text("anchor", anchor)
         _check_text("title", title)
         now = self._clock()

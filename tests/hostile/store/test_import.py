@@ -110,7 +110,7 @@ ACCEPTED: dict[str, Callable[[], str | bytes]] = {
     "a time without a zone": lambda: _doc(created_at="2026-03-10T09:00:00"),
     "the earliest time (1970)": lambda: _doc(created_at="1970-01-01T00:00:00+00:00"),
     "10,000 bookmarks": lambda: _many(10_000),
-    "bidi and emoji in a note": lambda: _doc(note="问医生\u202e😀"),
+    "emoji, tabs and line breaks in a note": lambda: _doc(note="问医生😀\t第一\n第二"),
 }
 
 
@@ -254,3 +254,17 @@ def test_fuzzed_bytes_are_refused_with_a_sentence_or_imported(raw: bytes) -> Non
     finally:
         s.close()
         tmp.cleanup()
+
+
+def test_a_note_pasted_with_hidden_controls_is_kept_without_them(store: UserStore) -> None:
+    b = store.add_bookmark("pasted", title="粘贴的", note="问\u202e医生\x00\x07\t明天\n再问")
+    assert b.note == "问医生\t明天\n再问"
+    assert store.set_note("pasted", "", "改\u2066过").note == "改过"
+
+
+def test_hidden_controls_in_imported_text_are_removed(store: UserStore, tmp_path: Path) -> None:
+    f = tmp_path / "import.json"
+    f.write_text(_doc(title="面部\u0000萎缩", note="问医生\u202etxt.exe\n明天"), encoding="utf-8")
+    assert store.import_json(f).added == 1
+    b = store.get_bookmark("alpha")
+    assert b is not None and (b.title, b.note) == ("面部萎缩", "问医生txt.exe\n明天")
