@@ -79,7 +79,22 @@ def _log_to_file(data: DataPaths) -> None:
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logging.getLogger().addHandler(handler)
     if handler.stream is not None and handler.stream.tell() > LOG_BYTES:
-        handler.doRollover()  # a log grown by an older version, before rotation existed
+        # A log grown by an older version, before rotation existed: its last LOG_BYTES are kept as the
+        # first old file, so that even then the logs stay within their bound.
+        _keep_tail(data.log_file, LOG_BYTES)
+        handler.doRollover()
+
+
+def _keep_tail(path: Path, size: int) -> None:
+    try:
+        with path.open("r+b") as f:
+            f.seek(-size, os.SEEK_END)
+            tail = f.read()
+            f.seek(0)
+            f.write(tail)
+            f.truncate()
+    except OSError as exc:
+        log.warning("cannot shorten the old log %s: %s", path, exc)
 
 
 def create_main_window(

@@ -12,7 +12,7 @@ def test_the_log_is_rotated(tmp_path: Path) -> None:
     from healthreader.ui.app import LOG_BACKUPS, LOG_BYTES, _log_to_file
 
     data = DataPaths(tmp_path / "data").ensure()
-    data.log_file.write_bytes(b"an old line from an older version\n" * (LOG_BYTES // 20))  # over the limit
+    data.log_file.write_bytes(b"an old line from an older version\n" * (LOG_BYTES // 3))  # 11 MB, from before
     root = logging.getLogger()
     before = list(root.handlers)
     _log_to_file(data)
