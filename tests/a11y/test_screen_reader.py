@@ -19,3 +19,87 @@ def test_the_search_box_is_not_described_as_still_preparing_once_search_is_ready
     box = find(tree, role="text", name="搜索")
     assert "正在准备" not in box["description"], box["description"]
     assert box["description"]
+
+
+def announcements(steps: list[dict]) -> list[str]:
+    return [e["text"] for s in steps for e in s["events"] if e["type"] == "object:announcement"]
+
+
+def test_ctrl_d_announces_the_bookmark_added_and_again_removed(app: App) -> None:
+    said = announcements(app.keys("ctrl+d", wait=0.8))
+    assert "已收藏：面部肌肉萎缩是怎么回事" in said, said
+    said = announcements(app.keys("ctrl+d", wait=0.8))
+    assert "已取消收藏：面部肌肉萎缩是怎么回事 撤销" in said, said  # with the undo button it offers
+
+
+def test_a_search_announces_how_many_results_and_enter_on_a_sidebar_result_opens_it(app: App) -> None:
+    app.keys("ctrl+k")
+    app.set_text("搜索", "面瘫")
+    steps = app.keys("Return", wait=2.0)
+    said = announcements(steps)
+    assert any(s.startswith("共 ") and s.endswith(" 条结果") for s in said), said
+    sidebar = find(app.tree(), role="list", name="搜索结果")
+    second = sidebar["children"][1]["name"]
+    # To the sidebar's result list by Tab, down to the second result, Enter.
+    for _ in range(12):
+        focus = app.keys("Tab")[-1]["focus"]
+        if focus and focus["name"] == "搜索结果":
+            break
+    steps = app.keys("Down", "Return", wait=1.0)
+    viewer = find(app.tree(), name="文章")
+    assert viewer["text"].startswith(second), (second, viewer["text"][:80])
+    assert any(second in s for s in announcements(steps)), announcements(steps)
+
+
+def test_tab_through_the_article_names_each_link_and_where_it_leads(app: App) -> None:
+    for _ in range(12):
+        focus = app.keys("Tab")[-1]["focus"]
+        if focus and focus["name"] == "文章":
+            break
+    else:
+        raise AssertionError("Tab never reached the article")
+    steps = app.keys("Tab", "Tab", "Tab", wait=0.5)
+    said = announcements(steps)
+    assert len(said) == 3 and all(s.startswith("链接：") for s in said), said
+    assert any("打开" in s for s in said), said  # where it leads: "打开 <entry title>"
+    moved = [e for s in steps for e in s["events"] if e["type"] == "object:text-caret-moved"]
+    assert len(moved) >= 3, moved  # Orca's review follows the link
+
+
+def focus_ring(app: App, presses: int) -> list[str]:
+    """The objects Tab lands on, in order (a stop inside the article, a link, raises no new focus)."""
+    steps = app.keys(*["Tab"] * presses)
+    return [s["focus"]["name"] for s in steps if s["focus"]]
+
+
+def test_tab_goes_round_toolbar_search_sidebar_article_and_back_to_the_toolbar(app: App) -> None:
+    ring = focus_ring(app, 40)
+    start = ring.index("搜索")
+    walk = ring[start : start + 8]
+    assert walk == ["搜索", "缩小字号", "默认字号", "放大字号", "目录", "本文的各个小节", "相关问答与文章", "文章"], (
+        ring
+    )
+    after_article = ring[start + 8 :]
+    assert after_article[:1] == ["Sidebar"] or after_article[:1] == ["侧栏"], ring  # the toolbar's first button
+    assert "首页" in after_article and "收藏" in after_article, ring
+
+
+def test_tab_reaches_every_control_of_the_bookmarks_panel(app: App) -> None:
+    app.keys("ctrl+d", "ctrl+b", wait=0.6)  # one bookmark, so its list and buttons are there
+    ring = focus_ring(app, 14)
+    start = ring.index("书签和阅读记录")
+    walk = ring[start : start + 8]
+    # The combo boxes are named on the bus by the choice they show, as Qt reports them.
+    assert walk[:7] == [
+        "书签和阅读记录",
+        "书签",
+        "按标题、笔记或文件夹筛选",
+        "最新在前",
+        "全部文件夹",
+        "书签",
+        "文章",
+    ], ring
+    # With a bookmark chosen in the list, its buttons come between the list and the article.
+    back = app.keys("shift+Tab", "space", "Tab", "Tab")
+    assert back[0]["focus"]["role"] == "list" and back[0]["focus"]["name"] == "书签", back[0]
+    assert [s["focus"]["name"] for s in back[2:] if s["focus"]] == ["打开", "编辑笔记"], back[2:]

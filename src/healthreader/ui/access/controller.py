@@ -365,12 +365,43 @@ class AccessibilityController(QObject):
 
     # --- keyboard -----------------------------------------------------------------------------
     def set_tab_order(self) -> None:
-        """Search, then the sidebar's lists, then the find bar and the article: top-left to bottom-right."""
+        """Top-left to bottom-right, in a ring: the toolbar, search, the sidebar's tabs and the controls
+        of each of its panels, the info and find bars, the article, and from there the toolbar again.
+
+        Qt skips what is hidden (the panels of the other tabs, a closed find bar), so one ring serves
+        every tab.  Toolbar buttons take no focus in Qt unless asked; a keyboard-only reader needs them.
+        """
         w = self.window
-        chain: list[QWidget] = [w.search_box, w.sidebar.tabBar(), w.sidebar.sections, w.sidebar.related]
+        chain: list[QWidget] = []
+        for action in w.toolbar.actions():
+            widget = w.toolbar.widgetForAction(action)
+            if isinstance(widget, QToolButton) and not action.isSeparator():
+                widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+                chain.append(widget)
+            elif widget is w.search_box:
+                chain.append(widget)
+        if w.search_box not in chain:
+            chain.append(w.search_box)
+        # A tab widget is a Tab stop of its own that hands focus to its tab bar (its focus proxy): left
+        # out of the ring, it lands after its panel's last control and starts that panel again, a
+        # loop that never reaches the article.  So it goes in the ring just before its tab bar.
+        chain += [w.sidebar, w.sidebar.tabBar(), w.sidebar.sections, w.sidebar.related]
+        panel = w.bookmarks
+        if panel is not None:
+            chain += [
+                panel.tabs,
+                panel.tabs.tabBar(),
+                panel.filter_edit,
+                panel.order_combo,
+                panel.folder_combo,
+                panel.view,
+            ]
+            # Its buttons and the rest, in the order they were laid out (not its combos' pop-up lists).
+            chain += [b for b in interactive_widgets(panel) if b not in chain and b.window() is panel.window()]
         chain += [w.infobar.copy_button, w.infobar.action_button, w.infobar.close_button]
         chain += [w.find_bar.field, w.find_bar.prev_button, w.find_bar.next_button, w.find_bar.close_button]
         chain.append(w.viewer)
+        chain.append(chain[0])
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
 

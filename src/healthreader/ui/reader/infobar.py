@@ -8,6 +8,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from healthreader.ui.common.announce import announce
+
 
 class InfoBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -64,6 +66,8 @@ class InfoBar(QFrame):
         else:
             self._timer.stop()
         self.show()
+        # Seen at a glance, but a screen reader's focus is elsewhere: say it (with its button, if any).
+        announce(self, f"{text} {self.action_button.text()}".strip() if action else text)
 
     def _act(self) -> None:
         callback, self._action = self._action, None

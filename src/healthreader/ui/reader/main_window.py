@@ -33,6 +33,7 @@ from healthreader.render.page import not_found_page
 from healthreader.render.results import results_html, searching_html
 from healthreader.store import Bookmark, StoreError, UserStore
 from healthreader.ui.common.actions import ActionRegistry
+from healthreader.ui.common.announce import announce
 from healthreader.ui.common.labels import results_labels
 from healthreader.ui.common.search_request import SearchRequest
 from healthreader.ui.common.user_data import explain_store_error
@@ -137,6 +138,7 @@ class MainWindow(QMainWindow):
         self.statusBar()
 
         self.viewer.linkActivated.connect(self._on_link)
+        self.viewer.linkFocused.connect(self._on_link_focused)
         self.viewer.currentSectionChanged.connect(self._on_section_scrolled)
         self.viewer.backRequested.connect(self.go_back)
         self.viewer.forwardRequested.connect(self.go_forward)
@@ -354,16 +356,13 @@ class MainWindow(QMainWindow):
                     self._history_failure_shown = True
                     self.infobar.show_message(explain_store_error(exc))
         log.info("opened entry %s (%d sections)", entry.id, len(rendered.sections))
+        announce(self.viewer, self.tr("Opened %1").replace("%1", entry.title))
 
     # --- links and sections ------------------------------------------------------------------------
     def _on_link(self, url: QUrl) -> None:
         scheme = url.scheme()
-        if scheme == "hit" and self._results is not None:
-            n = int(url.path()) if url.path().isdigit() else -1
-            if 0 <= n < len(self._results.hits):
-                hit = self._results.hits[n]
-                self._pending_terms = hit.terms
-                self.open_location(Location(hit.entry_id, hit.anchor))
+        if scheme == "hit":
+            self._open_hit(int(url.path()) if url.path().isdigit() else -1)
         elif scheme == "search":
             loc = Location.parse(url.toString(QUrl.ComponentFormattingOption.FullyDecoded))
             if loc is not None:
@@ -386,10 +385,46 @@ class MainWindow(QMainWindow):
             log.info("outside link not opened: %s", address)
             self.outsideLinkShown.emit(address)
 
+    def _on_link_focused(self, url: QUrl, text: str) -> None:
+        """Say the link Tab reached and where it leads, as a screen reader does for a web page's links."""
+        scheme = url.scheme()
+        loc = Location.parse(url.toString()) if scheme in ("entry", "search") else None
+        if scheme == "hit":
+            where = self.tr("opens this result")
+        elif loc is not None and loc.is_search:
+            where = self.tr("searches for %1").replace("%1", loc.query)
+        elif loc is not None and loc.entry_id:
+            target = self.library.find(loc.entry_id)
+            if target is None:
+                where = ""
+            elif target.title == text:
+                where = self.tr("opens this entry")
+            else:
+                where = self.tr("opens %1").replace("%1", target.title)
+        elif scheme == "" and url.hasFragment():
+            where = self.tr("goes to a section of this page")
+        else:
+            where = self.tr("outside address, not opened: %1").replace("%1", url.toDisplayString())
+        said = self.tr("Link: %1").replace("%1", text)
+        announce(self.viewer, self.tr("%1, %2").replace("%1", said).replace("%2", where) if where else said)
+
+    def _open_hit(self, n: int) -> None:
+        if self._results is not None and 0 <= n < len(self._results.hits):
+            hit = self._results.hits[n]
+            self._pending_terms = hit.terms
+            self.open_location(Location(hit.entry_id, hit.anchor))
+
     def _on_sidebar_section(self, anchor: str) -> None:
         current = self.current_location()
+        if current.is_search and anchor.startswith("hit-"):
+            # The sidebar lists the results: choosing one opens it, as its link on the page does.
+            number = anchor.removeprefix("hit-")
+            self._open_hit(int(number) if number.isdigit() else -1)
+            return
         self.open_location(Location(current.entry_id, anchor), record=False)
         self.sidebar.highlight_section(anchor)
+        title = self.sidebar.section_title(anchor)
+        announce(self.viewer, self.tr("Section: %1").replace("%1", title) if title else "")
 
     def _on_section_scrolled(self, anchor: str) -> None:
         self.sidebar.highlight_section(anchor)
@@ -519,6 +554,7 @@ class MainWindow(QMainWindow):
             self.tr("Results"),
         )
         log.info("search %r: %d results", request.text, results.total)  # type: ignore[attr-defined]
+        announce(self.viewer, results_labels().count.replace("%1", str(results.total)))  # type: ignore[attr-defined]
 
     def _on_search_ready(self) -> None:
         self.search_box.set_ready(True)

@@ -171,6 +171,8 @@ class Sidebar(QTabWidget):
     def set_sections(self, sections: list[tuple[str, str]], heading: str | None = None) -> None:
         """``sections`` are (anchor, title) pairs in reading order."""
         self.sections_label.setText(heading or self.tr("Sections"))
+        # Named for what it lists now (an entry's sections, the topics, the search results).
+        self.sections.setAccessibleName(heading or self.tr("Sections of this entry"))
         self.sections.clear()
         # A short answer has no sections: give the space to its related entries.
         self._sections_box.setVisible(bool(sections))
@@ -254,6 +256,10 @@ class Sidebar(QTabWidget):
 
     def section_titles(self) -> list[str]:
         return [self.sections.item(i).text() for i in range(self.sections.count())]
+
+    def section_title(self, anchor: str) -> str:
+        items = (self.sections.item(i) for i in range(self.sections.count()))
+        return next((item.text() for item in items if item.data(ANCHOR_ROLE) == anchor), "")
 
     def related_ids(self) -> list[str]:
         return [self.related.item(i).data(ENTRY_ROLE) for i in range(self.related.count())]

@@ -11,7 +11,17 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
-from PySide6.QtGui import QFont, QFontMetricsF, QMouseEvent, QResizeEvent, QShowEvent, QTextDocument
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleTextCursorEvent,
+    QAccessibleTextSelectionEvent,
+    QFont,
+    QFontMetricsF,
+    QMouseEvent,
+    QResizeEvent,
+    QShowEvent,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from healthreader.render.stylesheet import scale_stylesheet
@@ -34,6 +44,7 @@ else:
 
 class EntryViewer(_TextBrowser):
     linkActivated = Signal(QUrl)
+    linkFocused = Signal(QUrl, str)  # Tab reached a link: where it leads, its text
     currentSectionChanged = Signal(str)
     backRequested = Signal()
     forwardRequested = Signal()
@@ -245,6 +256,27 @@ class EntryViewer(_TextBrowser):
         if name != self._current_section:
             self._current_section = name
             self.currentSectionChanged.emit(name)
+
+    # --- links by keyboard -------------------------------------------------------------------
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 (Qt's name)
+        if not super().focusNextPrevChild(next):
+            return False
+        cursor = self.textCursor()
+        if self.hasFocus() and cursor.hasSelection():
+            # QTextBrowser selects the link it moved to but tells the accessibility bus nothing, so a
+            # screen reader would say only "tab": report the caret and selection, and name the link.
+            if QAccessible.isActive():
+                QAccessible.updateAccessibility(
+                    QAccessibleTextSelectionEvent(self, cursor.selectionStart(), cursor.selectionEnd())
+                )
+                QAccessible.updateAccessibility(QAccessibleTextCursorEvent(self, cursor.position()))
+            href = cursor.charFormat().anchorHref()
+            if not href:  # the format after the selection's end can be plain text
+                probe = self.textCursor()
+                probe.setPosition(cursor.selectionStart() + 1)
+                href = probe.charFormat().anchorHref()
+            self.linkFocused.emit(QUrl(href), cursor.selectedText())
+        return True
 
     # --- mouse back/forward buttons ----------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:
