@@ -21,54 +21,70 @@ from healthreader.printjobs import JobStatus, Outcome, Printer
 log = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PrintJobs", text)
-
-
 def held_reason_text(reason: str) -> str:
     """Why the printer is not printing, for a patient: what is wrong and whom to tell."""
     texts = {
-        "out_of_paper": _tr("The printer is out of paper. Please tell the staff."),
-        "paper_jam": _tr("The paper is jammed in the printer. Please tell the staff."),
-        "out_of_toner": _tr("The printer is out of ink or toner. Please tell the staff."),
-        "door_open": _tr("A cover of the printer is open. Please tell the staff."),
-        "offline": _tr("The printer is switched off or not connected. Please tell the staff."),
-        "printer_error": _tr("The printer reported an error and did not print. Please tell the staff."),
+        "out_of_paper": QCoreApplication.translate("PrintJobs", "The printer is out of paper. Please tell the staff."),
+        "paper_jam": QCoreApplication.translate(
+            "PrintJobs", "The paper is jammed in the printer. Please tell the staff."
+        ),
+        "out_of_toner": QCoreApplication.translate(
+            "PrintJobs", "The printer is out of ink or toner. Please tell the staff."
+        ),
+        "door_open": QCoreApplication.translate("PrintJobs", "A cover of the printer is open. Please tell the staff."),
+        "offline": QCoreApplication.translate(
+            "PrintJobs", "The printer is switched off or not connected. Please tell the staff."
+        ),
+        "printer_error": QCoreApplication.translate(
+            "PrintJobs", "The printer reported an error and did not print. Please tell the staff."
+        ),
     }
-    return texts.get(reason, _tr("The printer has stopped. Please tell the staff."))
+    return texts.get(reason, QCoreApplication.translate("PrintJobs", "The printer has stopped. Please tell the staff."))
 
 
 def outcome_text(outcome: Outcome, pages: int, *, kiosk: bool = False) -> str:
     """One sentence saying what really happened to the job."""
     if outcome.state == "done":
         if kiosk:
-            return _tr("Printed %1 page(s). Please collect them at the printer.").replace("%1", str(pages))
-        return _tr("Printed %1 page(s).").replace("%1", str(pages))
+            return QCoreApplication.translate(
+                "PrintJobs", "Printed %1 page(s). Please collect them at the printer."
+            ).replace("%1", str(pages))
+        return QCoreApplication.translate("PrintJobs", "Printed %1 page(s).").replace("%1", str(pages))
     if outcome.state == "held":
         if outcome.reason == "slow":
-            return _tr("The printer has not printed the pages yet. Please tell the staff.")
+            return QCoreApplication.translate(
+                "PrintJobs", "The printer has not printed the pages yet. Please tell the staff."
+            )
         return held_reason_text(outcome.reason)
     if outcome.state == "cancelled":
-        return _tr("The print job was cancelled; nothing will print.")
+        return QCoreApplication.translate("PrintJobs", "The print job was cancelled; nothing will print.")
     if outcome.reason == "refused":
-        return _tr("The printer is not taking print jobs now. Nothing was printed. Please tell the staff.")
+        return QCoreApplication.translate(
+            "PrintJobs", "The printer is not taking print jobs now. Nothing was printed. Please tell the staff."
+        )
     if outcome.reason == "no_printer":
-        return _tr("That printer is not set up on this computer. Nothing was printed.")
+        return QCoreApplication.translate(
+            "PrintJobs", "That printer is not set up on this computer. Nothing was printed."
+        )
     if outcome.reason in ("no_server", "no_cups"):
-        return _tr("The printing service of this computer is not running. Nothing was printed.")
+        return QCoreApplication.translate(
+            "PrintJobs", "The printing service of this computer is not running. Nothing was printed."
+        )
     if outcome.reason == "timeout":
-        return _tr("The printing service does not answer. Nothing may print; please tell the staff.")
-    return _tr("The page could not be printed. Please tell the staff.")
+        return QCoreApplication.translate(
+            "PrintJobs", "The printing service does not answer. Nothing may print; please tell the staff."
+        )
+    return QCoreApplication.translate("PrintJobs", "The page could not be printed. Please tell the staff.")
 
 
 def status_text(status: JobStatus) -> str:
     if status.state == "queued":
-        return _tr("Waiting for the printer…")
+        return QCoreApplication.translate("PrintJobs", "Waiting for the printer…")
     if status.state == "printing":
-        return _tr("Printing…")
+        return QCoreApplication.translate("PrintJobs", "Printing…")
     if status.state == "held":
         return held_reason_text(status.reason)
-    return _tr("Printed.")
+    return QCoreApplication.translate("PrintJobs", "Printed.")
 
 
 def cancel_job_later(job_id: str) -> None:
