@@ -99,6 +99,14 @@
         <translation>资料库首页（Alt+Home）</translation>
     </message>
     <message>
+        <source>Sidebar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show or hide the sections and related questions (F9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Larger text</source>
         <translation>放大字号</translation>
     </message>
@@ -287,15 +295,12 @@
     <name>App</name>
     <message>
         <source>Some library files have problems and were skipped or shown in part:</source>
+        <extracomment>The log is rotated at this size, keeping this many old files: at most 8 MB, however long a kiosk runs and whatever floods it.</extracomment>
         <translation>资料库中有些文件存在问题，已跳过或只显示了部分内容：</translation>
     </message>
     <message>
         <source>…and %1 more (see the log).</source>
         <translation>……另有 %1 个问题（详见日志）。</translation>
-    </message>
-    <message>
-        <source>Bookmarks and history are unavailable: %1</source>
-        <translation>书签和阅读记录暂不可用：%1</translation>
     </message>
 </context>
 <context>
@@ -357,10 +362,6 @@
         <translation>导入书签</translation>
     </message>
     <message>
-        <source>The bookmarks could not be imported: %1</source>
-        <translation>无法导入书签：%1</translation>
-    </message>
-    <message>
         <source>%1 new bookmark(s) added, %2 updated, %3 already there.</source>
         <translation>新增 %1 个书签，更新 %2 个，%3 个已存在。</translation>
     </message>
@@ -379,6 +380,17 @@
     <message>
         <source>Importing bookmarks…</source>
         <translation>正在导入书签……</translation>
+    </message>
+</context>
+<context>
+    <name>BookmarkListModel</name>
+    <message>
+        <source>(partly unreadable)</source>
+        <translation>（部分无法读取）</translation>
+    </message>
+    <message>
+        <source>Part of this bookmark was damaged on disk; it is shown as well as it can be.</source>
+        <translation>这个书签保存在磁盘上的内容有一部分已损坏，这里尽量完整地显示它。</translation>
     </message>
 </context>
 <context>
@@ -478,10 +490,6 @@
     <message>
         <source>Undo</source>
         <translation>撤销</translation>
-    </message>
-    <message>
-        <source>The bookmark could not be moved: %1</source>
-        <translation>无法移动书签：%1</translation>
     </message>
     <message>
         <source>New folder</source>
@@ -623,16 +631,28 @@
         <translation>自助阅读机设置文件有误，已改用安全设置。请告知工作人员：%1</translation>
     </message>
     <message>
+        <source>(kiosk preview)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last page is still being printed. Please wait a moment.</source>
+        <translation>上一份还在打印，请稍等。</translation>
+    </message>
+    <message>
+        <source>Looking for the printer…</source>
+        <translation>正在查找打印机…</translation>
+    </message>
+    <message>
         <source>No printer is available. Please ask the staff for a printed copy.</source>
         <translation>没有可用的打印机。如需纸质版，请向工作人员索取。</translation>
     </message>
     <message>
-        <source>Print “%1” on the clinic&apos;s printer?</source>
-        <translation>用诊所的打印机打印《%1》吗？</translation>
+        <source>Sending the pages to the printer…</source>
+        <translation>正在把页面发送到打印机…</translation>
     </message>
     <message>
-        <source>Printing %1 page(s). Please collect them at the printer.</source>
-        <translation>正在打印 %1 页，请到打印机处取件。</translation>
+        <source>Print “%1” on the clinic&apos;s printer?</source>
+        <translation>用诊所的打印机打印《%1》吗？</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -783,10 +803,6 @@
     <message>
         <source>Bookmarks and history</source>
         <translation>书签和阅读记录</translation>
-    </message>
-    <message>
-        <source>The bookmark could not be saved: %1</source>
-        <translation>无法保存书签：%1</translation>
     </message>
     <message>
         <source>Bookmark removed: %1</source>
@@ -1005,6 +1021,85 @@ An offline reader for health information.</source>
     </message>
 </context>
 <context>
+    <name>PrintJobs</name>
+    <message>
+        <source>The printer is out of paper. Please tell the staff.</source>
+        <translation>打印机缺纸，请告诉工作人员。</translation>
+    </message>
+    <message>
+        <source>The paper is jammed in the printer. Please tell the staff.</source>
+        <translation>打印机卡纸了，请告诉工作人员。</translation>
+    </message>
+    <message>
+        <source>The printer is out of ink or toner. Please tell the staff.</source>
+        <translation>打印机没有墨水或墨粉了，请告诉工作人员。</translation>
+    </message>
+    <message>
+        <source>A cover of the printer is open. Please tell the staff.</source>
+        <translation>打印机的盖子开着，请告诉工作人员。</translation>
+    </message>
+    <message>
+        <source>The printer is switched off or not connected. Please tell the staff.</source>
+        <translation>打印机没有开机或没有连接，请告诉工作人员。</translation>
+    </message>
+    <message>
+        <source>The printer reported an error and did not print. Please tell the staff.</source>
+        <translation>打印机出错，没有打印，请告诉工作人员。</translation>
+    </message>
+    <message>
+        <source>The printer has stopped. Please tell the staff.</source>
+        <translation>打印机已暂停，请告诉工作人员。</translation>
+    </message>
+    <message>
+        <source>Printed %1 page(s). Please collect them at the printer.</source>
+        <translation>已打印 %1 页，请到打印机处取件。</translation>
+    </message>
+    <message>
+        <source>Printed %1 page(s).</source>
+        <translation>已打印 %1 页。</translation>
+    </message>
+    <message>
+        <source>The printer has not printed the pages yet. Please tell the staff.</source>
+        <translation>打印机还没有打出这些页面，请告诉工作人员。</translation>
+    </message>
+    <message>
+        <source>The print job was cancelled; nothing will print.</source>
+        <translation>打印任务已取消，不会打印任何内容。</translation>
+    </message>
+    <message>
+        <source>The printer is not taking print jobs now. Nothing was printed. Please tell the staff.</source>
+        <translation>打印机现在不接受打印任务，没有打印任何内容。请告诉工作人员。</translation>
+    </message>
+    <message>
+        <source>That printer is not set up on this computer. Nothing was printed.</source>
+        <translation>这台电脑上没有设置这台打印机，没有打印任何内容。</translation>
+    </message>
+    <message>
+        <source>The printing service of this computer is not running. Nothing was printed.</source>
+        <translation>这台电脑的打印服务没有运行，没有打印任何内容。</translation>
+    </message>
+    <message>
+        <source>The printing service does not answer. Nothing may print; please tell the staff.</source>
+        <translation>打印服务不响应，可能不会打印，请告诉工作人员。</translation>
+    </message>
+    <message>
+        <source>The page could not be printed. Please tell the staff.</source>
+        <translation>无法打印，请告诉工作人员。</translation>
+    </message>
+    <message>
+        <source>Waiting for the printer…</source>
+        <translation>正在等待打印机…</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <source>Printed.</source>
+        <translation>已打印。</translation>
+    </message>
+</context>
+<context>
     <name>Printing</name>
     <message>
         <source>The article “%1” has no section “%2”.</source>
@@ -1046,6 +1141,26 @@ An offline reader for health information.</source>
     <message>
         <source>Print preview: %1</source>
         <translation>打印预览：%1</translation>
+    </message>
+</context>
+<context>
+    <name>QrDialog</name>
+    <message>
+        <source>Open this page on your phone</source>
+        <extracomment>A finger&apos;s width per module at the smallest; a 60-character address is about 300 px square.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HealthReader does not open web pages. Scan the code with your phone&apos;s camera:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QR code of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">关闭</translation>
     </message>
 </context>
 <context>
@@ -1348,17 +1463,6 @@ An offline reader for health information.</source>
     <message>
         <source>Most frequent searches:</source>
         <translation>最常见的搜索：</translation>
-    </message>
-</context>
-<context>
-    <name>BookmarkListModel</name>
-    <message>
-        <source>(partly unreadable)</source>
-        <translation>（部分无法读取）</translation>
-    </message>
-    <message>
-        <source>Part of this bookmark was damaged on disk; it is shown as well as it can be.</source>
-        <translation>这个书签保存在磁盘上的内容有一部分已损坏，这里尽量完整地显示它。</translation>
     </message>
 </context>
 <context>

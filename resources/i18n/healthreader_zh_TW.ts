@@ -99,6 +99,14 @@
         <translation>資料庫首頁（Alt+Home）</translation>
     </message>
     <message>
+        <source>Sidebar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show or hide the sections and related questions (F9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Larger text</source>
         <translation>放大字號</translation>
     </message>
@@ -287,15 +295,12 @@
     <name>App</name>
     <message>
         <source>Some library files have problems and were skipped or shown in part:</source>
+        <extracomment>The log is rotated at this size, keeping this many old files: at most 8 MB, however long a kiosk runs and whatever floods it.</extracomment>
         <translation>資料庫中有些檔案存在問題，已跳過或只顯示了部分內容：</translation>
     </message>
     <message>
         <source>…and %1 more (see the log).</source>
         <translation>……另有 %1 個問題（詳見日誌）。</translation>
-    </message>
-    <message>
-        <source>Bookmarks and history are unavailable: %1</source>
-        <translation>書籤和閱讀記錄暫不可用：%1</translation>
     </message>
 </context>
 <context>
@@ -357,10 +362,6 @@
         <translation>匯入書籤</translation>
     </message>
     <message>
-        <source>The bookmarks could not be imported: %1</source>
-        <translation>無法匯入書籤：%1</translation>
-    </message>
-    <message>
         <source>%1 new bookmark(s) added, %2 updated, %3 already there.</source>
         <translation>新增 %1 個書籤，更新 %2 個，%3 個已存在。</translation>
     </message>
@@ -379,6 +380,17 @@
     <message>
         <source>Importing bookmarks…</source>
         <translation>正在匯入書籤……</translation>
+    </message>
+</context>
+<context>
+    <name>BookmarkListModel</name>
+    <message>
+        <source>(partly unreadable)</source>
+        <translation>（部分無法讀取）</translation>
+    </message>
+    <message>
+        <source>Part of this bookmark was damaged on disk; it is shown as well as it can be.</source>
+        <translation>這個書籤儲存在磁碟上的內容有一部分已損壞，這裡儘量完整地顯示它。</translation>
     </message>
 </context>
 <context>
@@ -478,10 +490,6 @@
     <message>
         <source>Undo</source>
         <translation>撤銷</translation>
-    </message>
-    <message>
-        <source>The bookmark could not be moved: %1</source>
-        <translation>無法移動書籤：%1</translation>
     </message>
     <message>
         <source>New folder</source>
@@ -623,16 +631,28 @@
         <translation>自助閱讀機設定檔案有誤，已改用安全設定。請告知工作人員：%1</translation>
     </message>
     <message>
+        <source>(kiosk preview)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last page is still being printed. Please wait a moment.</source>
+        <translation>上一份還在列印，請稍等。</translation>
+    </message>
+    <message>
+        <source>Looking for the printer…</source>
+        <translation>正在查詢印表機…</translation>
+    </message>
+    <message>
         <source>No printer is available. Please ask the staff for a printed copy.</source>
         <translation>沒有可用的印表機。如需紙質版，請向工作人員索取。</translation>
     </message>
     <message>
-        <source>Print “%1” on the clinic&apos;s printer?</source>
-        <translation>用診所的印表機列印《%1》嗎？</translation>
+        <source>Sending the pages to the printer…</source>
+        <translation>正在把頁面傳送到印表機…</translation>
     </message>
     <message>
-        <source>Printing %1 page(s). Please collect them at the printer.</source>
-        <translation>正在列印 %1 頁，請到印表機處取件。</translation>
+        <source>Print “%1” on the clinic&apos;s printer?</source>
+        <translation>用診所的印表機列印《%1》嗎？</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -783,10 +803,6 @@
     <message>
         <source>Bookmarks and history</source>
         <translation>書籤和閱讀記錄</translation>
-    </message>
-    <message>
-        <source>The bookmark could not be saved: %1</source>
-        <translation>無法儲存書籤：%1</translation>
     </message>
     <message>
         <source>Bookmark removed: %1</source>
@@ -1005,6 +1021,85 @@ An offline reader for health information.</source>
     </message>
 </context>
 <context>
+    <name>PrintJobs</name>
+    <message>
+        <source>The printer is out of paper. Please tell the staff.</source>
+        <translation>印表機缺紙，請告訴工作人員。</translation>
+    </message>
+    <message>
+        <source>The paper is jammed in the printer. Please tell the staff.</source>
+        <translation>印表機卡紙了，請告訴工作人員。</translation>
+    </message>
+    <message>
+        <source>The printer is out of ink or toner. Please tell the staff.</source>
+        <translation>印表機沒有墨水或墨粉了，請告訴工作人員。</translation>
+    </message>
+    <message>
+        <source>A cover of the printer is open. Please tell the staff.</source>
+        <translation>印表機的蓋子開著，請告訴工作人員。</translation>
+    </message>
+    <message>
+        <source>The printer is switched off or not connected. Please tell the staff.</source>
+        <translation>印表機沒有開機或沒有連線，請告訴工作人員。</translation>
+    </message>
+    <message>
+        <source>The printer reported an error and did not print. Please tell the staff.</source>
+        <translation>印表機出錯，沒有列印，請告訴工作人員。</translation>
+    </message>
+    <message>
+        <source>The printer has stopped. Please tell the staff.</source>
+        <translation>印表機已暫停，請告訴工作人員。</translation>
+    </message>
+    <message>
+        <source>Printed %1 page(s). Please collect them at the printer.</source>
+        <translation>已列印 %1 頁，請到印表機處取件。</translation>
+    </message>
+    <message>
+        <source>Printed %1 page(s).</source>
+        <translation>已列印 %1 頁。</translation>
+    </message>
+    <message>
+        <source>The printer has not printed the pages yet. Please tell the staff.</source>
+        <translation>印表機還沒有打出這些頁面，請告訴工作人員。</translation>
+    </message>
+    <message>
+        <source>The print job was cancelled; nothing will print.</source>
+        <translation>列印任務已取消，不會列印任何內容。</translation>
+    </message>
+    <message>
+        <source>The printer is not taking print jobs now. Nothing was printed. Please tell the staff.</source>
+        <translation>印表機現在不接受列印任務，沒有列印任何內容。請告訴工作人員。</translation>
+    </message>
+    <message>
+        <source>That printer is not set up on this computer. Nothing was printed.</source>
+        <translation>這臺電腦上沒有設定這臺印表機，沒有列印任何內容。</translation>
+    </message>
+    <message>
+        <source>The printing service of this computer is not running. Nothing was printed.</source>
+        <translation>這臺電腦的列印服務沒有執行，沒有列印任何內容。</translation>
+    </message>
+    <message>
+        <source>The printing service does not answer. Nothing may print; please tell the staff.</source>
+        <translation>列印服務不響應，可能不會列印，請告訴工作人員。</translation>
+    </message>
+    <message>
+        <source>The page could not be printed. Please tell the staff.</source>
+        <translation>無法列印，請告訴工作人員。</translation>
+    </message>
+    <message>
+        <source>Waiting for the printer…</source>
+        <translation>正在等待印表機…</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>正在列印…</translation>
+    </message>
+    <message>
+        <source>Printed.</source>
+        <translation>已列印。</translation>
+    </message>
+</context>
+<context>
     <name>Printing</name>
     <message>
         <source>The article “%1” has no section “%2”.</source>
@@ -1046,6 +1141,26 @@ An offline reader for health information.</source>
     <message>
         <source>Print preview: %1</source>
         <translation>列印預覽：%1</translation>
+    </message>
+</context>
+<context>
+    <name>QrDialog</name>
+    <message>
+        <source>Open this page on your phone</source>
+        <extracomment>A finger&apos;s width per module at the smallest; a 60-character address is about 300 px square.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HealthReader does not open web pages. Scan the code with your phone&apos;s camera:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QR code of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">關閉</translation>
     </message>
 </context>
 <context>
@@ -1348,17 +1463,6 @@ An offline reader for health information.</source>
     <message>
         <source>Most frequent searches:</source>
         <translation>最常見的搜尋：</translation>
-    </message>
-</context>
-<context>
-    <name>BookmarkListModel</name>
-    <message>
-        <source>(partly unreadable)</source>
-        <translation>（部分無法讀取）</translation>
-    </message>
-    <message>
-        <source>Part of this bookmark was damaged on disk; it is shown as well as it can be.</source>
-        <translation>這個書籤儲存在磁碟上的內容有一部分已損壞，這裡儘量完整地顯示它。</translation>
     </message>
 </context>
 <context>
