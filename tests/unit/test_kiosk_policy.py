@@ -203,3 +203,15 @@ def test_the_wait_is_capped_and_a_damaged_state_file_locks(tmp_path: Path) -> No
 def test_no_pin_means_nobody_gets_out() -> None:
     guard = PinGuard("")
     assert not guard.has_pin and not guard.attempt("0000").ok
+
+
+@pytest.mark.parametrize(
+    "value, ok",
+    [("https://clinic.example/hr/{id}", True), ("", True), ("https://clinic.example/hr/", False),
+     ("ftp://x/{id}", False), ("https://x/{id} y", False), (42, False)],
+)  # fmt: skip
+def test_the_clinic_entry_address_needs_an_id_place(value: object, ok: bool) -> None:
+    text = f"entry_url = {value!r}" if isinstance(value, int) else f'entry_url = "{value}"'
+    policy, problems = parse_policy(text)
+    assert (problems == []) is ok
+    assert policy.entry_url == (value if ok else "")

@@ -85,6 +85,7 @@ class KioskPolicy:
     trusted_keys: tuple[str, ...] = ()  # public keys ("ed25519:...") whose content packs may be installed
     pack_folder: str = ""  # a folder (USB stick, shared folder) watched for new packs; "" watches none
     search_stats: bool = False  # count searches locally (per day, nothing personal): only with consent
+    entry_url: str = ""  # the clinic's web page for an entry ("{id}" in it), in the handout's QR code
     preview: bool = False  # in a window staff can close, to try a policy (``kiosk preview``); never from the file
 
     def locked(self) -> KioskPolicy:
@@ -141,6 +142,7 @@ _FIELDS = (
     _Field("trusted_keys", "trusted_keys", "a list of public key lines printed by 'healthreader pack keygen' (at most 50)", lambda v: isinstance(v, list) and len(v) <= 50 and all(isinstance(k, str) and k.startswith("ed25519:") and len(k) <= 200 for k in v)),
     _Field("pack_folder", "pack_folder", "an absolute folder path such as \"/media/usb\"", lambda v: isinstance(v, str) and (v == "" or v.startswith("/")) and len(v) <= 400 and "\n" not in v),
     _Field("search_stats", "search_stats", "true or false", lambda v: isinstance(v, bool)),
+    _Field("entry_url", "entry_url", "a web address with {id} in it, such as \"https://clinic.example/hr/{id}\"", lambda v: isinstance(v, str) and (v == "" or (v.startswith(("https://", "http://")) and "{id}" in v and len(v) <= 300 and not any(c.isspace() for c in v)))),
 )  # fmt: skip
 
 

@@ -487,3 +487,10 @@ def test_an_outside_link_is_a_qr_code_to_scan_with_the_address_below(qtbot, open
     assert dialog.close_button.height() >= 48
     qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=1000)
+
+
+def test_kiosk_handouts_carry_the_entry_code_and_the_clinics_address(open_window) -> None:
+    window = open_window(printing=True, entry_url="https://clinic.example/hr/{id}")
+    options = controller_of(window).print_options()
+    assert options.stamp and options.entry_url == "https://clinic.example/hr/{id}"
+    assert options.header_line == "康复门诊  010-1234"

@@ -676,9 +676,7 @@ class KioskController(QObject):
             )
             return
         try:
-            data, pages = printing.printer_pdf(
-                entry, self.window.library, printer.media, PrintOptions(header_line=self.policy.clinic_line)
-            )
+            data, pages = printing.printer_pdf(entry, self.window.library, printer.media, self.print_options())
         except PrintError as exc:
             log.error("kiosk print of %s failed: %s", entry.id, exc)
             self.window.infobar.show_message(str(exc))
@@ -706,6 +704,11 @@ class KioskController(QObject):
             elif job.outcome is not None and not job.outcome.ok and job.outcome.job_id:
                 cancel_job_later(job.outcome.job_id)
         self._print_jobs = [job for job in self._print_jobs if job.pending]
+
+    def print_options(self) -> PrintOptions:
+        """A kiosk handout: the clinic's line at the top, and at the end a QR code of the entry (the
+        clinic's page for it when the policy names one) with the print date."""
+        return PrintOptions(header_line=self.policy.clinic_line, stamp=True, entry_url=self.policy.entry_url)
 
     def _ask(self, text: str) -> bool:
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Print"), text, parent=self.window)

@@ -1,30 +1,15 @@
-"""An address as a QR code a patient scans with a phone: a kiosk has no clipboard to take home.
-
-segno draws the code (pure Python, no image library); Qt shows it as a pixmap, whole modules only
-and a quiet zone of four, which is what phone cameras need to read it off a screen.
-"""
+"""An address as a QR code a patient scans with a phone: a kiosk has no clipboard to take home."""
 
 from __future__ import annotations
 
-import io
-
-import segno
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from healthreader.ui.common.qr import qr_image
 
 #: A finger's width per module at the smallest; a 60-character address is about 300 px square.
 MODULE_PX = 8
-
-
-def qr_image(text: str, module_px: int = MODULE_PX) -> QImage:
-    """``text`` as a black-on-white QR code (error correction M: a glare or smudge still reads)."""
-    code = segno.make(text, error="m", micro=False)
-    buffer = io.BytesIO()
-    code.save(buffer, kind="png", scale=module_px, border=4, dark="#000000", light="#ffffff")
-    image = QImage()
-    image.loadFromData(buffer.getvalue(), "PNG")
-    return image
 
 
 class QrDialog(QDialog):
@@ -42,7 +27,7 @@ class QrDialog(QDialog):
         title.setWordWrap(True)
         self.code = QLabel()
         self.code.setObjectName("qrCode")
-        self.code.setPixmap(QPixmap.fromImage(qr_image(address)))
+        self.code.setPixmap(QPixmap.fromImage(qr_image(address, MODULE_PX)))
         self.code.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.code.setAccessibleName(self.tr("QR code of %1").replace("%1", address))
         self.text = QLabel(address)

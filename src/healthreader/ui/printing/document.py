@@ -13,7 +13,9 @@ prints it.  Widgets stay out of this module except the preview dialog.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import errno
+import html as html_text
 import logging
 import os
 import re
@@ -33,6 +35,7 @@ from PySide6.QtCore import (
     QRectF,
     QSizeF,
     Qt,
+    QUrl,
 )
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
@@ -62,6 +65,7 @@ from healthreader.render import PageLabels, entry_page, render_markdown
 from healthreader.render.stylesheet import scale_stylesheet
 from healthreader.ui.common.fonts import pick_chinese_family
 from healthreader.ui.common.labels import page_labels
+from healthreader.ui.common.qr import qr_image
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +102,9 @@ class PrintOptions:
     section: str | None = None
     large_print: bool = False
     header_line: str = ""
+    # A kiosk's handout ends with a QR code of the entry and the print date (see entry_code).
+    stamp: bool = False
+    entry_url: str = ""  # the clinic's web address for an entry, "{id}" in it; "" for id and version only
 
 
 @dataclass(frozen=True)
@@ -112,10 +119,49 @@ class Handout:
     family: str | None
     # Type scale of the paper it goes on (see paper_for_media): 1 on A4 and Letter, less on A5 and rolls.
     paper_scale: float = 1.0
+    code: str = ""  # what the QR code at the end holds; "" for none
 
     @property
     def body_pt(self) -> float:
         return (LARGE_BODY_PT if self.large_print else BODY_PT) * self.paper_scale
+
+
+STAMP_IMAGE = QUrl("healthreader-qr:handout")
+#: The code's side on paper at 96 dpi: 1.5 inch, about 1 mm a module for a typical address.
+STAMP_PX = 144
+
+
+def entry_code(entry_id: str, version: str, entry_url: str = "") -> str:
+    """What a handout's QR code holds: the clinic's address for the entry when it has one, else the
+    entry's stable id; with the library's version either way, so staff know which text was printed.
+
+        >>> entry_code("face-wasting", "2026.12.1", "https://clinic.example/hr/{id}")
+        'https://clinic.example/hr/face-wasting?v=2026.12.1'
+        >>> entry_code("face-wasting", "2026.12.1")
+        'healthreader:entry/face-wasting?v=2026.12.1'
+    """
+    base = entry_url.replace("{id}", entry_id) if entry_url else f"healthreader:entry/{entry_id}"
+    return f"{base}{'&' if '?' in base else '?'}v={version}"
+
+
+def _stamp_html(entry_id: str, version: str, url: str, today: dt.date) -> str:
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("Printing", text)
+
+    lines = [
+        tr("Scan the code to read this entry again."),
+        tr("Entry %1 · library version %2 · printed %3")
+        .replace("%1", entry_id)
+        .replace("%2", version)
+        .replace("%3", today.isoformat()),
+    ]
+    if url:
+        lines.append(url)
+    text = "".join(f'<p class="stamp">{html_text.escape(line)}</p>' for line in lines)
+    return (
+        f'<table class="stamp" cellpadding="6"><tr><td><img src="{STAMP_IMAGE.toString()}" width="{STAMP_PX}"'
+        f' height="{STAMP_PX}"></td><td valign="middle">{text}</td></tr></table>'
+    )
 
 
 # --- what goes on paper ----------------------------------------------------------------------------
@@ -153,6 +199,13 @@ def build_handout(
     html = entry_page(entry, body_html, library.disclaimer_for(entry), labels or page_labels())
     html = html.replace('<p class="summary"></p>', "")
     info = library.info_for(entry)
+    code = ""
+    if options.stamp:
+        version = info.version if info else ""
+        code = entry_code(entry.id, version, options.entry_url)
+        url = options.entry_url.replace("{id}", entry.id) if options.entry_url else ""
+        stamp = _stamp_html(entry.id, version, url, dt.date.today())
+        html = html.replace("</body>", stamp + "</body>") if "</body>" in html else html + stamp
     family = pick_chinese_family()
     if family is None:
         log.error("no font for Simplified Chinese is installed: the handout's Chinese will print as boxes")
@@ -163,6 +216,7 @@ def build_handout(
         header_line=options.header_line.strip(),
         large_print=options.large_print,
         family=family,
+        code=code,
     )
 
 
@@ -384,6 +438,9 @@ def _layout_document(handout: Handout, device: QImage, width: float, height: flo
     doc.setDefaultFont(_print_font(handout, handout.body_pt))
     doc.setDefaultStyleSheet(print_stylesheet(handout.large_print, handout.paper_scale))
     doc.setDocumentMargin(0)  # the page layout holds the margins
+    if handout.code:
+        # Drawn at 144 px in a 96-dpi layout: 8 px modules are larger, so the painter only scales down.
+        doc.addResource(QTextDocument.ResourceType.ImageResource, STAMP_IMAGE, qr_image(handout.code, 8))
     doc.setHtml(handout.html)
     # A page size makes the layout paginate: a line that would cross a page edge moves to the next page.
     doc.setPageSize(QSizeF(width, height))
