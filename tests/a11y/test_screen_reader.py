@@ -12,6 +12,7 @@ def test_the_article_is_a_text_document_with_a_caret(app: App) -> None:
     assert "Text" in viewer["interfaces"]
     assert viewer["text"].startswith("面部肌肉萎缩是怎么回事")
     assert "日常护理" in viewer["text"]
+    assert "1. 对着镜子坐好" in viewer["text"]  # list numbers are in the text, not only drawn
 
 
 def test_the_search_box_is_not_described_as_still_preparing_once_search_is_ready(app: App) -> None:

@@ -139,3 +139,17 @@ def test_a_body_over_the_limits_is_shown_as_plain_text_with_a_notice() -> None:
 def test_control_characters_and_bidi_overrides_never_reach_the_page() -> None:
     r = render_markdown("正文\u202e反转\x07。\n")
     assert "\u202e" not in r.html and "\x07" not in r.html and "正文反转。" in r.html
+
+
+def test_list_numbers_and_bullets_are_in_the_text_a_screen_reader_reads() -> None:
+    # Qt draws list markers without putting them in the text: a screen reader read "1. 对着镜子坐好"
+    # as "对着镜子坐好".  The marker is text, and the list style is none so it is not drawn twice.
+    from PySide6.QtGui import QTextDocument
+
+    out = render_markdown("步骤：\n\n1. 坐好\n2. 呼吸\n\n3. 放松\n\n另外：\n\n- 防寒\n    1. 戴口罩\n- 饮食\n").html
+    doc = QTextDocument()
+    doc.setHtml(out)
+    lines = [line.strip() for line in doc.toPlainText().splitlines() if line.strip()]
+    assert lines == ["步骤：", "1. 坐好", "2. 呼吸", "3. 放松", "另外：", "• 防寒", "1. 戴口罩", "• 饮食"], lines
+    started = render_markdown("4. 第四步\n5. 第五步\n").html
+    assert "4. 第四步" in started and "5. 第五步" in started

@@ -179,6 +179,38 @@ def plain_paragraphs(body: str) -> str:
     return '<p class="plain-text-notice"></p>' + text  # the page fills in why (render.page.PLAIN_TEXT_MARK)
 
 
+_LIST_TAG_RE = re.compile(r"<(/?)(ol|ul|li)\b([^>]*)>(\s*<p\b[^>]*>)?")
+
+
+def _mark_list_items(html_text: str) -> str:
+    """Each list item's number or bullet as text at its start, and the list drawn without markers.
+
+    Qt draws list markers beside the text, not in it, so a screen reader (and a copy) lost them:
+    "1. 对着镜子坐好" was read "对着镜子坐好".  Numbers follow ``start`` and restart in each list.
+    """
+    counters: list[list[int] | None] = []  # per open list: [next number] for <ol>, None for <ul>
+
+    def mark(m: re.Match[str]) -> str:
+        closing, tag, attrs, para = m[1], m[2], m[3], m[4] or ""
+        if tag != "li":
+            if closing:
+                if counters:
+                    counters.pop()
+                return m[0]
+            start = re.search(r'start="(\d+)"', attrs) if tag == "ol" else None
+            counters.append([int(start[1]) if start else 1] if tag == "ol" else None)
+            return f'<{tag}{attrs} style="list-style-type: none">{para}'
+        if closing or not counters:
+            return m[0]
+        counter = counters[-1]
+        if counter is None:
+            return f"{m[0]}• "
+        counter[0] += 1
+        return f"{m[0]}{counter[0] - 1}. "
+
+    return _LIST_TAG_RE.sub(mark, html_text)
+
+
 def render_markdown(body: str, sources: int = 0) -> Rendered:
     """Markdown in; sanitised HTML, sections (``##``), links and raw-HTML lines out.
 
@@ -216,6 +248,7 @@ def render_markdown(body: str, sources: int = 0) -> Rendered:
     # QTextBrowser scrolls to <a name>, so every heading id gets one.
     clean = _HEADING_ID_RE.sub(lambda m: f'<{m[1]} id="{m[2]}"><a name="{m[2]}"></a>', clean)
     clean = _mark_citations(clean, sources)
+    clean = _mark_list_items(clean)
 
     sections: list[Section] = []
 
