@@ -66,7 +66,8 @@ def test_the_page_is_printed_and_the_patient_told_only_then(
     window = start_printing(open_window, monkeypatch)
     assert "Printed" not in window.infobar.text()  # the click is not the print
     qtbot.waitUntil(lambda: "Printed" in window.infobar.text(), timeout=30000)
-    assert "collect them at the printer" in window.infobar.text() and window.infobar.isVisible()
+    assert window.infobar.text() == "Printed 2 page(s). Please collect them at the printer."  # alpha on A4
+    assert window.infobar.isVisible()
     assert len([p for p in cups.pdfs() if p not in before]) == 1
     assert no_other_window(window)
     assert ticks.count > 5
@@ -130,5 +131,6 @@ def test_a_hung_print_server_costs_the_window_nothing(
     assert "Looking for the printer" in window.infobar.text()
     qtbot.wait(2000)
     assert ticks.count >= 40  # 2 s at 20 ms a turn, with room for a slow machine: never frozen
-    qtbot.waitUntil(lambda: "No printer is available" in window.infobar.text(), timeout=15000)
+    qtbot.waitUntil(lambda: "printing service does not answer" in window.infobar.text(), timeout=15000)
+    assert "collect" not in window.infobar.text()
     assert time.monotonic() - started < 15

@@ -165,6 +165,10 @@ class PrintJob(QObject):
         """Cancel at the server, off the UI thread; the job ends as ``cancelled``."""
         self._cancel.set()
 
+    def _progress(self, status: JobStatus) -> None:
+        if status.state != "done":  # "done" is the outcome's to say, with the pages and where they are
+            self.progress.emit(status)
+
     def _work(self) -> None:
         with tempfile.TemporaryDirectory(prefix="healthreader-print-") as folder:
             path = Path(folder) / "handout.pdf"
@@ -180,7 +184,7 @@ class PrintJob(QObject):
                 self.title,
                 copies=self.copies,
                 until=self.until,
-                on_status=self.progress.emit,
+                on_status=self._progress,
                 on_submitted=on_submitted,
                 stop=self._cancel.is_set,
             )
