@@ -3,6 +3,7 @@ the idle reset leaving nothing of the previous reader, printing without dialogs,
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from collections.abc import Callable, Iterator
@@ -10,8 +11,16 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QLocale, QObject, QPoint, Qt, QTimer, QTranslator, QUrl
-from PySide6.QtGui import QContextMenuEvent, QDesktopServices, QGuiApplication, QKeyEvent, QPalette
-from PySide6.QtWidgets import QApplication, QMenu, QToolButton, QWidget
+from PySide6.QtGui import (
+    QContextMenuEvent,
+    QDesktopServices,
+    QGuiApplication,
+    QHelpEvent,
+    QKeyEvent,
+    QPalette,
+    QShowEvent,
+)
+from PySide6.QtWidgets import QApplication, QMenu, QScroller, QToolButton, QToolTip, QWidget
 
 from healthreader.config.kiosk import KioskPolicy, hash_pin
 from healthreader.paths import DataPaths
@@ -233,7 +242,7 @@ def test_touch_targets_are_at_least_44_px_and_the_clinic_is_named(qtbot, open_wi
         assert isinstance(button, QToolButton) and button.isVisible()
         assert button.height() >= 44 and button.width() >= 44
     assert window.search_box.height() >= 44
-    assert "min-height: 44px" in window.search_box.completer_.popup().styleSheet()  # its own window
+    assert "min-height: 48px" in window.search_box.completer_.popup().styleSheet()  # its own window
     c = controller_of(window)
     assert c.clinic_label.text() == "康复门诊" and "010-1234" in c.phone_label.text()
     assert c.clinic_label.isVisible() and not c.problems_label.isVisible()
@@ -494,3 +503,62 @@ def test_kiosk_handouts_carry_the_entry_code_and_the_clinics_address(open_window
     options = controller_of(window).print_options()
     assert options.stamp and options.entry_url == "https://clinic.example/hr/{id}"
     assert options.header_line == "康复门诊  010-1234"
+
+
+KEY_HINT = re.compile(r"Ctrl\+|Alt\+|Shift\+|\bF\d{1,2}\b|\(Enter\)|回车")
+
+
+def test_no_keyboard_shortcut_text_anywhere_on_a_kiosk(qtbot, open_window) -> None:
+    window = open_window()
+    window.search_box.set_ready(True)  # the placeholder once search is ready: "(Ctrl+K)" on a desktop
+    # The offscreen screen is 800 px wide: the search box is in the toolbar's overflow, shown when opened.
+    QApplication.sendEvent(window.search_box, QShowEvent())
+    window.sidebar.setCurrentIndex(window.sidebar.indexOf(window.bookmarks))  # "No bookmarks yet…"
+    qtbot.wait(50)
+    window.repaint()
+    shown: list[str] = []
+    for widget in [*window.findChildren(QWidget), window.search_box]:
+        if not widget.isVisible() and widget is not window.search_box:
+            continue
+        for name in ("text", "placeholderText"):
+            value = getattr(widget, name, None)
+            if callable(value):
+                text = value()
+                if isinstance(text, str):
+                    shown.append(text)
+    model = window.search_box.model
+    shown += [model.item(i).text() for i in range(model.rowCount())]
+    assert shown and not [t for t in shown if KEY_HINT.search(t)], [t for t in shown if KEY_HINT.search(t)]
+    assert window.search_box.placeholderText().startswith("Search")
+    # No hover-only help: a tooltip event is eaten before any widget shows one.
+    button = window.toolbar.widgetForAction(window.actions_["home"])
+    event = QHelpEvent(QEvent.Type.ToolTip, QPoint(5, 5), button.mapToGlobal(QPoint(5, 5)))
+    QApplication.sendEvent(button, event)
+    assert not QToolTip.isVisible()
+
+
+def test_finger_sized_targets_and_kinetic_scrolling(qtbot, open_window) -> None:
+    window = open_window()
+    window.open_location(Location("alpha"))
+    qtbot.wait(50)
+    for action_id in ("back", "home", "read_aloud"):
+        button = window.toolbar.widgetForAction(window.actions_[action_id])
+        assert button is not None and button.height() >= 48, action_id
+    assert window.search_box.height() >= 48
+    bar = window.sidebar.tabBar()
+    assert all(bar.tabRect(i).height() >= 48 for i in range(bar.count()))
+    sections = window.sidebar.sections
+    assert sections.count() > 0 and all(
+        sections.visualItemRect(sections.item(i)).height() >= 48 for i in range(sections.count())
+    )
+    for view in (window.viewer, sections, window.sidebar.related, window.search_box.completer_.popup()):
+        assert QScroller.hasScroller(view.viewport()), view
+    # A finger's drag scrolls the article.
+    viewport = window.viewer.viewport()
+    start = window.viewer.verticalScrollBar().value()
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=QPoint(200, 400))
+    for y in range(400, 100, -30):
+        qtbot.mouseMove(viewport, QPoint(200, y))
+        qtbot.wait(15)
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=QPoint(200, 100))
+    qtbot.waitUntil(lambda: window.viewer.verticalScrollBar().value() > start, timeout=3000)

@@ -22,8 +22,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QKeyCombination, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon, QKeyEvent, QStandardItemModel
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractScrollArea,
     QApplication,
     QDialog,
     QGridLayout,
@@ -31,6 +34,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QScroller,
     QSizePolicy,
     QToolBar,
     QVBoxLayout,
@@ -79,6 +83,22 @@ _PRESS_EVENTS = frozenset(
     {QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress, QEvent.Type.TouchBegin, QEvent.Type.Wheel}
 )
 
+_KEY = r"(?:(?:Ctrl|Alt|Shift|Meta)\+)+[^\s，。,.;；)）]+|\bF\d{1,2}\b|\bEnter\b|回车"
+#: Shortcut hints in the desktop's words: "(Ctrl+K)", "（回车）", "or Ctrl+D", "或按 Ctrl+D", "后按回车".
+KEY_HINT = re.compile(rf"\s*[(（][^()（）]*(?:{_KEY})[^()（）]*[)）]|\s*(?:或者按|或按|后按|按|\bor)\s*(?:{_KEY})")
+
+
+def without_key_hints(text: str) -> str:
+    """``text`` without shortcut hints: a touch screen has no keyboard to press them on.
+
+    >>> without_key_hints("还没有书签。点击星标或按 Ctrl+D，可以把正在阅读的内容加入书签。")
+    '还没有书签。点击星标，可以把正在阅读的内容加入书签。'
+    >>> without_key_hints("Search: words, pinyin or initials (Ctrl+K)")
+    'Search: words, pinyin or initials'
+    """
+    return KEY_HINT.sub("", text)
+
+
 TAPS_TO_UNLOCK = 5
 TAP_WINDOW_S = 3.0
 
@@ -86,11 +106,12 @@ TAP_WINDOW_S = 3.0
 KIOSK_STYLESHEET = """
 QWidget { font-size: 15pt; }
 QToolBar { spacing: 8px; padding: 4px; }
-QToolBar QToolButton { min-height: 48px; min-width: 64px; padding: 4px 14px; }
+QToolBar QToolButton { min-height: 48px; min-width: 64px; padding: 4px 14px; margin: 2px; }
 QPushButton { min-height: 48px; min-width: 96px; padding: 4px 18px; }
-QLineEdit { min-height: 44px; padding: 0 8px; }
-QTabBar::tab { min-height: 44px; padding: 0 18px; }
-QListView::item, QListWidget::item, QTreeView::item { min-height: 44px; }
+QLineEdit { min-height: 48px; padding: 0 8px; }
+QTabBar::tab { min-height: 48px; padding: 0 18px; margin-right: 4px; }
+QListView::item, QListWidget::item, QTreeView::item { min-height: 48px; padding: 2px 6px; margin: 2px 0; }
+QComboBox { min-height: 48px; }
 QScrollBar:vertical { width: 32px; }
 QScrollBar::handle:vertical { min-height: 64px; }
 QScrollBar:horizontal { height: 32px; }
@@ -420,6 +441,8 @@ class KioskController(QObject):
         w.search_box.setAcceptDrops(False)
         for child in w.findChildren(QWidget):
             child.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+            self._scrub(child)
+        self._make_touch_scrolling()
         self._build_banner()
         large = w.actions_["large_type"]
         self._apply_stylesheet(large.isChecked())
@@ -502,8 +525,15 @@ class KioskController(QObject):
             if self._blocked_key(watched, event):
                 event.accept()  # accepted ShortcutOverride: no shortcut fires; then the KeyPress is eaten
                 return True
-        elif t == QEvent.Type.ContextMenu:
-            return True
+        elif t in (QEvent.Type.ContextMenu, QEvent.Type.ToolTip, QEvent.Type.WhatsThis):
+            return True  # no right click, and no hover-only help: a finger does not hover
+        elif (
+            t == QEvent.Type.Show
+            and isinstance(watched, QWidget)
+            or t == QEvent.Type.Paint
+            and isinstance(watched, QLineEdit)
+        ):
+            self._scrub(watched)  # text set after the start ("Search … (Ctrl+K)" once search is ready)
         elif watched is self.window:
             if t == QEvent.Type.Close and isinstance(event, QCloseEvent) and not self._allow_close:
                 event.ignore()
@@ -527,6 +557,38 @@ class KioskController(QObject):
                 widget is not None and widget.window() is self.window and not self.window.find_bar.isAncestorOf(widget)
             )
         return True
+
+    def _scrub(self, widget: QWidget) -> None:
+        """Take shortcut hints out of what ``widget`` shows; setting only what changes, so a paint
+        that calls this does not paint again."""
+        if isinstance(widget, QLineEdit):
+            clean = without_key_hints(widget.placeholderText())
+            if clean != widget.placeholderText():
+                widget.setPlaceholderText(clean)
+        elif isinstance(widget, QLabel | QAbstractButton):
+            clean = without_key_hints(widget.text())
+            if clean != widget.text():
+                widget.setText(clean)
+        parent = widget.parentWidget()
+        view = parent if isinstance(parent, QAbstractItemView) else widget
+        if isinstance(view, QAbstractItemView) and isinstance(view.model(), QStandardItemModel):
+            model = view.model()
+            assert isinstance(model, QStandardItemModel)
+            for row in range(model.rowCount()):
+                item = model.item(row)
+                if item is not None and KEY_HINT.search(item.text()):
+                    item.setText(without_key_hints(item.text()))
+
+    def _make_touch_scrolling(self) -> None:
+        """Kinetic scrolling by a finger's drag (or a mouse held down) in every list and page a patient
+        reads; Qt's scroller tells a tap from a drag, so links and rows still open with a tap."""
+        w = self.window
+        views: list[QAbstractScrollArea] = [w.viewer, w.search_box.completer_.popup()]
+        views += [v for v in w.sidebar.findChildren(QAbstractScrollArea) if isinstance(v, QAbstractItemView)]
+        for view in views:
+            QScroller.grabGesture(view.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+            if isinstance(view, QAbstractItemView):
+                view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)  # follows the finger
 
     def _is_full_screen(self) -> bool:
         state = self.window.windowState()
