@@ -61,7 +61,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from healthreader.store import NO_FOLDER, Bookmark, BookmarkOrder, StoreError, UserStore
+from healthreader.store import NO_FOLDER, Bookmark, BookmarkOrder, Folder, StoreError, UserStore
+from healthreader.ui.common.user_data import explain_store_error
 
 TitleOf = Callable[[str], "str | None"]
 
@@ -69,6 +70,7 @@ TitleOf = Callable[[str], "str | None"]
 def _bookmark_name(bookmark: Bookmark) -> str:
     """The article, and the section when the bookmark is for one: "脑卒中后的康复 › 康复团队"."""
     return f"{bookmark.title} › {bookmark.section_title}" if bookmark.section_title else bookmark.title
+
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -95,7 +97,11 @@ class BookmarkListModel(QAbstractListModel):
 
     Rows are read from the store a page at a time (Qt's canFetchMore/fetchMore: the view asks for
     more as the reader scrolls), so opening the panel on 10,000 bookmarks reads one page, not all.
+    A store error while reading or saving is reported with ``failed`` (the panel shows it); a damaged
+    row is shown as well as it can be, marked as such.
     """
+
+    failed = Signal(object)  # the StoreError
 
     def __init__(self, store: UserStore, title_of: TitleOf, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -118,7 +124,11 @@ class BookmarkListModel(QAbstractListModel):
 
     def _page(self, offset: int) -> list[Bookmark]:
         order, text, folder = self._query
-        return self._store.list_bookmarks(order, text, folder, limit=PAGE_ROWS, offset=offset)
+        try:
+            return self._store.list_bookmarks(order, text, folder, limit=PAGE_ROWS, offset=offset)
+        except StoreError as exc:
+            self.failed.emit(exc)
+            return []
 
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008 - Qt's signature
         return not parent.isValid() and not self._exhausted
@@ -163,11 +173,14 @@ class BookmarkListModel(QAbstractListModel):
             # The library's current title when the entry is still there (it may have been renamed),
             # else the title remembered when the bookmark was made.
             title = self.current_title(b.entry_id) or b.title
-            return f"{title} › {b.section_title}" if b.section_title else title
+            shown = f"{title} › {b.section_title}" if b.section_title else title
+            flag = self.tr("(partly unreadable)")
+            return f"{shown}  {flag}" if b.damaged else shown
         if role == Qt.ItemDataRole.EditRole:
             return b.note
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(filter(None, [b.title, b.section_title, b.note]))
+            damaged = [self.tr("Part of this bookmark was damaged on disk; it is shown as well as it can be.")]
+            return "\n".join(filter(None, [b.title, b.section_title, b.note, *(damaged if b.damaged else [])]))
         if role == BOOKMARK_ROLE:
             return b
         if role == GONE_ROLE:
@@ -177,7 +190,8 @@ class BookmarkListModel(QAbstractListModel):
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return flags if self._store.read_only is not None else flags | Qt.ItemFlag.ItemIsEditable
 
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
@@ -186,7 +200,11 @@ class BookmarkListModel(QAbstractListModel):
         note = str(value).strip()
         if note == b.note:
             return False
-        self._rows[index.row()] = self._store.set_note(b.entry_id, b.anchor, note)
+        try:
+            self._rows[index.row()] = self._store.set_note(b.entry_id, b.anchor, note)
+        except StoreError as exc:
+            self.failed.emit(exc)
+            return False
         self.dataChanged.emit(index, index)
         return True
 
@@ -385,6 +403,7 @@ class BookmarksPanel(QWidget):
         self.folder_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
 
         self.model = BookmarkListModel(self._store, self._title_of, self)
+        self.model.failed.connect(self._store_failed)
         self.view = QListView()
         self.view.setObjectName("bookmarkList")
         self.view.setModel(self.model)
@@ -486,10 +505,27 @@ class BookmarksPanel(QWidget):
         if self._history_loaded or self.tabs.currentIndex() == 1:
             self.refresh_history()
 
+    def _store_failed(self, error: StoreError) -> None:
+        """Say what could not be done and why; the panel goes on showing what it has."""
+        self.message.show_message(explain_store_error(error), seconds=30)
+
+    def _revision(self) -> tuple[int, int] | None:
+        try:
+            return self._store.revision
+        except StoreError:
+            return None  # unknown: the next showing reloads
+
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
-        if self._drawn_revision != self._store.revision:
+        if self._drawn_revision is None or self._drawn_revision != self._revision():
             self.refresh()
+
+    def _folders(self) -> list[Folder]:
+        try:
+            return self._store.list_folders()
+        except StoreError as exc:
+            self._store_failed(exc)
+            return []
 
     def _reload_folders(self) -> None:
         current = self.folder_combo.currentData()
@@ -497,7 +533,7 @@ class BookmarksPanel(QWidget):
         self.folder_combo.clear()
         self.folder_combo.addItem(self.tr("All folders"), None)
         self.folder_combo.addItem(self.tr("No folder"), NO_FOLDER)
-        for f in self._store.list_folders():
+        for f in self._folders():
             self.folder_combo.addItem(self.tr("%1 (%2)").replace("%1", f.name).replace("%2", str(f.count)), f.name)
         index = self.folder_combo.findData(current) if current is not None else 0
         self.folder_combo.setCurrentIndex(max(index, 0))
@@ -523,7 +559,7 @@ class BookmarksPanel(QWidget):
             )
             self.view.hide()
             self.empty_label.show()
-        self._drawn_revision = self._store.revision
+        self._drawn_revision = self._revision()
         self._update_buttons()
 
     def refresh_history(self) -> None:
@@ -533,7 +569,12 @@ class BookmarksPanel(QWidget):
         disabled = self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         locale = self.locale()
         titles: dict[str, str | None] = {}
-        for day in self._store.history_by_day(HISTORY_ROWS):
+        try:
+            days = self._store.history_by_day(HISTORY_ROWS)
+        except StoreError as exc:
+            self._store_failed(exc)
+            days = []
+        for day in days:
             top = QTreeWidgetItem([self._day_label(day.day), ""])
             top.setFlags(Qt.ItemFlag.ItemIsEnabled)
             font = QFont(top.font(0))
@@ -545,7 +586,11 @@ class BookmarksPanel(QWidget):
                 current = titles[item.entry_id]
                 local = item.visited_at.astimezone()
                 when = locale.toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
-                child = QTreeWidgetItem([current or item.title, when])
+                shown = current or item.title
+                if item.damaged:
+                    flag = self.tr("(partly unreadable)")
+                    shown = f"{shown}  {flag}"
+                child = QTreeWidgetItem([shown, when])
                 child.setData(0, ENTRY_ROLE, item.entry_id)
                 child.setData(0, ANCHOR_ROLE, item.anchor)
                 child.setData(0, GONE_ROLE, current is None)
@@ -558,7 +603,7 @@ class BookmarksPanel(QWidget):
         has_rows = tree.topLevelItemCount() > 0
         tree.setVisible(has_rows)
         self.history_empty.setVisible(not has_rows)
-        self.clear_history_button.setEnabled(has_rows)
+        self.clear_history_button.setEnabled(has_rows and self._store.read_only is None)
 
     def _day_label(self, day: dt.date) -> str:
         today = self._today()
@@ -582,8 +627,11 @@ class BookmarksPanel(QWidget):
 
     def _update_buttons(self) -> None:
         has = self.selected_bookmark() is not None
-        for b in (self.open_button, self.note_button, self.move_button, self.remove_button):
-            b.setEnabled(has)
+        self.open_button.setEnabled(has)
+        # A store that can only be read offers nothing that would change it.
+        writable = self._store.read_only is None
+        for b in (self.note_button, self.move_button, self.remove_button):
+            b.setEnabled(has and writable)
 
     def _open_row(self, row: int) -> None:
         b = self.model.bookmark(row)
@@ -608,13 +656,19 @@ class BookmarksPanel(QWidget):
         b = self.selected_bookmark()
         if b is None:
             return
-        removed = self._store.remove_bookmark(b.entry_id, b.anchor)
+        try:
+            removed = self._store.remove_bookmark(b.entry_id, b.anchor)
+        except StoreError as exc:
+            self._store_failed(exc)
+            return
         self.refresh()
         if removed is None:
             return
         self._removed = removed
         self.message.show_message(
-            self.tr("Removed “%1”.").replace("%1", _bookmark_name(removed)), self.tr("Undo"), on_dismiss=self._forget_removed
+            self.tr("Removed “%1”.").replace("%1", _bookmark_name(removed)),
+            self.tr("Undo"),
+            on_dismiss=self._forget_removed,
         )
 
     def _forget_removed(self) -> None:
@@ -627,7 +681,11 @@ class BookmarksPanel(QWidget):
             return
         self._removed = None
         self.message.dismiss()
-        self._store.restore_bookmark(removed)
+        try:
+            self._store.restore_bookmark(removed)
+        except StoreError as exc:
+            self._store_failed(exc)
+            return
         self.refresh()
         row = self.model.row_of(removed.key)
         if row is not None:
@@ -641,7 +699,7 @@ class BookmarksPanel(QWidget):
         try:
             self._store.move_to_folder(b.entry_id, b.anchor, folder)
         except StoreError as exc:
-            self.message.show_message(self.tr("The bookmark could not be moved: %1").replace("%1", str(exc)))
+            self._store_failed(exc)
         self.refresh()
 
     def _ask_new_folder(self) -> None:
@@ -656,7 +714,7 @@ class BookmarksPanel(QWidget):
         none.setCheckable(True)
         none.setChecked(current is not None and current.folder == NO_FOLDER)
         none.triggered.connect(lambda: self.move_selected_to(NO_FOLDER))
-        folders = self._store.list_folders()
+        folders = self._folders()
         if folders:
             menu.addSeparator()
         for f in folders:
@@ -711,5 +769,8 @@ class BookmarksPanel(QWidget):
     def clear_history(self) -> None:
         if not self.confirm_clear_history():
             return
-        self._store.clear_history()
+        try:
+            self._store.clear_history()
+        except StoreError as exc:
+            self._store_failed(exc)
         self.refresh_history()

@@ -33,8 +33,10 @@ from healthreader.render.page import not_found_page
 from healthreader.render.results import results_html, searching_html
 from healthreader.store import Bookmark, StoreError, UserStore
 from healthreader.ui.common.actions import ActionRegistry
+from healthreader.ui.common.announce import announce
 from healthreader.ui.common.labels import results_labels
 from healthreader.ui.common.search_request import SearchRequest
+from healthreader.ui.common.user_data import explain_store_error
 from healthreader.ui.reader.find_bar import FindBar, find_all, highlight
 from healthreader.ui.reader.infobar import InfoBar
 from healthreader.ui.reader.navigation import History, Location
@@ -70,6 +72,7 @@ SIDEBAR_SHARE = 0.34  # at most this much of the window: the article gets the re
 
 class MainWindow(QMainWindow):
     locationChanged = Signal(str)  # Location.to_string(), after a page is shown
+    outsideLinkShown = Signal(str)  # an address outside the library: told in the info bar, never opened
 
     RENDER_CACHE_SIZE = 32
 
@@ -107,6 +110,7 @@ class MainWindow(QMainWindow):
 
         self.store: UserStore | None = None
         self.bookmarks: BookmarksPanel | None = None
+        self._history_failure_shown = False
         self.printing: PrintActions | None = None
         self._build_toolbar()
         self._build_menus()
@@ -134,6 +138,7 @@ class MainWindow(QMainWindow):
         self.statusBar()
 
         self.viewer.linkActivated.connect(self._on_link)
+        self.viewer.linkFocused.connect(self._on_link_focused)
         self.viewer.currentSectionChanged.connect(self._on_section_scrolled)
         self.viewer.backRequested.connect(self.go_back)
         self.viewer.forwardRequested.connect(self.go_forward)
@@ -283,14 +288,22 @@ class MainWindow(QMainWindow):
         entry = self.current_entry()
         for action_id in ("print", "print_preview", "export_pdf"):
             self.actions_[action_id].setEnabled(entry is not None and self.printing is not None)
-        self.actions_["bookmark"].setEnabled(entry is not None and self.store is not None)
-        self.actions_["bookmark"].setChecked(bool(entry and self.store and self.store.is_bookmarked(entry.id, "")))
+        # A store that can only be read (a read-only folder, a full disk at start) shows the star, not
+        # a button that could only fail.
+        writable = self.store is not None and self.store.read_only is None
+        self.actions_["bookmark"].setEnabled(entry is not None and writable)
+        try:
+            starred = bool(entry and self.store and self.store.is_bookmarked(entry.id, ""))
+        except StoreError as exc:
+            log.warning("bookmark state unknown: %s", exc)
+            starred = False
+        self.actions_["bookmark"].setChecked(starred)
         self.sidebar.section_commands_enabled = entry is not None
 
     def rendered(self, entry: Entry) -> Rendered:
         cached = self._rendered.get(entry.id)
         if cached is None:
-            cached = render_markdown(entry.read_body())
+            cached = render_markdown(entry.read_body(), sources=len(entry.sources))
             self._rendered[entry.id] = cached
             while len(self._rendered) > self.RENDER_CACHE_SIZE:
                 self._rendered.popitem(last=False)
@@ -334,30 +347,28 @@ class MainWindow(QMainWindow):
         self.sidebar.highlight_section(self.viewer.current_section())
         self.setWindowTitle(self.tr("%1 — HealthReader").replace("%1", entry.title))
         self.settings.set("last_location", loc.to_string())
-        if self.store is not None:
+        if self.store is not None and self.store.read_only is None:
             try:
                 self.store.record_visit(entry.id, loc.anchor, title=entry.title)
             except StoreError as exc:
                 log.warning("reading history not saved: %s", exc)
+                if not self._history_failure_shown:  # once: every page opened would say it again
+                    self._history_failure_shown = True
+                    self.infobar.show_message(explain_store_error(exc))
         log.info("opened entry %s (%d sections)", entry.id, len(rendered.sections))
+        announce(self.viewer, self.tr("Opened %1").replace("%1", entry.title))
 
     # --- links and sections ------------------------------------------------------------------------
     def _on_link(self, url: QUrl) -> None:
         scheme = url.scheme()
-        if scheme == "hit" and self._results is not None:
-            n = int(url.path()) if url.path().isdigit() else -1
-            if 0 <= n < len(self._results.hits):
-                hit = self._results.hits[n]
-                self._pending_terms = hit.terms
-                self.open_location(Location(hit.entry_id, hit.anchor))
+        if scheme == "hit":
+            self._open_hit(int(url.path()) if url.path().isdigit() else -1)
         elif scheme == "search":
-            # Encoded, as Location.parse expects (it decodes ids, anchors and the query itself): Qt
-            # refuses to write a whole URL fully decoded, and says so on every click.
-            loc = Location.parse(url.toString())
+            loc = Location.parse(url.toString(QUrl.ComponentFormattingOption.FullyDecoded))
             if loc is not None:
                 self.open_location(loc)
         elif scheme == "entry":
-            loc = Location.parse(url.toString())
+            loc = Location.parse(url.toString(QUrl.ComponentFormattingOption.FullyDecoded))
             if loc is not None:
                 self.open_location(loc)
         elif scheme == "" and url.hasFragment():
@@ -372,11 +383,48 @@ class MainWindow(QMainWindow):
                 copy_text=address,
             )
             log.info("outside link not opened: %s", address)
+            self.outsideLinkShown.emit(address)
+
+    def _on_link_focused(self, url: QUrl, text: str) -> None:
+        """Say the link Tab reached and where it leads, as a screen reader does for a web page's links."""
+        scheme = url.scheme()
+        loc = Location.parse(url.toString()) if scheme in ("entry", "search") else None
+        if scheme == "hit":
+            where = self.tr("opens this result")
+        elif loc is not None and loc.is_search:
+            where = self.tr("searches for %1").replace("%1", loc.query)
+        elif loc is not None and loc.entry_id:
+            target = self.library.find(loc.entry_id)
+            if target is None:
+                where = ""
+            elif target.title == text:
+                where = self.tr("opens this entry")
+            else:
+                where = self.tr("opens %1").replace("%1", target.title)
+        elif scheme == "" and url.hasFragment():
+            where = self.tr("goes to a section of this page")
+        else:
+            where = self.tr("outside address, not opened: %1").replace("%1", url.toDisplayString())
+        said = self.tr("Link: %1").replace("%1", text)
+        announce(self.viewer, self.tr("%1, %2").replace("%1", said).replace("%2", where) if where else said)
+
+    def _open_hit(self, n: int) -> None:
+        if self._results is not None and 0 <= n < len(self._results.hits):
+            hit = self._results.hits[n]
+            self._pending_terms = hit.terms
+            self.open_location(Location(hit.entry_id, hit.anchor))
 
     def _on_sidebar_section(self, anchor: str) -> None:
         current = self.current_location()
+        if current.is_search and anchor.startswith("hit-"):
+            # The sidebar lists the results: choosing one opens it, as its link on the page does.
+            number = anchor.removeprefix("hit-")
+            self._open_hit(int(number) if number.isdigit() else -1)
+            return
         self.open_location(Location(current.entry_id, anchor), record=False)
         self.sidebar.highlight_section(anchor)
+        title = self.sidebar.section_title(anchor)
+        announce(self.viewer, self.tr("Section: %1").replace("%1", title) if title else "")
 
     def _on_section_scrolled(self, anchor: str) -> None:
         self.sidebar.highlight_section(anchor)
@@ -417,7 +465,7 @@ class MainWindow(QMainWindow):
         try:
             result = self.store.toggle_bookmark(entry.id, anchor, title=entry.title, section_title=section)
         except StoreError as exc:
-            self.infobar.show_message(self.tr("The bookmark could not be saved: %1").replace("%1", str(exc)))
+            self.infobar.show_message(explain_store_error(exc))
             return
         if result.removed is not None:
             removed = result.removed
@@ -432,7 +480,11 @@ class MainWindow(QMainWindow):
 
     def _restore_bookmark(self, bookmark: Bookmark) -> None:
         if self.store is not None:
-            self.store.restore_bookmark(bookmark)
+            try:
+                self.store.restore_bookmark(bookmark)
+            except StoreError as exc:
+                self.infobar.show_message(explain_store_error(exc))
+                return
             self.bookmarks_changed()
 
     def bookmarks_changed(self) -> None:
@@ -502,6 +554,7 @@ class MainWindow(QMainWindow):
             self.tr("Results"),
         )
         log.info("search %r: %d results", request.text, results.total)  # type: ignore[attr-defined]
+        announce(self.viewer, results_labels().count.replace("%1", str(results.total)))  # type: ignore[attr-defined]
 
     def _on_search_ready(self) -> None:
         self.search_box.set_ready(True)
