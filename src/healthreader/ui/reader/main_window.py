@@ -13,7 +13,7 @@ from collections import OrderedDict
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QMouseEvent
+from PySide6.QtGui import QCloseEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
@@ -190,14 +190,45 @@ class MainWindow(QMainWindow):
         zoom_labels = {"zoom_out": "A−", "zoom_reset": "A", "zoom_in": "A+"}
         for action_id, text in zoom_labels.items():
             self.actions_[action_id].setIconText(text)
-            # A−, A and A+ are their own picture; the menus show the magnifier icons.
-            self._tool_style(action_id, Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self._tool_style("sidebar", Qt.ToolButtonStyle.ToolButtonIconOnly)  # its tooltip names it
+        self._wide_toolbar = 0  # the toolbar's width with its labels, measured while it shows them
+        self._own_tool_styles()
 
-    def _tool_style(self, action_id: str, style: Qt.ToolButtonStyle) -> None:
-        button = self.toolbar.widgetForAction(self.actions_[action_id])
-        if isinstance(button, QToolButton):
-            button.setToolButtonStyle(style)
+    def _own_tool_styles(self) -> None:
+        """A−, A and A+ are their own picture (the menus show the magnifiers); the sidebar button is an
+        icon, named by its tooltip.  Set again after the toolbar changes the style of all its buttons."""
+        for action_id, style in (
+            ("zoom_out", Qt.ToolButtonStyle.ToolButtonTextOnly),
+            ("zoom_reset", Qt.ToolButtonStyle.ToolButtonTextOnly),
+            ("zoom_in", Qt.ToolButtonStyle.ToolButtonTextOnly),
+            ("sidebar", Qt.ToolButtonStyle.ToolButtonIconOnly),
+        ):
+            button = self.toolbar.widgetForAction(self.actions_[action_id])
+            if isinstance(button, QToolButton):
+                button.setToolButtonStyle(style)
+
+    def fit_toolbar(self) -> None:
+        """Labels beside the icons while they fit; icons alone (their tooltips name them) on a narrow
+        window, so the search box never folds into the toolbar's overflow menu."""
+        bar = self.toolbar
+        labelled = Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+        if bar.toolButtonStyle() == labelled:
+            self._wide_toolbar = bar.sizeHint().width()
+        wanted = labelled if self._wide_toolbar <= self.width() else Qt.ToolButtonStyle.ToolButtonIconOnly
+        if bar.toolButtonStyle() != wanted:
+            bar.setToolButtonStyle(wanted)
+            self._own_tool_styles()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_toolbar()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            # Larger type, longer labels: measure them again with the labels shown.
+            self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            self._own_tool_styles()
+            self.fit_toolbar()
 
     def _build_menus(self) -> None:
         a = self.actions_
