@@ -395,11 +395,13 @@ class MainWindow(QMainWindow):
         if scheme == "hit":
             self._open_hit(int(url.path()) if url.path().isdigit() else -1)
         elif scheme == "search":
-            loc = Location.parse(url.toString(QUrl.ComponentFormattingOption.FullyDecoded))
+            # Encoded, as Location.parse expects (it decodes ids, anchors and the query itself): Qt
+            # refuses to write a whole URL fully decoded, and says so on every click.
+            loc = Location.parse(url.toString())
             if loc is not None:
                 self.open_location(loc)
         elif scheme == "entry":
-            loc = Location.parse(url.toString(QUrl.ComponentFormattingOption.FullyDecoded))
+            loc = Location.parse(url.toString())
             if loc is not None:
                 self.open_location(loc)
         elif scheme == "" and url.hasFragment():
