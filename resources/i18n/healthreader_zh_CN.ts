@@ -632,7 +632,7 @@
     </message>
     <message>
         <source>(kiosk preview)</source>
-        <translation type="unfinished"></translation>
+        <translation>（自助机预览）</translation>
     </message>
     <message>
         <source>The last page is still being printed. Please wait a moment.</source>
@@ -1142,25 +1142,32 @@ An offline reader for health information.</source>
         <source>Print preview: %1</source>
         <translation>打印预览：%1</translation>
     </message>
+    <message>
+        <source>Scan the code to read this entry again.</source>
+        <translation>扫描二维码，可以再次阅读这篇内容。</translation>
+    </message>
+    <message>
+        <source>Entry %1 · library version %2 · printed %3</source>
+        <translation>条目 %1 · 资料库版本 %2 · 打印于 %3</translation>
+    </message>
 </context>
 <context>
     <name>QrDialog</name>
     <message>
         <source>Open this page on your phone</source>
-        <extracomment>A finger&apos;s width per module at the smallest; a 60-character address is about 300 px square.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>在手机上打开这个网页</translation>
     </message>
     <message>
         <source>HealthReader does not open web pages. Scan the code with your phone&apos;s camera:</source>
-        <translation type="unfinished"></translation>
+        <translation>健康阅读器不打开网页。请用手机相机扫描二维码：</translation>
     </message>
     <message>
         <source>QR code of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的二维码</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">关闭</translation>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>

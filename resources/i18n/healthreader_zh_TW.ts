@@ -632,7 +632,7 @@
     </message>
     <message>
         <source>(kiosk preview)</source>
-        <translation type="unfinished"></translation>
+        <translation>（自助機預覽）</translation>
     </message>
     <message>
         <source>The last page is still being printed. Please wait a moment.</source>
@@ -1142,25 +1142,32 @@ An offline reader for health information.</source>
         <source>Print preview: %1</source>
         <translation>列印預覽：%1</translation>
     </message>
+    <message>
+        <source>Scan the code to read this entry again.</source>
+        <translation>掃描 QR 碼，可以再次閱讀這篇內容。</translation>
+    </message>
+    <message>
+        <source>Entry %1 · library version %2 · printed %3</source>
+        <translation>條目 %1 · 資料庫版本 %2 · 列印於 %3</translation>
+    </message>
 </context>
 <context>
     <name>QrDialog</name>
     <message>
         <source>Open this page on your phone</source>
-        <extracomment>A finger&apos;s width per module at the smallest; a 60-character address is about 300 px square.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>在手機上開啟這個網頁</translation>
     </message>
     <message>
         <source>HealthReader does not open web pages. Scan the code with your phone&apos;s camera:</source>
-        <translation type="unfinished"></translation>
+        <translation>健康閱讀器不開啟網頁。請用手機相機掃描 QR 碼：</translation>
     </message>
     <message>
         <source>QR code of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的 QR 碼</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">關閉</translation>
+        <translation>關閉</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from healthreader.ui.common.qr import qr_image
 
-#: A finger's width per module at the smallest; a 60-character address is about 300 px square.
+# A finger's width per module at the smallest; a 60-character address is about 300 px square.
 MODULE_PX = 8
 
 

@@ -127,7 +127,7 @@ class Handout:
 
 
 STAMP_IMAGE = QUrl("healthreader-qr:handout")
-#: The code's side on paper at 96 dpi: 1.5 inch, about 1 mm a module for a typical address.
+# The code's side on paper at 96 dpi: 1.5 inch, about 1 mm a module for a typical address.
 STAMP_PX = 144
 
 
@@ -145,12 +145,9 @@ def entry_code(entry_id: str, version: str, entry_url: str = "") -> str:
 
 
 def _stamp_html(entry_id: str, version: str, url: str, today: dt.date) -> str:
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("Printing", text)
-
     lines = [
-        tr("Scan the code to read this entry again."),
-        tr("Entry %1 · library version %2 · printed %3")
+        QCoreApplication.translate("Printing", "Scan the code to read this entry again."),
+        QCoreApplication.translate("Printing", "Entry %1 · library version %2 · printed %3")
         .replace("%1", entry_id)
         .replace("%2", version)
         .replace("%3", today.isoformat()),
