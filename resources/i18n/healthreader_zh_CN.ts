@@ -4,6 +4,10 @@
 <context>
     <name>AccessibilityController</name>
     <message>
+        <source>Status</source>
+        <translation>状态栏</translation>
+    </message>
+    <message>
         <source>Read aloud</source>
         <translation>朗读</translation>
     </message>

@@ -4,6 +4,10 @@
 <context>
     <name>AccessibilityController</name>
     <message>
+        <source>Status</source>
+        <translation>狀態列</translation>
+    </message>
+    <message>
         <source>Read aloud</source>
         <translation>朗讀</translation>
     </message>

@@ -110,7 +110,7 @@ def press(spec: str) -> None:
 
 def _keysym(key: str) -> int:
     named = {"Tab": 0xFF09, "Return": 0xFF0D, "Escape": 0xFF1B, "Down": 0xFF54, "Up": 0xFF52,
-             "Left": 0xFF51, "Right": 0xFF53, "Home": 0xFF50, "End": 0xFF57, "F6": 0xFFC3, "F9": 0xFFC6, "space": 0x20}  # fmt: skip
+             "Left": 0xFF51, "Right": 0xFF53, "Home": 0xFF50, "End": 0xFF57, "F6": 0xFFC3, "F9": 0xFFC6, "space": 0x20, "equal": 0x3D}  # fmt: skip
     if key in named:
         return named[key]
     if key == "ISO_Left_Tab":

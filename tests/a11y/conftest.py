@@ -164,8 +164,25 @@ def find(node: dict, **want: str) -> dict:
     raise AssertionError(f"nothing on the bus with {want}")
 
 
+@pytest.fixture(scope="session")
+def built_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The library's search index, built once: every test's app starts with a copy, as after a first run."""
+    data = tmp_path_factory.mktemp("index-data")
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"), HOME=str(data))
+    subprocess.run(
+        [sys.executable, "-m", "healthreader", "--data-dir", str(data), "index", "build"],
+        env=env,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    return data / "index"
+
+
 @pytest.fixture
-def app(bus: Bus, data_dir: Path) -> Iterator[App]:
+def app(bus: Bus, data_dir: Path, built_index: Path) -> Iterator[App]:
+    shutil.copytree(built_index, data_dir / "index")
     env = dict(bus.env, **{k: os.environ[k] for k in ("HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME")})
     env.update(
         QT_QPA_PLATFORM="xcb",

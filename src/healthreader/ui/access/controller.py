@@ -44,6 +44,7 @@ from healthreader.chinese.traditional import to_traditional, to_traditional_html
 from healthreader.ui.access import theme
 from healthreader.ui.access.read_aloud import ReadAloud
 from healthreader.ui.common.actions import specs
+from healthreader.ui.common.announce import announce
 from healthreader.ui.common.scale import LARGE_UI_FACTOR, ScaledStyle
 from healthreader.ui.reader.main_window import MainWindow
 from healthreader.ui.reader.sidebar import SUMMARY_ROLE
@@ -172,6 +173,10 @@ class AccessibilityController(QObject):
         )
         self.read_aloud.explain.connect(lambda text: window.infobar.show_message(text))
         self.read_aloud.status.connect(lambda text: window.statusBar().showMessage(text, 3000))
+        # Status messages last a few seconds at the bottom of the window: a screen reader says them.
+        status = window.statusBar()
+        status.setAccessibleName(self.tr("Status"))
+        status.messageChanged.connect(lambda text: announce(status, text))
 
         group = QActionGroup(self)
         group.setExclusive(True)
