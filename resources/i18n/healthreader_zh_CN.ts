@@ -104,11 +104,11 @@
     </message>
     <message>
         <source>Sidebar</source>
-        <translation type="unfinished"></translation>
+        <translation>侧栏</translation>
     </message>
     <message>
         <source>Show or hide the sections and related questions (F9)</source>
-        <translation type="unfinished"></translation>
+        <translation>显示或隐藏目录和相关问答（F9）</translation>
     </message>
     <message>
         <source>Larger text</source>
@@ -964,6 +964,11 @@ An offline reader for health information.</source>
     <message>
         <source>The library has no entry with this id:</source>
         <translation>资料库中没有这个编号的内容：</translation>
+    </message>
+    <message>
+        <source>: </source>
+        <comment>between a label and its value: Category: 神经与肌肉</comment>
+        <translation>：</translation>
     </message>
 </context>
 <context>

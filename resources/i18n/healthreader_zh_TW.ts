@@ -104,11 +104,11 @@
     </message>
     <message>
         <source>Sidebar</source>
-        <translation type="unfinished"></translation>
+        <translation>側欄</translation>
     </message>
     <message>
         <source>Show or hide the sections and related questions (F9)</source>
-        <translation type="unfinished"></translation>
+        <translation>顯示或隱藏目錄和相關問答（F9）</translation>
     </message>
     <message>
         <source>Larger text</source>
@@ -964,6 +964,11 @@ An offline reader for health information.</source>
     <message>
         <source>The library has no entry with this id:</source>
         <translation>資料庫中沒有這個編號的內容：</translation>
+    </message>
+    <message>
+        <source>: </source>
+        <comment>between a label and its value: Category: 神经与肌肉</comment>
+        <translation>：</translation>
     </message>
 </context>
 <context>

@@ -57,7 +57,10 @@ def test_hits_show_title_kind_section_and_snippet(library: Library) -> None:
     ]
     html = results_html(Query("面瘫"), FakeResults("面瘫", total=2, hits=hits), library, ResultsLabels())
     assert '<a href="hit:0">面神经麻痹</a>' in html
-    assert '<span class="kind">Article</span>' in html and '<span class="kind">Q&amp;A</span>' in html
+    assert (
+        '<span class="kind">&nbsp;Article&nbsp;</span>' in html
+        and '<span class="kind">&nbsp;Q&amp;A&nbsp;</span>' in html
+    )
     assert "› 怎么治疗" in html
     assert '<b class="match">面瘫</b>要尽早' in html  # the snippet is already escaped HTML
     assert "2 results" in html

@@ -50,12 +50,19 @@ class PageLabels:
     back: str = "Back"
     not_found_title: str = "Entry not found"
     not_found_text: str = "The library has no entry with this id:"
+    colon: str = ": "  # between a label and its value: "Category: …" in English, "分类：…" in Chinese
 
     def kind(self, entry: Entry) -> str:
         return self.article if entry.type == EntryType.ARTICLE else self.question
 
     def tier(self, tier: Tier) -> str:
         return {Tier.EMERGENCY: self.tier_emergency, Tier.SAME_DAY: self.tier_same_day, Tier.SOON: self.tier_soon}[tier]
+
+
+def kind_badge(label: str) -> str:
+    """The 文章/问答 badge: a space inside its coloured box on each side (Qt draws no padding on
+    inline text), and one before it, so it never touches the title it follows."""
+    return f'&nbsp;<span class="kind">&nbsp;{escape(label)}&nbsp;</span>'
 
 
 def entry_href(entry_id: str, anchor: str = "") -> str:
@@ -75,11 +82,11 @@ def _disclaimer(text: str, labels: PageLabels) -> str:
 def _provenance(entry: Entry, labels: PageLabels) -> str:
     bits = []
     if entry.reviewer:
-        bits.append(f"{escape(labels.reviewer)}：{escape(entry.reviewer)}")
+        bits.append(f"{escape(labels.reviewer)}{escape(labels.colon)}{escape(entry.reviewer)}")
     if entry.reviewed:
-        bits.append(f"{escape(labels.reviewed)}：{entry.reviewed.isoformat()}")
+        bits.append(f"{escape(labels.reviewed)}{escape(labels.colon)}{entry.reviewed.isoformat()}")
     if entry.next_review:
-        bits.append(f"{escape(labels.next_review)}：{entry.next_review.isoformat()}")
+        bits.append(f"{escape(labels.next_review)}{escape(labels.colon)}{entry.next_review.isoformat()}")
     return f'<p class="provenance">{" · ".join(bits)}</p>' if bits else ""
 
 
@@ -108,8 +115,8 @@ def entry_page(entry: Entry, body_html: str, disclaimer: str, labels: PageLabels
     signs in their tiers, the body, the numbered sources its ``[n]`` citations point to, and the
     library's disclaimer.
     """
-    meta = [f'<span class="kind">{escape(labels.kind(entry))}</span>']
-    meta.append(f"{escape(labels.category)}：{escape(entry.category)}")
+    meta = [kind_badge(labels.kind(entry)).removeprefix("&nbsp;")]  # first on its line: no space before
+    meta.append(f"{escape(labels.category)}{escape(labels.colon)}{escape(entry.category)}")
     parts = [
         f'<h1 class="title"><a name="top"></a>{escape(entry.title)}</h1>',
         f'<p class="meta">{" · ".join(meta)}</p>',
@@ -118,7 +125,7 @@ def entry_page(entry: Entry, body_html: str, disclaimer: str, labels: PageLabels
     if entry.review_due(today or dt.date.today()):
         parts.append(
             '<table class="review-due" width="100%" cellpadding="6" cellspacing="0"><tr><td>'
-            f'<p class="review-due"><b>{escape(labels.review_due)}</b>：{escape(labels.review_due_text)}</p>'
+            f'<p class="review-due"><b>{escape(labels.review_due)}</b>{escape(labels.colon)}{escape(labels.review_due_text)}</p>'
             "</td></tr></table>"
         )
     parts.append(f'<p class="summary">{escape(entry.summary)}</p>')
@@ -134,8 +141,7 @@ def entry_page(entry: Entry, body_html: str, disclaimer: str, labels: PageLabels
 
 def _entry_list(entries: list[Entry], labels: PageLabels) -> str:
     items = [
-        f'<li><a href="{entry_href(e.id)}">{escape(e.title)}</a> '
-        f'<span class="kind">{escape(labels.kind(e))}</span><br/>'
+        f'<li><a href="{entry_href(e.id)}">{escape(e.title)}</a>{kind_badge(labels.kind(e))}<br/>'
         f'<span class="entry-summary">{escape(e.summary)}</span></li>'
         for e in entries
     ]

@@ -17,6 +17,7 @@ from typing import Protocol
 from urllib.parse import urlencode
 
 from healthreader.content import Library
+from healthreader.render.page import kind_badge
 
 # The search service's Results.hint codes this page words (tests check they match search's own).
 HINT_EMPTY_QUERY = "empty-query"
@@ -164,8 +165,8 @@ def results_html(request: QueryLike, results: ResultsLike, library: Library, lab
     for n, hit in enumerate(results.hits):
         section = f' <span class="section">› {escape(hit.section_title)}</span>' if hit.section_title else ""
         parts.append(
-            f'<p class="hit-title"><a name="hit-{n}"></a><a href="hit:{n}">{escape(hit.title)}</a> '
-            f'<span class="kind">{escape(kind_labels.get(hit.type, hit.type))}</span>{section}</p>'
+            f'<p class="hit-title"><a name="hit-{n}"></a><a href="hit:{n}">{escape(hit.title)}</a>'
+            f"{kind_badge(kind_labels.get(hit.type, hit.type))}{section}</p>"
             f'<p class="snippet">{hit.snippet_html}</p>'
         )
     return "\n".join(parts)

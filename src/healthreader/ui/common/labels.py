@@ -42,6 +42,7 @@ def page_labels() -> PageLabels:
         back=QCoreApplication.translate("PageLabels", "Back"),
         not_found_title=QCoreApplication.translate("PageLabels", "Entry not found"),
         not_found_text=QCoreApplication.translate("PageLabels", "The library has no entry with this id:"),
+        colon=QCoreApplication.translate("PageLabels", ": ", "between a label and its value: Category: 神经与肌肉"),
     )
 
 
