@@ -717,6 +717,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Heading level %1, %2</source>
+        <translation>%1 级标题，%2</translation>
+    </message>
+    <message>
         <source>Opened %1</source>
         <translation>已打开：%1</translation>
     </message>

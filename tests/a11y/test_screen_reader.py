@@ -105,3 +105,14 @@ def test_status_messages_are_said_and_the_status_bar_is_named(app: App) -> None:
     said = announcements(app.keys("ctrl+equal", wait=0.6))
     assert any(s.startswith("字号") or "%" in s for s in said), said  # the new text size, as the status bar shows it
     assert find(app.tree(), role="status bar")["name"] == "状态栏"
+
+
+def test_h_jumps_from_heading_to_heading_saying_each_level(app: App) -> None:
+    app.keys("ctrl+k")
+    steps = app.keys(*["Tab"] * 7, "h", "h", "shift+h", wait=0.5)
+    assert steps[6]["focus"]["name"] == "文章"
+    said = announcements(steps[7:])
+    assert said[0].startswith("2 级标题，") and said[1].startswith("2 级标题，"), said
+    assert said[2] == said[0], said  # Shift+H goes back to the one before
+    moved = [e for s in steps[7:] for e in s["events"] if e["type"] == "object:text-caret-moved"]
+    assert len(moved) >= 3, moved  # the caret, which Orca follows, is on the heading

@@ -139,6 +139,11 @@ class MainWindow(QMainWindow):
 
         self.viewer.linkActivated.connect(self._on_link)
         self.viewer.linkFocused.connect(self._on_link_focused)
+        self.viewer.headingReached.connect(
+            lambda level, text: announce(
+                self.viewer, self.tr("Heading level %1, %2").replace("%1", str(level)).replace("%2", text)
+            )
+        )
         self.viewer.currentSectionChanged.connect(self._on_section_scrolled)
         self.viewer.backRequested.connect(self.go_back)
         self.viewer.forwardRequested.connect(self.go_forward)

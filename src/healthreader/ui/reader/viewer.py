@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QAccessibleTextSelectionEvent,
     QFont,
     QFontMetricsF,
+    QKeyEvent,
     QMouseEvent,
     QResizeEvent,
     QShowEvent,
@@ -45,6 +46,7 @@ else:
 class EntryViewer(_TextBrowser):
     linkActivated = Signal(QUrl)
     linkFocused = Signal(QUrl, str)  # Tab reached a link: where it leads, its text
+    headingReached = Signal(int, str)  # H or Shift+H moved the caret to a heading: its level, its text
     currentSectionChanged = Signal(str)
     backRequested = Signal()
     forwardRequested = Signal()
@@ -276,6 +278,32 @@ class EntryViewer(_TextBrowser):
                 probe.setPosition(cursor.selectionStart() + 1)
                 href = probe.charFormat().anchorHref()
             self.linkFocused.emit(QUrl(href), cursor.selectedText())
+        return True
+
+    # --- headings by keyboard ----------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # H and Shift+H, as in Orca's browse mode (a read-only text has no other use for letters).
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if event.key() == Qt.Key.Key_H and mods in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier):
+            self.move_to_heading(forward=mods == Qt.KeyboardModifier.NoModifier)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def move_to_heading(self, forward: bool = True) -> bool:
+        """Put the caret at the start of the next (or previous) heading and report it; False at the end."""
+        block = self.textCursor().block()
+        block = block.next() if forward else block.previous()
+        while block.isValid() and not block.blockFormat().headingLevel():
+            block = block.next() if forward else block.previous()
+        if not block.isValid():
+            return False
+        cursor = self.textCursor()
+        cursor.setPosition(block.position())
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        self._on_scroll()
+        self.headingReached.emit(block.blockFormat().headingLevel(), block.text().strip())
         return True
 
     # --- mouse back/forward buttons ----------------------------------------------------------
