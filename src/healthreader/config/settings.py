@@ -169,6 +169,11 @@ class Settings:
         self._values[opt.scope][name] = value
         self._write(opt.scope)
 
+    def is_set(self, name: str) -> bool:
+        """Whether the reader chose a value (else the default, or the system's preference, applies)."""
+        opt = OPTIONS[name]
+        return name in self._values[opt.scope] and opt.valid(self._values[opt.scope][name])
+
     def reset(self, name: str) -> None:
         opt = OPTIONS[name]
         if self._values[opt.scope].pop(name, None) is not None:

@@ -40,11 +40,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from healthreader.chinese.traditional import to_traditional, to_traditional_html
+from healthreader.chinese.traditional import TAIWAN, to_traditional, to_traditional_html
 from healthreader.ui.access import theme
 from healthreader.ui.access.read_aloud import ReadAloud
 from healthreader.ui.common.actions import specs
 from healthreader.ui.common.announce import announce
+from healthreader.ui.common.i18n import traditional_variant
 from healthreader.ui.common.scale import LARGE_UI_FACTOR, ScaledStyle
 from healthreader.ui.reader.main_window import MainWindow
 from healthreader.ui.reader.sidebar import SUMMARY_ROLE
@@ -186,7 +187,16 @@ class AccessibilityController(QObject):
             a[action_id].triggered.connect(lambda _=False, c=choice: self.set_theme(c))
         a["large_type"].setChecked(bool(self.settings.get("large_type")))
         a["large_type"].toggled.connect(self.set_large_type)
-        a["traditional"].setChecked(bool(self.settings.get("traditional")))
+        # Hong Kong's forms on a Hong Kong system, else Taiwan's; on either kind of system the library
+        # is shown in traditional characters until the reader says otherwise.
+        system_variant = traditional_variant()
+        self._variant = system_variant or TAIWAN
+        self._traditional = (
+            bool(self.settings.get("traditional"))
+            if self.settings.is_set("traditional")
+            else system_variant is not None
+        )
+        a["traditional"].setChecked(self._traditional)
         a["traditional"].toggled.connect(self.set_traditional)
         a["shortcuts"].triggered.connect(self.show_shortcuts)
         # Short toolbar labels; the menus keep the full ones.
@@ -201,7 +211,7 @@ class AccessibilityController(QObject):
 
         self.apply_theme()
         self.set_large_type(bool(self.settings.get("large_type")))
-        self.set_traditional(bool(self.settings.get("traditional")), announce=False)
+        self._show_traditional(self._traditional)
         self.set_tab_order()
         self.name_known_controls()
         name_controls(window)
@@ -313,13 +323,22 @@ class AccessibilityController(QObject):
 
     # --- traditional characters ---------------------------------------------------------------
     def set_traditional(self, on: bool, announce: bool = True) -> None:
+        """The reader's choice: remembered, and then it overrides what the system suggests."""
         self.settings.set("traditional", on)
-        self.window.viewer.set_text_transform(to_traditional_html if on else None)
-        self._convert_chrome()
+        self._show_traditional(on)
         if announce:
             self.window.statusBar().showMessage(
                 self.tr("Menus and buttons change to the new characters the next time HealthReader starts."), 8000
             )
+
+    def _show_traditional(self, on: bool) -> None:
+        self._traditional = on
+        variant = self._variant
+        self.window.set_text_conversion(
+            (lambda text: to_traditional(text, variant)) if on else None,
+            (lambda html: to_traditional_html(html, variant)) if on else None,
+        )
+        self._convert_chrome()
 
     def _convert_chrome(self) -> None:
         """Library text outside the page: the sidebar's lists and the window title.
@@ -327,7 +346,7 @@ class AccessibilityController(QObject):
         The simplified originals are kept beside the converted text, so turning the setting off
         puts them back without rebuilding the lists.
         """
-        on = bool(self.settings.get("traditional"))
+        on, variant = self._traditional, self._variant
         sidebar = self.window.sidebar
         lists: tuple[QListWidget, ...] = (sidebar.sections, sidebar.related)
         for widget in lists:
@@ -338,14 +357,14 @@ class AccessibilityController(QObject):
                     original = (item.text(), item.data(SUMMARY_ROLE) or "")
                     item.setData(ORIGINAL_ROLE, original)
                 title, summary = original
-                item.setText(to_traditional(title) if on else title)
+                item.setText(to_traditional(title, variant) if on else title)
                 if summary:
-                    item.setData(SUMMARY_ROLE, to_traditional(summary) if on else summary)
+                    item.setData(SUMMARY_ROLE, to_traditional(summary, variant) if on else summary)
         title = self.window.windowTitle()
         if on:
             self._simplified_title = title
-            self.window.setWindowTitle(to_traditional(title))
-        elif self._simplified_title and to_traditional(self._simplified_title) == title:
+            self.window.setWindowTitle(to_traditional(title, variant))
+        elif self._simplified_title and to_traditional(self._simplified_title, variant) == title:
             self.window.setWindowTitle(self._simplified_title)
 
     def name_known_controls(self) -> None:

@@ -67,6 +67,10 @@ from healthreader.ui.common.user_data import explain_store_error
 TitleOf = Callable[[str], "str | None"]
 
 
+def _as_written(text: str) -> str:
+    return text
+
+
 def _bookmark_name(bookmark: Bookmark) -> str:
     """The article, and the section when the bookmark is for one: "脑卒中后的康复 › 康复团队"."""
     return f"{bookmark.title} › {bookmark.section_title}" if bookmark.section_title else bookmark.title
@@ -111,6 +115,7 @@ class BookmarkListModel(QAbstractListModel):
         self._query: tuple[BookmarkOrder, str, str | None] = (BookmarkOrder.NEWEST, "", None)
         self._exhausted = True
         self._titles: dict[str, str | None] = {}  # title_of results, asked once per reload and entry
+        self.display: Callable[[str], str] = _as_written  # library text as shown (traditional characters)
 
     def load(self, order: BookmarkOrder, text: str, folder: str | None) -> None:
         """Start again from the first page of this query."""
@@ -173,7 +178,7 @@ class BookmarkListModel(QAbstractListModel):
             # The library's current title when the entry is still there (it may have been renamed),
             # else the title remembered when the bookmark was made.
             title = self.current_title(b.entry_id) or b.title
-            shown = f"{title} › {b.section_title}" if b.section_title else title
+            shown = self.display(f"{title} › {b.section_title}" if b.section_title else title)
             flag = self.tr("(partly unreadable)")
             return f"{shown}  {flag}" if b.damaged else shown
         if role == Qt.ItemDataRole.EditRole:
@@ -490,6 +495,11 @@ class BookmarksPanel(QWidget):
         self.clear_history_button.clicked.connect(self.clear_history)
         return page
 
+    def set_text_transform(self, transform: Callable[[str], str] | None) -> None:
+        """Show titles converted (traditional characters); the reader's own notes stay as typed."""
+        self.model.display = transform or _as_written
+        self.refresh()
+
     def show_bookmarks(self) -> None:
         self.tabs.setCurrentIndex(0)
 
@@ -586,7 +596,7 @@ class BookmarksPanel(QWidget):
                 current = titles[item.entry_id]
                 local = item.visited_at.astimezone()
                 when = locale.toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
-                shown = current or item.title
+                shown = self.model.display(current or item.title)
                 if item.damaged:
                     flag = self.tr("(partly unreadable)")
                     shown = f"{shown}  {flag}"
@@ -666,7 +676,7 @@ class BookmarksPanel(QWidget):
             return
         self._removed = removed
         self.message.show_message(
-            self.tr("Removed “%1”.").replace("%1", _bookmark_name(removed)),
+            self.tr("Removed “%1”.").replace("%1", self.model.display(_bookmark_name(removed))),
             self.tr("Undo"),
             on_dismiss=self._forget_removed,
         )

@@ -11,12 +11,18 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from healthreader.chinese.traditional import HONG_KONG, TAIWAN
 from healthreader.paths import resource
 
 log = logging.getLogger(__name__)
 SUPPORTED = ("zh_CN", "zh_TW", "en")
 # Chinese in these places is written in traditional characters.
 TRADITIONAL_TERRITORIES = (QLocale.Country.Taiwan, QLocale.Country.HongKong, QLocale.Country.Macao)
+
+
+def system_locale() -> QLocale:
+    """The desktop's locale (one place, so tests can stand in a Taiwan or Hong Kong system)."""
+    return QLocale.system()
 
 
 def choose_language(
@@ -31,7 +37,7 @@ def choose_language(
     >>> choose_language("zh_CN", "zh-Hans", traditional=True)
     'zh_TW'
     """
-    chosen = _choose(preference, library_language, system or QLocale.system())
+    chosen = _choose(preference, library_language, system or system_locale())
     return "zh_TW" if traditional and chosen == "zh_CN" else chosen
 
 
@@ -46,6 +52,27 @@ def _choose(preference: str, library_language: str, system: QLocale) -> str:
     if system.language() in (QLocale.Language.C, QLocale.Language.AnyLanguage):
         return "zh_CN" if library_language.lower().startswith("zh") else "en"
     return "en"
+
+
+def traditional_variant(system: QLocale | None = None) -> str | None:
+    """``hk`` for Hong Kong and Macao, ``tw`` for Taiwan and other traditional-character Chinese
+    systems, None where Chinese is written in simplified characters (or not Chinese at all).
+
+    >>> traditional_variant(QLocale(QLocale.Language.Chinese, QLocale.Country.HongKong))
+    'hk'
+    >>> traditional_variant(QLocale(QLocale.Language.Chinese, QLocale.Country.Taiwan))
+    'tw'
+    >>> traditional_variant(QLocale(QLocale.Language.Chinese, QLocale.Country.China)) is None
+    True
+    """
+    system = system or system_locale()
+    if system.language() != QLocale.Language.Chinese:
+        return None
+    if system.territory() in (QLocale.Country.HongKong, QLocale.Country.Macao):
+        return HONG_KONG
+    if system.territory() == QLocale.Country.Taiwan or system.script() == QLocale.Script.TraditionalHanScript:
+        return TAIWAN
+    return None
 
 
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:

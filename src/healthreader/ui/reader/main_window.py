@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import logging
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, QUrl, Signal
@@ -111,6 +112,7 @@ class MainWindow(QMainWindow):
         self.store: UserStore | None = None
         self.bookmarks: BookmarksPanel | None = None
         self._history_failure_shown = False
+        self._display: Callable[[str], str] | None = None  # library text as shown (traditional characters)
         self.printing: PrintActions | None = None
         self._build_toolbar()
         self._build_menus()
@@ -467,10 +469,24 @@ class MainWindow(QMainWindow):
     def _on_section_scrolled(self, anchor: str) -> None:
         self.sidebar.highlight_section(anchor)
 
+    # --- how the library's text is shown ------------------------------------------------------------
+    def set_text_conversion(self, text: Callable[[str], str] | None, html: Callable[[str], str] | None) -> None:
+        """Show the library's text converted (traditional characters) wherever it appears: the page,
+        the search drop-down, bookmark titles and the window's messages about them."""
+        self._display = text
+        self.viewer.set_text_transform(html)
+        self.search_box.set_text_transform(text)
+        if self.bookmarks is not None:
+            self.bookmarks.set_text_transform(text)
+
+    def displayed(self, text: str) -> str:
+        return self._display(text) if self._display is not None else text
+
     # --- bookmarks and history ------------------------------------------------------------------------
     def attach_store(self, store: UserStore, panel: BookmarksPanel) -> None:
         self.store = store
         self.bookmarks = panel
+        panel.set_text_transform(self._display)
         self.sidebar.add_tab(panel, self.tr("Bookmarks and history"))
         panel.openRequested.connect(lambda eid, anchor: self.open_location(Location(eid, anchor)))
         self.actions_["bookmark"].triggered.connect(lambda: self.toggle_bookmark(""))
@@ -499,7 +515,7 @@ class MainWindow(QMainWindow):
         if entry is None or self.store is None:
             return
         section = next((s.title for s in self.rendered(entry).sections if s.anchor == anchor), "") if anchor else ""
-        name = f"{entry.title} › {section}" if section else entry.title
+        name = self.displayed(f"{entry.title} › {section}" if section else entry.title)
         try:
             result = self.store.toggle_bookmark(entry.id, anchor, title=entry.title, section_title=section)
         except StoreError as exc:
@@ -748,6 +764,7 @@ class MainWindow(QMainWindow):
             old.deleteLater()
         self.store = store
         self.bookmarks = panel
+        panel.set_text_transform(self._display)
         if index >= 0:
             self.sidebar.insertTab(index, panel, title)
         else:

@@ -10,6 +10,7 @@ typed text stays in the box.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
@@ -45,8 +46,13 @@ class SearchBox(QLineEdit):
         self.textEdited.connect(self._edited)
         self.returnPressed.connect(self._return)
         self._just_activated = False
+        self._display: Callable[[str], str] | None = None  # library text as shown (traditional characters)
         self._labels = {"article": self.tr("Article"), "qa": self.tr("Q&A")}
         self.set_ready(False)
+
+    def set_text_transform(self, transform: Callable[[str], str] | None) -> None:
+        """Show the library's titles converted (traditional characters); what the reader typed stays."""
+        self._display = transform
 
     def set_ready(self, ready: bool, progress: str = "") -> None:
         if ready:
@@ -82,11 +88,13 @@ class SearchBox(QLineEdit):
                 fix.setData(typed, TYPED_ROLE)
                 self.model.appendRow(fix)
             label = s.label if s.kind != "alias" or s.label == s.title else f"{s.label} → {s.title}"
+            if self._display is not None:
+                label = self._display(label)
             item = QStandardItem(f"{label}    ·  {self._labels.get(s.type, s.type)}")
             item.setData(s.entry_id, ENTRY_ROLE)
             item.setData(s.anchor, ANCHOR_ROLE)
             item.setData(typed, TYPED_ROLE)
-            item.setToolTip(s.title)
+            item.setToolTip(self._display(s.title) if self._display is not None else s.title)
             self.model.appendRow(item)
         more = QStandardItem(self.tr("All results for “%1” (Enter)").replace("%1", typed.strip()))
         more.setData(ALL_RESULTS, ENTRY_ROLE)

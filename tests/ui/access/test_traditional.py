@@ -1,0 +1,88 @@
+"""Traditional characters as readers in Taiwan and Hong Kong write them: the Taiwan standard with its
+phrases (OpenCC s2twp) or Hong Kong's (s2hk), chosen by the system; on such a system the content is
+traditional from the first start, not only the menus; suggestions and bookmark titles follow."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QLocale, Qt
+
+from healthreader.ui.common import i18n
+from tests.ui.journeys.screen import type_text
+
+TAIWAN = QLocale(QLocale.Language.Chinese, QLocale.Script.TraditionalHanScript, QLocale.Country.Taiwan)
+HONG_KONG = QLocale(QLocale.Language.Chinese, QLocale.Script.TraditionalHanScript, QLocale.Country.HongKong)
+CHINA = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+
+
+@pytest.fixture
+def system(monkeypatch):
+    def use(locale: QLocale) -> None:
+        monkeypatch.setattr(i18n, "system_locale", lambda: locale)
+
+    return use
+
+
+def test_a_taiwan_system_shows_the_content_in_taiwan_characters_and_phrases(system, make_window) -> None:
+    system(TAIWAN)
+    window = make_window("alpha")
+    text = window.viewer.toPlainText()
+    assert "面部肌肉萎縮測試文章" in text
+    assert "外部連結" in text and "多吃" in text  # Taiwan's words; generic OpenCC says 鏈接 and 喫
+    assert "喫" not in text and "萎缩" not in text
+    assert window.menuBar().actions()[0].text() == "檔案(&F)"
+    assert window.actions_["traditional"].isChecked()
+    assert "萎縮" in window.windowTitle()
+    assert window.sidebar.related.item(0).text() == "臉部肌肉萎縮是什麼原因引起的"
+
+
+def test_a_hong_kong_system_uses_hong_kong_forms(system, make_window) -> None:
+    system(HONG_KONG)
+    window = make_window("alpha")
+    text = window.viewer.toPlainText()
+    assert "説明" in text and "外部鏈接" in text and "喫" not in text
+
+
+def test_turned_on_by_hand_on_a_mainland_system_it_is_the_taiwan_standard(system, make_window) -> None:
+    system(CHINA)
+    window = make_window("alpha")
+    assert "萎缩" in window.viewer.toPlainText() and not window.actions_["traditional"].isChecked()
+    window.actions_["traditional"].trigger()
+    text = window.viewer.toPlainText()
+    assert "外部連結" in text and "喫" not in text
+
+
+def test_the_reader_can_turn_it_off_on_a_taiwan_system_and_it_stays_off(system, make_window) -> None:
+    system(TAIWAN)
+    window = make_window("alpha")
+    window.actions_["traditional"].trigger()
+    assert "面部肌肉萎缩测试文章" in window.viewer.toPlainText()
+    window.close()
+    again = make_window("alpha")
+    assert "面部肌肉萎缩测试文章" in again.viewer.toPlainText()
+    assert not again.actions_["traditional"].isChecked()
+
+
+def test_bookmark_titles_and_messages_follow(system, qtbot, make_window) -> None:
+    system(TAIWAN)
+    window = make_window("alpha")
+    qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert "面部肌肉萎縮測試文章" in window.infobar.text()
+    window.show_bookmarks()
+    panel = window.bookmarks
+    qtbot.waitUntil(lambda: panel.view.model().rowCount() == 1)
+    shown = panel.view.model().index(0, 0).data()
+    assert "萎縮" in shown and "萎缩" not in shown
+
+
+def test_suggestions_follow(system, qtbot, make_window) -> None:
+    system(TAIWAN)
+    window = make_window("alpha", search=True)
+    qtbot.waitUntil(lambda: window.search.is_ready, timeout=30_000)
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    type_text(qtbot, window.search_box, "面部")
+    popup = window.search_box.completer_.popup()
+    qtbot.waitUntil(popup.isVisible, timeout=5000)
+    labels = window.search_box.suggestion_labels()
+    assert any("面部肌肉萎縮測試文章" in label for label in labels), labels
+    assert not any("萎缩" in label for label in labels), labels
