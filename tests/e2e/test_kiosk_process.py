@@ -178,6 +178,6 @@ def test_preview_shows_the_policy_in_a_touch_sized_window(data_dir: Path, tmp_pa
     log = (data_dir / "healthreader.log").read_text("utf-8")
     assert "kiosk mode on: locked; idle reset after 45 s" in log
     assert "kiosk preview: in a 1280x800 window staff can close" in log
-    assert re.search(r"window shown in \d+ ms .*: .* \(kiosk preview\)", log), log
+    assert re.search(r"window shown in \d+ ms .*: .* (\(kiosk preview\)|（自助机预览）)", log), log
     width, height = struct.unpack(">II", shot.read_bytes()[16:24])  # the PNG's IHDR
     assert (width, height) == (1280, 800)

@@ -583,7 +583,10 @@ class KioskController(QObject):
         """Kinetic scrolling by a finger's drag (or a mouse held down) in every list and page a patient
         reads; Qt's scroller tells a tap from a drag, so links and rows still open with a tap."""
         w = self.window
-        views: list[QAbstractScrollArea] = [w.viewer, w.search_box.completer_.popup()]
+        views: list[QAbstractScrollArea] = [w.viewer]
+        popup = w.search_box.completer_.popup()
+        if popup is not None:
+            views.append(popup)
         views += [v for v in w.sidebar.findChildren(QAbstractScrollArea) if isinstance(v, QAbstractItemView)]
         for view in views:
             QScroller.grabGesture(view.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
