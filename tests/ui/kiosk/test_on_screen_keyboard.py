@@ -1,0 +1,40 @@
+"""Qt Virtual Keyboard's pinyin panel in the kiosk: keys clicked with the mouse, a candidate picked,
+and the search box searching it.  Its own process: QT_IM_MODULE must be set before Qt starts."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import ROOT
+
+
+def drive(typed: str, pick: str, data_dir: Path, library: Path) -> dict[str, object]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=f"{ROOT / 'src'}:{ROOT}", HOME=str(data_dir))
+    proc = subprocess.run(
+        [sys.executable, str(Path(__file__).with_name("vkb_driver.py")), typed, pick, str(data_dir), str(library)],
+        capture_output=True, text=True, timeout=60, env=env, cwd=ROOT,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def test_typing_pinyin_on_the_on_screen_keyboard_and_picking_a_candidate_searches_it(
+    data_dir: Path, tiny_library: Path
+) -> None:
+    # Keys m-i-a-n-t-a-n clicked on the panel, 面瘫 picked from its candidates, then its Enter key.
+    seen = drive("miantan", "面瘫", data_dir, tiny_library)
+    assert "面瘫" in seen["offered"], seen
+    assert seen["box"] == "面瘫", seen
+    assert seen["location"] == "search:?q=%E9%9D%A2%E7%98%AB" and seen["title"].startswith("面瘫"), seen
+
+
+def test_mianta_alone_does_not_offer_the_two_syllable_word(data_dir: Path, tiny_library: Path) -> None:
+    # Qt's pinyin engine reads "mianta" as mian+ta (面他), not as a prefix of mian+tan: 面瘫 is not
+    # among its candidates.  Recorded so that a newer engine that predicts it shows up here.
+    seen = drive("mianta", "面瘫", data_dir, tiny_library)
+    assert "面瘫" not in seen["offered"] and seen["offered"][0] == "面他", seen
+    assert seen["box"] == "", seen

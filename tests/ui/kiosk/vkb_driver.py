@@ -1,0 +1,111 @@
+"""Run by test_on_screen_keyboard.py in a process of its own (QT_IM_MODULE must be set before Qt
+starts): a kiosk window, Qt Virtual Keyboard's pinyin panel, keys clicked, a candidate picked.
+Prints one JSON line with what the search box holds and what the window shows."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+os.environ["QT_IM_MODULE"] = "qtvirtualkeyboard"
+
+from PySide6.QtCore import QLocale, QPointF, Qt  # noqa: E402
+from PySide6.QtGui import QGuiApplication  # noqa: E402
+from PySide6.QtQuick import QQuickItem, QQuickWindow  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from healthreader.config.kiosk import KioskPolicy  # noqa: E402
+from healthreader.paths import DataPaths  # noqa: E402
+from healthreader.ui.app import create_main_window  # noqa: E402
+from healthreader.ui.kiosk.controller import KioskController  # noqa: E402
+
+
+def items(root: QQuickItem) -> list[QQuickItem]:
+    out = [root]
+    for child in root.childItems():
+        out += items(child)
+    return out
+
+
+def click(window: QQuickWindow, item: QQuickItem) -> None:
+    point = item.mapToScene(QPointF(item.width() / 2, item.height() / 2)).toPoint()
+    QTest.mousePress(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+    QTest.qWait(60)
+    QTest.mouseRelease(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+    QTest.qWait(60)
+
+
+def main() -> None:
+    typed, pick, data, library = sys.argv[1], sys.argv[2], Path(sys.argv[3]), Path(sys.argv[4])
+    QLocale.setDefault(QLocale("zh_CN"))  # the keyboard opens in the locale's layout: pinyin
+    app = QApplication([sys.argv[0]])
+    # The preview's 1280 px window: on the 800 px offscreen screen a full-screen kiosk's toolbar would
+    # put the search box in its overflow menu.
+    window = create_main_window(
+        DataPaths.at(data), [library], None, kiosk=KioskPolicy(enabled=True, ui_language="en", preview=True)
+    )
+    window.show()
+    QTest.qWaitForWindowExposed(window)
+    box = window.search_box
+    window.activateWindow()
+    box.setFocus()
+    QTest.qWait(300)
+    QGuiApplication.inputMethod().show()
+    QTest.qWait(500)
+    panel = next(w for w in QGuiApplication.topLevelWindows() if isinstance(w, QQuickWindow))
+    # The offscreen platform shows no tool windows by itself and gives the panel the focus when
+    # shown; a window manager does neither.  Show it, and give the focus back to the search box.
+    panel.show()
+    QTest.qWait(100)
+    window.activateWindow()
+    box.setFocus()
+    QGuiApplication.inputMethod().update(Qt.InputMethodQuery.ImQueryAll)
+    QGuiApplication.inputMethod().show()
+    QTest.qWait(200)
+    keys = {}
+    for item in items(panel.contentItem()):
+        text = item.property("text")
+        if isinstance(text, str) and text and item.isVisible() and item.property("key") is not None:
+            keys.setdefault(text, item)
+    for letter in typed:
+        click(panel, keys[letter])
+    QTest.qWait(300)
+    lists = [it for it in items(panel.contentItem()) if "ListView" in it.metaObject().className()]
+    offered: list[str] = []
+    for view in lists:
+        model = view.property("model")
+        if model is not None and hasattr(model, "rowCount") and model.rowCount():
+            offered = [model.data(model.index(r, 0), Qt.ItemDataRole.DisplayRole) for r in range(model.rowCount())]
+    delegate = next((it for it in items(panel.contentItem()) if it.property("text") == pick and it.isVisible()), None)
+    if delegate is not None:
+        click(panel, delegate)
+        QTest.qWait(300)
+        click(panel, keys["\n"])  # the keyboard's Enter: search
+        QTest.qWait(1500)
+    shot = data / "keyboard.png"
+    panel.grabWindow().save(str(shot))
+    print(
+        json.dumps(
+            {
+                "box": box.text(),
+                "offered": offered[:10],
+                "location": window.current_location().to_string(),
+                "title": window.windowTitle(),
+                "panel_shot": str(shot),
+            },
+            ensure_ascii=False,
+        )
+    )
+    window.findChild(KioskController).unlock()
+    app.quit()
+    # Python's teardown frees the keyboard's pixmaps after the application: Qt aborts on that.  The
+    # answer is printed; end here, as the process's last act.
+    sys.stdout.flush()
+    os._exit(0)
+
+
+if __name__ == "__main__":
+    main()
