@@ -1300,6 +1300,34 @@ An offline reader for health information.</source>
         <source>Searching…</source>
         <translation>正在搜索……</translation>
     </message>
+    <message>
+        <source>You could try:</source>
+        <translation>可以这样试试：</translation>
+    </message>
+    <message>
+        <source>fewer words: only the one that matters most, such as 面瘫 instead of 面瘫多久能好</source>
+        <translation>少打几个字，只写最关心的那个词，例如“面瘫”而不是“面瘫多久能好”</translation>
+    </message>
+    <message>
+        <source>pinyin or its initials, such as mianpi or jrws for 肌肉萎缩</source>
+        <translation>用拼音或拼音首字母，例如 mianpi，或用 jrws 找“肌肉萎缩”</translation>
+    </message>
+    <message>
+        <source>another character, if the input method picked one that sounds the same</source>
+        <translation>看看有没有打错字：输入法可能选了读音相同的别的字</translation>
+    </message>
+    <message>
+        <source>Or browse a topic:</source>
+        <translation>或者按主题浏览：</translation>
+    </message>
+    <message>
+        <source>Nothing with these filters.</source>
+        <translation>在所选的类型和分类里没有找到。</translation>
+    </message>
+    <message>
+        <source>Search everything for “%1”</source>
+        <translation>在全部内容中搜索“%1”</translation>
+    </message>
 </context>
 <context>
     <name>SearchBox</name>

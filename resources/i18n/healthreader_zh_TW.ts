@@ -1300,6 +1300,34 @@ An offline reader for health information.</source>
         <source>Searching…</source>
         <translation>正在搜尋……</translation>
     </message>
+    <message>
+        <source>You could try:</source>
+        <translation>可以這樣試試：</translation>
+    </message>
+    <message>
+        <source>fewer words: only the one that matters most, such as 面瘫 instead of 面瘫多久能好</source>
+        <translation>少打幾個字，只寫最關心的那個詞，例如「面癱」而不是「面癱多久能好」</translation>
+    </message>
+    <message>
+        <source>pinyin or its initials, such as mianpi or jrws for 肌肉萎缩</source>
+        <translation>用拼音或拼音首字母，例如 mianpi，或用 jrws 找「肌肉萎縮」</translation>
+    </message>
+    <message>
+        <source>another character, if the input method picked one that sounds the same</source>
+        <translation>看看有沒有打錯字：輸入法可能選了讀音相同的別的字</translation>
+    </message>
+    <message>
+        <source>Or browse a topic:</source>
+        <translation>或者按主題瀏覽：</translation>
+    </message>
+    <message>
+        <source>Nothing with these filters.</source>
+        <translation>在所選的類型和分類裡沒有找到。</translation>
+    </message>
+    <message>
+        <source>Search everything for “%1”</source>
+        <translation>在全部內容中搜尋「%1」</translation>
+    </message>
 </context>
 <context>
     <name>SearchBox</name>

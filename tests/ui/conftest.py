@@ -44,15 +44,34 @@ def _no_leftover_translators(qapp, _pristine_look):
     qapp.setStyleSheet(sheet)
 
 
+@pytest.fixture(scope="session")
+def real_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real library's search index, built once per run: a window given ``real_index=True`` starts
+    with a copy in its data folder, as after a first start (building it takes seconds each time)."""
+    from healthreader.content import load_library
+    from healthreader.search.index import IndexManager
+    from tests.conftest import REAL_LIBRARY
+
+    folder = tmp_path_factory.mktemp("real-index") / "index"
+    IndexManager(load_library([REAL_LIBRARY]), folder, prebuilt_dirs=[]).open_or_build().close()
+    return folder
+
+
 @pytest.fixture
-def make_window(qtbot, data_dir: Path, tiny_library: Path) -> Callable[..., MainWindow]:
+def make_window(qtbot, data_dir: Path, tiny_library: Path, request: pytest.FixtureRequest) -> Callable[..., MainWindow]:
     def make(
         open_target: str | None = None,
         dirs: list[Path] | None = None,
         size: tuple[int, int] | None = (780, 580),
         search: bool = False,
+        real_index: bool = False,
     ) -> MainWindow:
-        window = create_main_window(DataPaths.at(data_dir), dirs or [tiny_library], open_target, search=search)
+        paths = DataPaths.at(data_dir)
+        if real_index and not paths.index_dir.exists():
+            import shutil
+
+            shutil.copytree(request.getfixturevalue("real_index"), paths.index_dir)
+        window = create_main_window(paths, dirs or [tiny_library], open_target, search=search)
         qtbot.addWidget(window)
         if size:
             window.resize(*size)

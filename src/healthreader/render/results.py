@@ -85,6 +85,14 @@ class ResultsLabels:
     article: str = "Article"
     question: str = "Q&A"
     searching: str = "Searching…"
+    # What to do when nothing was found.
+    tips: str = "You could try:"
+    tip_shorter: str = "fewer words: only the one that matters most, such as 面瘫 instead of 面瘫多久能好"
+    tip_pinyin: str = "pinyin or its initials, such as mianpi or jrws for 肌肉萎缩"
+    tip_typo: str = "another character, if the input method picked one that sounds the same"
+    browse: str = "Or browse a topic:"
+    filtered: str = "Nothing with these filters."
+    search_everything: str = "Search everything for “%1”"
 
 
 def search_href(request: QueryLike, **changes: object) -> str:
@@ -115,8 +123,39 @@ def _heading(request: QueryLike, labels: ResultsLabels) -> str:
     return f'<h1 class="title">{_bold_arg(labels.heading, request.text.strip())}</h1>'
 
 
-def results_html(request: QueryLike, results: ResultsLike, library: Library, labels: ResultsLabels) -> str:
-    """The whole results page.
+def _nothing_found(
+    request: QueryLike, results: ResultsLike, labels: ResultsLabels, browse: Sequence[tuple[str, str]]
+) -> list[str]:
+    """What to do next when nothing was found: the nearest titles, how else to type, topics to browse."""
+    parts = [f"<p>{escape(labels.nothing)}</p>"]
+    if request.type or request.category:
+        everything = search_href(request, type="", category="")
+        parts.append(
+            f'<p>{escape(labels.filtered)} <a href="{escape(everything)}">'
+            f"{escape(labels.search_everything.replace('%1', request.text.strip()))}</a></p>"
+        )
+    if results.nearest_titles:
+        parts.append(f"<p>{escape(labels.perhaps)}</p>")
+        items = "".join(
+            f'<li><a href="entry:{escape(eid)}">{escape(title)}</a></li>' for eid, title in results.nearest_titles
+        )
+        parts.append(f"<ul>{items}</ul>")
+    tips = "".join(f"<li>{escape(t)}</li>" for t in (labels.tip_shorter, labels.tip_pinyin, labels.tip_typo))
+    parts.append(f'<p class="tips">{escape(labels.tips)}</p><ul class="tips">{tips}</ul>')
+    if browse:
+        links = " · ".join(f'<a href="{escape(href)}">{escape(name)}</a>' for name, href in browse)
+        parts.append(f'<p class="browse">{escape(labels.browse)} {links}</p>')
+    return parts
+
+
+def results_html(
+    request: QueryLike,
+    results: ResultsLike,
+    library: Library,
+    labels: ResultsLabels,
+    browse: Sequence[tuple[str, str]] = (),
+) -> str:
+    """The whole results page; ``browse`` is (topic, address) for each category, offered when nothing is found.
 
     >>> from types import SimpleNamespace as NS
     >>> from healthreader.content import Library
@@ -133,14 +172,17 @@ def results_html(request: QueryLike, results: ResultsLike, library: Library, lab
             f'<p class="correction">{_bold_arg(labels.showing, results.effective_query)} '
             f'<a href="{escape(exact)}">{escape(again)}</a></p>'
         )
-    kinds = [("", labels.all_kinds), ("article", labels.articles), ("qa", labels.questions)]
-    links = [_filter_link(label, search_href(request, type=value), request.type == value) for value, label in kinds]
-    parts.append(f'<p class="filters">{escape(labels.show)} {" · ".join(links)}</p>')
-    cats = [("", labels.all_topics)] + [(c.name, c.name) for c in library.categories()]
-    links = [
-        _filter_link(label, search_href(request, category=value), request.category == value) for value, label in cats
-    ]
-    parts.append(f'<p class="filters">{escape(labels.topic)} {" · ".join(links)}</p>')
+    # Filters only where they can filter something: over results, or to undo a filter that left none.
+    if results.hits or request.type or request.category:
+        kinds = [("", labels.all_kinds), ("article", labels.articles), ("qa", labels.questions)]
+        links = [_filter_link(label, search_href(request, type=value), request.type == value) for value, label in kinds]
+        parts.append(f'<p class="filters">{escape(labels.show)} {" · ".join(links)}</p>')
+        cats = [("", labels.all_topics)] + [(c.name, c.name) for c in library.categories()]
+        links = [
+            _filter_link(label, search_href(request, category=value), request.category == value)
+            for value, label in cats
+        ]
+        parts.append(f'<p class="filters">{escape(labels.topic)} {" · ".join(links)}</p>')
 
     if results.hint == HINT_EMPTY_QUERY:
         parts.append(f"<p>{escape(labels.empty_query)}</p>")
@@ -153,13 +195,7 @@ def results_html(request: QueryLike, results: ResultsLike, library: Library, lab
         # Best-match results: say which typed words they lack, as a question's form often is.
         parts.append(f'<p class="not-found">{_bold_arg(labels.not_found, "、".join(results.not_found))}</p>')
     if not results.hits:
-        parts.append(f"<p>{escape(labels.nothing)}</p>")
-        if results.nearest_titles:
-            parts.append(f"<p>{escape(labels.perhaps)}</p>")
-            items = "".join(
-                f'<li><a href="entry:{escape(eid)}">{escape(title)}</a></li>' for eid, title in results.nearest_titles
-            )
-            parts.append(f"<ul>{items}</ul>")
+        parts.extend(_nothing_found(request, results, labels, browse))
         return "\n".join(parts)
     kind_labels = {"article": labels.article, "qa": labels.question}
     for n, hit in enumerate(results.hits):

@@ -33,22 +33,25 @@ def first_line(viewer: QTextBrowser) -> str:
 
 
 def _link_cursor(viewer: QTextBrowser, href: str | None, text: str | None) -> QTextCursor:
-    """A cursor inside the first link whose address starts with ``href`` or whose text holds ``text``."""
-    block = viewer.document().begin()
-    while block.isValid():
-        it = block.begin()
-        while not it.atEnd():
-            fragment = it.fragment()
-            fmt = fragment.charFormat()
-            target = fmt.anchorHref()
-            if target and fmt.isAnchor():
-                if (href is not None and target.startswith(href)) or (text is not None and text in fragment.text()):
-                    cursor = QTextCursor(viewer.document())
-                    offset = fragment.text().find(text) if text is not None and text in fragment.text() else 0
-                    cursor.setPosition(fragment.position() + max(offset, 0) + 1)
-                    return cursor
-            it += 1
-        block = block.next()
+    """A cursor inside the link whose address is ``href`` (else the first that starts with it), or the
+    first whose text holds ``text``."""
+    for exact in (True, False):
+        block = viewer.document().begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                fmt = fragment.charFormat()
+                target = fmt.anchorHref()
+                if target and fmt.isAnchor():
+                    by_href = href is not None and (target == href if exact else target.startswith(href))
+                    if by_href or (text is not None and text in fragment.text()):
+                        cursor = QTextCursor(viewer.document())
+                        offset = fragment.text().find(text) if text is not None and text in fragment.text() else 0
+                        cursor.setPosition(fragment.position() + max(offset, 0) + 1)
+                        return cursor
+                it += 1
+            block = block.next()
     raise AssertionError(f"no link {href or text!r} on the page")
 
 

@@ -66,4 +66,15 @@ def results_labels() -> ResultsLabels:
         article=QCoreApplication.translate("Results", "Article"),
         question=QCoreApplication.translate("Results", "Q&A"),
         searching=QCoreApplication.translate("Results", "Searching…"),
+        tips=QCoreApplication.translate("Results", "You could try:"),
+        tip_shorter=QCoreApplication.translate(
+            "Results", "fewer words: only the one that matters most, such as 面瘫 instead of 面瘫多久能好"
+        ),
+        tip_pinyin=QCoreApplication.translate("Results", "pinyin or its initials, such as mianpi or jrws for 肌肉萎缩"),
+        tip_typo=QCoreApplication.translate(
+            "Results", "another character, if the input method picked one that sounds the same"
+        ),
+        browse=QCoreApplication.translate("Results", "Or browse a topic:"),
+        filtered=QCoreApplication.translate("Results", "Nothing with these filters."),
+        search_everything=QCoreApplication.translate("Results", "Search everything for “%1”"),
     )

@@ -407,7 +407,7 @@ class MainWindow(QMainWindow):
             loc = Location.parse(url.toString())
             if loc is not None:
                 self.open_location(loc)
-        elif scheme == "entry":
+        elif scheme in ("entry", "home"):
             loc = Location.parse(url.toString())
             if loc is not None:
                 self.open_location(loc)
@@ -602,11 +602,18 @@ class MainWindow(QMainWindow):
         if loc is None or not loc.is_search or self._request_for(loc) != request:
             return  # the reader has moved on
         self._results = results
-        self.viewer.show_page(results_html(request, results, self.library, results_labels()))  # type: ignore[arg-type]
-        self.sidebar.set_sections(
-            [(f"hit-{n}", hit.title) for n, hit in enumerate(results.hits)],  # type: ignore[attr-defined]
-            self.tr("Results"),
-        )
+        topics = [(c.name, self._category_anchors[c.name]) for c in self.library.categories()]
+        browse = [(name, Location(None, anchor).to_string()) for name, anchor in topics]
+        html = results_html(request, results, self.library, results_labels(), browse)  # type: ignore[arg-type]
+        self.viewer.show_page(html)
+        hits = results.hits  # type: ignore[attr-defined]
+        if hits:
+            self.sidebar.set_sections([(f"hit-{n}", hit.title) for n, hit in enumerate(hits)], self.tr("Results"))
+        else:
+            # Nothing found: the sidebar offers the nearest entries and the topics, as the page does.
+            self.sidebar.set_sections([(anchor, name) for name, anchor in topics], self.labels.categories)
+            near = [self.library.find(eid) for eid, _ in results.nearest_titles]  # type: ignore[attr-defined]
+            self.sidebar.set_related([(e.id, e.title, self.labels.kind(e), e.summary) for e in near if e is not None])
         log.info("search %r: %d results", request.text, results.total)  # type: ignore[attr-defined]
         announce(self.viewer, results_labels().count.replace("%1", str(results.total)))  # type: ignore[attr-defined]
 

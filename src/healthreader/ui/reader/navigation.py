@@ -35,17 +35,18 @@ class Location:
             }
             return "search:?" + urlencode({k: v for k, v in values.items() if v})
         if self.entry_id is None:
-            return "home:"
+            return "home:" + ("#" + quote(self.anchor) if self.anchor else "")
         return "entry:" + quote(self.entry_id) + ("#" + quote(self.anchor) if self.anchor else "")
 
     @classmethod
     def parse(cls, text: str) -> Location | None:
-        """``entry:ID#anchor``, ``ID#anchor``, ``ID``, ``home:`` or ``search:?q=…``; None when unreadable."""
+        """``entry:ID#anchor``, ``ID#anchor``, ``ID``, ``home:`` (``home:#cat-1``, a topic on it) or
+        ``search:?q=…``; None when unreadable."""
         text = (text or "").strip()
         if not text:
             return None
-        if text == "home:":
-            return cls()
+        if text == "home:" or text.startswith("home:#"):
+            return cls(None, unquote(text.partition("#")[2]))
         if text.startswith("search:"):
             values = {k: v[0] for k, v in parse_qs(text.partition("?")[2]).items()}
             query = values.get("q", "").strip()
