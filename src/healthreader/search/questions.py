@@ -55,12 +55,14 @@ QUESTION_WORDS = frozenset(
     """.split()
 )
 
-# Everyday words around a question, about the asker rather than the subject.
+# Everyday words around a question, about the asker rather than the subject, and verb endings that
+# mean nothing alone (拿不住, 撑不住: 不住 would match every entry that says 忍不住).
 FILLERS = frozenset(
     """
     我 我的 我们 我妈 我爸 我家 我老婆 我老公 他 她 他们 它 你 您 自己 家里人 大夫 医生 请问 请教 想问 问一下
     最近 这几天 这两天 这段时间 一直 总是 老是 经常 常常 有时 有时候 偶尔 突然 有点 有些 有一点 一点 感觉 觉得
     好像 特别 非常 比较 真的 然后 而且 但是 可是 所以 因为 如果 现在 已经 还是 这个 那个 这种 那种 这样 那样
+    不住 不了
     """.split()
 )
 

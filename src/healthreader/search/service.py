@@ -158,9 +158,14 @@ class SearchService:
     # --- suggestions ------------------------------------------------------------------------------
 
     def prepare(self) -> None:
-        """Build the suggestion structures and the homophone table now (otherwise the first ``suggest``
-        or correction does it): call it on the worker thread that opened the service."""
+        """Build the suggestion structures now (otherwise the first ``suggest`` does it): call it on
+        the worker thread that opened the service."""
         self._get_suggester().prepare()
+
+    def prepare_corrections(self) -> None:
+        """Build the homophone table now (importing pypinyin: a fifth of a second or more, and a second
+        at 10,000 entries); until then suggestions offer no corrections, and the first search that
+        needs one builds it.  Call it on the worker thread once search is usable."""
         self._get_homophones()
 
     def _get_suggester(self) -> Suggester:
@@ -191,7 +196,7 @@ class SearchService:
 
         pieces = analyse(typed, self.lexicon)
         about, corrected = typed, ""
-        if self._homophones is not None:  # built by prepare(); a keystroke never waits for it
+        if self._homophones is not None:  # built by prepare_corrections(); a keystroke never waits for it
             fixed = self._correction(typed, pieces)
             if fixed is not None:
                 about, corrected = fixed, fixed
@@ -366,6 +371,8 @@ class SearchService:
         docs = engine.match(parsed, allowed) if keyword else set()
         best_match = not docs and not exact and parsed.sentence
         pieces = typed + self._back_off(typed) if best_match else typed
+        if not best_match:
+            unknown = 0  # every unit typed was found (or, exact, nothing was): nothing to correct
         if best_match:
             # Any of the subject words; only when none of them is in the library, any typed word.
             content = [pd for pd in pieces if pd.piece.content and pd.docs]

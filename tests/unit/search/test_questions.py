@@ -127,7 +127,7 @@ def test_hits_explain_their_rank(service: SearchService) -> None:
 
 
 def test_suggestions_for_a_question_point_at_what_it_is_about(service: SearchService) -> None:
-    service.prepare()
+    service.prepare_corrections()
     labels = [s.label for s in service.suggest("面瘫多久能好")]
     assert "面神经麻痹（面瘫）" in labels and "面神经麻痹（面瘫） › 恢复前景" in labels
     found = service.suggest("做肌电图疼不疼")
@@ -136,7 +136,7 @@ def test_suggestions_for_a_question_point_at_what_it_is_about(service: SearchSer
 
 
 def test_suggestions_offer_the_homophone_correction(service: SearchService) -> None:
-    service.prepare()
+    service.prepare_corrections()
     slipped = service.suggest("肌肉委缩")
     assert slipped and all(s.corrected == "肌肉萎缩" for s in slipped)
     assert all("肌肉萎缩" in s.label for s in slipped[:3])

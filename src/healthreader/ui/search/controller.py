@@ -85,6 +85,9 @@ class _Worker(QObject):
         self.service = service
         log.info("search ready: index in %s", service.folder)
         self.opened.emit()
+        # After "ready": the homophone table (pypinyin) for corrections in the drop-down. A search
+        # asked for meanwhile waits for it, once, rather than the whole of search waiting at start.
+        service.prepare_corrections()
 
     def _progress(self, done: int, total: int) -> None:
         if self.latest.stopping:
