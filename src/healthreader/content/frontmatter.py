@@ -235,6 +235,9 @@ def entry_from_text(
         else:
             limit = limits.MAX_FIELD_CHARS.get(key, limits.MAX_FIELD_CHARS["item"])
             value = check.text(key, value, limit, check.line(key))
+            if not value:  # nothing left once control characters are taken out
+                check.add(check.line(key), f"field '{key}' must be non-empty text")
+                fatal = True
         values[key] = value or ""
 
     if values.get("id") and not ID_RE.match(values["id"]):
