@@ -374,9 +374,11 @@ class SearchService:
         if not best_match:
             unknown = 0  # every unit typed was found (or, exact, nothing was): nothing to correct
         if best_match:
-            # Any of the subject words; only when none of them is in the library, any typed word.
+            # Any of the subject words (one character only when nothing longer is found: 做 or 手 alone
+            # is in most entries); only when none of them is in the library, any typed word.
             content = [pd for pd in pieces if pd.piece.content and pd.docs]
-            for pd in content or [pd for pd in pieces if pd.docs]:
+            longer = [pd for pd in content if len(pd.piece.text) > 1]
+            for pd in longer or content or [pd for pd in pieces if pd.docs]:
                 docs |= pd.docs
             if allowed is not None:
                 docs &= allowed
