@@ -202,7 +202,7 @@ def app(bus: Bus, data_dir: Path, built_index: Path) -> Iterator[App]:
     )
     running = App(bus, proc, data_dir)
     try:
-        deadline = time.monotonic() + 40
+        deadline = time.monotonic() + 60  # generous: a loaded CI machine starts Qt slowly
         while "search ready" not in running.log():
             if proc.poll() is not None or time.monotonic() > deadline:
                 raise AssertionError(f"the app did not become ready:\n{running.log()[-3000:]}")
