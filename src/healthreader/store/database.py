@@ -464,7 +464,22 @@ class Opened:
 
 
 def open_database(path: Path, now: dt.datetime) -> Opened:
-    """A ready connection to the store at ``path``: what was moved aside, and whether it only reads."""
+    """A ready connection to the store at ``path``: what was moved aside, and whether it only reads.
+
+    Setting a new file up (switching it to WAL) and recovering another process's log answer BUSY at
+    once, without SQLite's busy handler: when two windows start together, wait for the other one as
+    a write would, up to the busy timeout."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            return _open_once(path, now)
+        except StoreAccessError as exc:
+            if exc.problem is not StoreProblem.BUSY or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
+def _open_once(path: Path, now: dt.datetime) -> Opened:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
