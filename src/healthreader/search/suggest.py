@@ -130,6 +130,16 @@ class Suggester:
             yield rids[i], starts[i]
             i += 1
 
+    def _exactly(self, q: str) -> Iterator[int]:
+        """Records whose text is ``q``, in kind order (a bisect per kind: no prefix scan)."""
+        for kind_no in range(len(KINDS)):
+            keys, rids, starts = self._keys[kind_no], self._rids[kind_no], self._starts[kind_no]
+            i = bisect_left(keys, q)
+            while i < len(keys) and keys[i] == q:
+                if starts[i] == 0 and self._texts[rids[i]] == q:
+                    yield rids[i]
+                i += 1
+
     def _inside(self, q: str) -> Iterator[int]:
         """Records whose text contains ``q`` anywhere, titles first."""
         grams = [q] if len(q) == 1 else [q[i : i + 2] for i in range(len(q) - 1)]
@@ -218,15 +228,14 @@ class Suggester:
                         return True
             return False
 
-        found = [list(self._prefix(kind_no, q)) for kind_no in range(len(KINDS))]
         # The entry called exactly what was typed (an alias 面瘫) before longer titles that start so.
-        if take(rid for matches in found for rid, start in matches if start == 0 and self._texts[rid] == q):
+        if take(self._exactly(q)):
             return out
-        for matches in found:
+        for kind_no in range(len(KINDS)):
             # Within a kind, shortest names first: typing 肌 should offer 肌电图 before a long question.
             # Matches at the start of a name before matches at a later word.
-            matches.sort(key=lambda m: (m[1] > 0, len(self._texts[m[0]]), m[0]))
-            if take(rid for rid, _ in matches):
+            found = sorted(self._prefix(kind_no, q), key=lambda m: (m[1] > 0, len(self._texts[m[0]]), m[0]))
+            if take(rid for rid, _ in found):
                 return out
         if not _ASCII_WORD_RE.match(q) or len(q) <= 3:
             take(self._inside(q))
