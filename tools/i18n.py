@@ -41,6 +41,11 @@ def qm_file(lang: str) -> Path:
     return I18N / f"healthreader_{lang}.qm"
 
 
+def supplements(lang: str) -> list[tuple[Path, Path]]:
+    """(.ts, .qm) of the translations of Qt's own strings that PySide6's qtbase files lack (edited by hand)."""
+    return [(ts, ts.with_suffix(".qm")) for ts in sorted(I18N.glob(f"qt_supplement_{lang}.ts"))]
+
+
 def update(target: Path | None = None, lang: str = "zh_CN") -> Path:
     out = target or ts_file(lang)
     if target and ts_file(lang).exists():
@@ -97,6 +102,11 @@ def check() -> list[str]:
                 release(ts_file(lang), built)
                 if not qm_file(lang).exists() or not filecmp.cmp(built, qm_file(lang), shallow=False):
                     problems.append(f"{qm_file(lang).name} is out of date (run release)")
+            for ts, qm in supplements(lang):
+                built = Path(tmp) / qm.name
+                release(ts, built)
+                if not qm.exists() or not filecmp.cmp(built, qm, shallow=False):
+                    problems.append(f"{qm.name} is out of date (run release)")
     return problems
 
 
@@ -159,6 +169,9 @@ def main() -> int:
         for lang in LANGUAGES:
             release(ts_file(lang), qm_file(lang))
             print("built", qm_file(lang))
+            for ts, qm in supplements(lang):
+                release(ts, qm)
+                print("built", qm)
     elif cmd == "derive-tw":
         print("filled", derive_tw(), "zh_TW translations from zh_CN; review them, then run release")
     elif cmd == "check":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QLocale
 
 from healthreader.config import Settings
@@ -37,3 +38,24 @@ def test_english_ui(make_window, data_dir) -> None:
     text = window.viewer.toPlainText()
     assert "When to get medical help" in text
     assert "Call 120 now" in text and "See a doctor today" in text and "See a doctor within a few days" in text
+
+
+@pytest.mark.parametrize(
+    ("language", "look_in", "file_type"),
+    [("zh_CN", "查找范围(&L)：", "文件类型(&T)："), ("zh_TW", "尋找於(&L)：", "檔案類型(&T)：")],
+)
+def test_qt_file_dialog_speaks_the_ui_language(make_window, data_dir, language, look_in, file_type) -> None:
+    """Qt's own dialog labels ("Look in:", "Files of type:") follow the Chinese UI, not only our strings."""
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    Settings(DataPaths.at(data_dir)).set("ui_language", language)
+    window = make_window("alpha")
+    dialog = QFileDialog(window, "导出", str(data_dir), "PDF (*.pdf)")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    dialog.show()
+    try:
+        labels = [label.text() for label in dialog.findChildren(QLabel) if label.isVisible()]
+        assert look_in in labels and file_type in labels, labels
+        assert not any("Look in" in text or "Files of" in text for text in labels), labels
+    finally:
+        dialog.close()

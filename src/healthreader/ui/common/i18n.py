@@ -95,5 +95,11 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     if qt.load(QLocale(language), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)
         translators.append(qt)
+    # Qt 6 changed some of its own source strings (the file dialog's "Look in:") and PySide6's qtbase
+    # files still carry the old ones: our supplement translates them, installed last so that it wins.
+    supplement = QTranslator(app)
+    if supplement.load(str(resource("i18n", f"qt_supplement_{language}.qm"))):
+        app.installTranslator(supplement)
+        translators.append(supplement)
     QLocale.setDefault(QLocale(language))
     return translators
