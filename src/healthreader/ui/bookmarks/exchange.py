@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from healthreader.store import (
@@ -24,6 +24,7 @@ from healthreader.store import (
     StoreError,
     UserStore,
 )
+from healthreader.ui.common.files import documents_folder
 from healthreader.ui.common.user_data import explain_store_error
 
 
@@ -81,11 +82,6 @@ def explain_recovery(recovery: Recovery) -> str:
             "BookmarkIO", "It has been kept, untouched, as %1. New, empty bookmarks and history have been started."
         ).replace("%1", str(recovery.moved_to))
     )
-
-
-def _default_dir() -> Path:
-    docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(docs) if docs else Path.home()
 
 
 def export_to(parent: QWidget, store: UserStore, path: Path) -> bool:
@@ -189,7 +185,7 @@ def import_from(parent: QWidget, store: UserStore, path: Path) -> ImportResult |
 
 def export_bookmarks(parent: QWidget, store: UserStore, directory: Path | None = None) -> Path | None:
     """Ask where to save, then export.  The saved path, or None if cancelled or failed."""
-    suggested = (directory or _default_dir()) / f"healthreader-bookmarks-{dt.date.today().isoformat()}.json"
+    suggested = (directory or documents_folder()) / f"healthreader-bookmarks-{dt.date.today().isoformat()}.json"
     name, _ = QFileDialog.getSaveFileName(
         parent,
         QCoreApplication.translate("BookmarkIO", "Export bookmarks"),
@@ -207,7 +203,7 @@ def import_bookmarks(parent: QWidget, store: UserStore, directory: Path | None =
     name, _ = QFileDialog.getOpenFileName(
         parent,
         QCoreApplication.translate("BookmarkIO", "Import bookmarks"),
-        str(directory or _default_dir()),
+        str(directory or documents_folder()),
         QCoreApplication.translate("BookmarkIO", "Bookmarks (*.json);;All files (*)"),
     )
     if not name:

@@ -11,12 +11,13 @@ import logging
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from healthreader.config import Settings
 from healthreader.content import Entry, Library
 from healthreader.printjobs import Printer
+from healthreader.ui.common.files import documents_folder
 from healthreader.ui.printing import document as printing
 from healthreader.ui.printing.document import PrintError, PrintOptions
 from healthreader.ui.printing.jobs import PrinterDiscovery
@@ -32,12 +33,6 @@ def pdf_file_name(entry: Entry, section_title: str | None = None) -> str:
     stem = entry.title if not section_title else f"{entry.title} - {section_title}"
     stem = " ".join(_UNSAFE_FILENAME_RE.sub(" ", stem).split()).strip(" .") or entry.id
     return f"{stem}.pdf"
-
-
-def documents_folder() -> Path:
-    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    folder = Path(location) if location else Path.home()
-    return folder if folder.is_dir() else Path.home()
 
 
 class PrintActions(QObject):
