@@ -41,15 +41,18 @@ def test_english_ui(make_window, data_dir) -> None:
 
 
 @pytest.mark.parametrize(
-    ("language", "look_in", "file_type"),
-    [("zh_CN", "查找范围(&L)：", "文件类型(&T)："), ("zh_TW", "尋找於(&L)：", "檔案類型(&T)：")],
+    ("language", "look_in", "file_type", "folder"),
+    [("zh_CN", "查找范围(&L)：", "文件类型(&T)：", "文件夹"), ("zh_TW", "尋找於(&L)：", "檔案類型(&T)：", "資料夾")],
 )
-def test_qt_file_dialog_speaks_the_ui_language(make_window, data_dir, language, look_in, file_type) -> None:
+def test_qt_file_dialog_speaks_the_ui_language(
+    make_window, qtbot, data_dir, language, look_in, file_type, folder
+) -> None:
     """Qt's own dialog labels ("Look in:", "Files of type:") follow the Chinese UI, not only our strings."""
-    from PySide6.QtWidgets import QFileDialog, QLabel
+    from PySide6.QtWidgets import QFileDialog, QLabel, QTreeView
 
     Settings(DataPaths.at(data_dir)).set("ui_language", language)
     window = make_window("alpha")
+    (data_dir / "reports").mkdir()
     dialog = QFileDialog(window, "导出", str(data_dir), "PDF (*.pdf)")
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
     dialog.show()
@@ -57,5 +60,18 @@ def test_qt_file_dialog_speaks_the_ui_language(make_window, data_dir, language, 
         labels = [label.text() for label in dialog.findChildren(QLabel) if label.isVisible()]
         assert look_in in labels and file_type in labels, labels
         assert not any("Look in" in text or "Files of" in text for text in labels), labels
+        # The type column of the folder list: "Folder" was English too.
+        view = dialog.findChild(QTreeView, "treeView")
+        model = view.model()
+
+        def type_of_reports() -> str:
+            root = view.rootIndex()
+            for row in range(model.rowCount(root)):
+                if model.index(row, 0, root).data() == "reports":
+                    return str(model.index(row, 2, root).data())
+            return ""
+
+        qtbot.waitUntil(lambda: type_of_reports() != "", timeout=5000)
+        assert type_of_reports() == folder
     finally:
         dialog.close()
