@@ -199,3 +199,38 @@ def installed_packs(root: Path | None = None) -> list[InstalledPack]:
         if version and "/" not in version and version not in (".", "..") and (folder / "library").is_dir():
             found.append(InstalledPack(lib.name, version, folder))
     return found
+
+
+def _umask() -> int:
+    """The process's umask, read without changing it (Linux); set and restored where /proc cannot tell."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def write_document(path: Path, data: bytes) -> None:
+    """Write a file the reader asked for (a PDF handout, a bookmarks export) in one step.
+
+    A synced temporary file beside ``path`` replaces it, so a full disk or a kill leaves the old file or
+    the new, never half of one.  mkstemp makes it private (0600); a document is made to be shared or
+    carried to another PC, so it gets the mode any program of the reader's gives a new file: 0666 less
+    the umask.  Raises OSError (the temporary file is removed).
+    """
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            os.fchmod(out.fileno(), 0o666 & ~_umask())
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())  # a full disk may only say so here
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise

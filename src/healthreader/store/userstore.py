@@ -10,14 +10,13 @@ import datetime as dt
 import functools
 import json
 import math
-import os
 import sqlite3
-import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, Self, TypeVar
 
 from healthreader.config.bounded import BoundedFileError, Reason, decode_text, loads_json, read_bounded
+from healthreader.paths import write_document
 from healthreader.store import exchange
 from healthreader.store.database import access_error, open_database, write_transaction
 from healthreader.store.errors import (
@@ -662,17 +661,7 @@ class UserStore:
         """Write the export to ``path`` (replaced whole, never left half-written); returns the count."""
         path = Path(path)
         doc = self.export_data()
-        text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
-        fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                f.write(text)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_document(path, (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
         return len(doc["bookmarks"])
 
     def import_json(self, path: Path | str) -> ImportResult:

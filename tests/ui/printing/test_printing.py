@@ -6,6 +6,7 @@ import errno
 import os
 import re
 import shutil
+import stat
 import subprocess
 from pathlib import Path
 
@@ -337,3 +338,14 @@ def test_print_commands_explain_failures(print_actions, tmp_path: Path, real_lib
     assert print_actions.export_current_pdf(real_library.get(MAIN), "") is None
     assert len(print_actions.errors) == 2 and str(tmp_path) in print_actions.errors[1]
     assert not (blocker / "x.pdf").exists()
+
+
+def test_an_exported_pdf_gets_the_users_usual_file_mode(qapp, real_library: Library, tmp_path: Path) -> None:
+    """A handout is for sharing: 0666 less the umask, as any program of the reader's makes it, not 0600."""
+    previous = os.umask(0o027)
+    try:
+        path = tmp_path / "handout.pdf"
+        export_pdf(real_library.get(MAIN), real_library, path)
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640

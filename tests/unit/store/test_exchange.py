@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -193,3 +195,14 @@ def test_any_store_content_survives_export_and_import(
         b.import_json(d / "x.json")
         key = lambda bm: bm.key
         assert sorted(b.list_bookmarks(), key=key) == sorted(a.list_bookmarks(), key=key)
+
+
+def test_an_export_file_gets_the_users_usual_file_mode(store: UserStore, tmp_path: Path) -> None:
+    """An export is carried to another PC or handed on: 0666 less the umask, not mkstemp's 0600."""
+    previous = os.umask(0o022)
+    try:
+        path = tmp_path / "bookmarks.json"
+        store.export_json(path)
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644

@@ -19,7 +19,6 @@ import html as html_text
 import logging
 import os
 import re
-import tempfile
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,7 +59,7 @@ from PySide6.QtWidgets import QWidget
 
 from healthreader.content import Entry, Library
 from healthreader.content.sections import SectionText, split_sections
-from healthreader.paths import resource
+from healthreader.paths import resource, write_document
 from healthreader.render import PageLabels, entry_page, render_markdown
 from healthreader.render.stylesheet import scale_stylesheet
 from healthreader.ui.common.fonts import pick_chinese_family
@@ -593,20 +592,9 @@ def fix_radical_text(pdf: bytes, text: str, family: str | None) -> bytes:
 
 def _write_atomically(data: bytes, path: Path) -> None:
     """Write ``data`` to a temporary file beside ``path``, then move it into place in one step."""
-    folder = path.parent
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+        write_document(path, data)
     except OSError as exc:
-        raise _save_error(path, exc) from exc
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())  # a full disk may only say so here
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise _save_error(path, exc) from exc
 
 
