@@ -21,8 +21,8 @@ def documents_folder() -> Path:
         return Path.home()
     folder = Path(location)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(parents=True, exist_ok=True)  # a file of that name raises FileExistsError too
     except OSError as exc:
         log.info("no Documents folder (%s): file dialogs start in the home folder", exc)
         return Path.home()
-    return folder if folder.is_dir() else Path.home()
+    return folder
