@@ -2,8 +2,9 @@
 and open it read-only after checking it is current and intact.
 
 A folder holds the Whoosh files (non-compound: a compound segment is copied whole into memory when a
-searcher opens), ``suggest.json`` (the suggestion records with their pinyin, computed once here because
-pypinyin is slow) and ``manifest.json``, written last.  The manifest names the schema version, each
+searcher opens), ``catalogue.sqlite`` (document ids, the suggestion records with their pinyin, computed
+once here because pypinyin is slow, and each entry's sections as folded text: see ``catalogue``; read
+on demand, never loaded whole) and ``manifest.json``, written last.  The manifest names the schema version, each
 library's id and version, a hash over every entry file and word list, and each file's size and a
 sampled CRC and its whole CRC, so a truncated or overwritten file is noticed before Whoosh trips over it:
 files up to ``WHOLE_CHECK_BYTES`` are checked whole at every opening, larger ones by their samples
@@ -26,13 +27,13 @@ import json
 import logging
 import os
 import shutil
+import sqlite3
 import tempfile
 import time
 import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
 
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import Index
@@ -40,16 +41,15 @@ from whoosh.searching import Searcher
 
 from healthreader.content import Library
 from healthreader.paths import INSTALL_ROOT, installed_packs
+from healthreader.search.catalogue import CATALOGUE, Catalogue, CatalogueWriter
 from healthreader.search.errors import IndexBuildError, IndexUnusable
 from healthreader.search.lexicon import Lexicon, lexicon_files
-from healthreader.search.schema import SCHEMA_VERSION, SuggestRecord, entry_document, make_schema, suggest_records
-from healthreader.search.suggest import KINDS, build_tables, records_of
+from healthreader.search.schema import SCHEMA_VERSION, entry_document, make_schema, suggest_records
+from healthreader.search.snippets import section_texts
 
 log = logging.getLogger(__name__)
 
 MANIFEST = "manifest.json"
-SUGGEST = "suggest.json"
-DOCS = "docs.json"  # entry ids in document-number order
 FORMAT = "healthreader-search-index"
 HASH_CACHE = "search-content-hash.json"
 _SAMPLE = 4096
@@ -194,38 +194,19 @@ class Manifest:
 
 @dataclass
 class OpenIndex:
-    """An index checked and opened read-only: its searcher, manifest and document ids; the suggestion
-    records are read on first use (tens of thousands of them: a fifth of a second at 10,000 entries)."""
+    """An index checked and opened read-only: its searcher, manifest and catalogue (document ids,
+    suggestion records, sections: read on demand)."""
 
     folder: Path
     index: Index
     searcher: Searcher
     manifest: Manifest
-    doc_ids: list[str]  # entry id of each Whoosh document number
-    _tables: dict[str, Any] | None = None
-
-    @property
-    def suggest_tables(self) -> dict[str, Any]:
-        """What ``suggest.build_tables`` made when the index was built."""
-        if self._tables is None:
-            try:
-                tables = json.loads((self.folder / SUGGEST).read_text(encoding="utf-8"))
-                if not all(len(tables[k]) == len(KINDS) for k in ("keys", "rids", "starts")):
-                    raise ValueError("suggestion tables of another shape")
-                self._tables = tables
-            except (OSError, ValueError, TypeError, KeyError) as exc:
-                # The manifest check passed, so this is unlikely; search still works without them.
-                log.warning("cannot read the suggestions of %s: %s", self.folder, exc)
-                self._tables = build_tables([])
-        return self._tables
-
-    @property
-    def records(self) -> list[SuggestRecord]:
-        return records_of(self.suggest_tables)
+    catalogue: Catalogue
 
     def close(self) -> None:
         self.searcher.close()
         self.index.close()
+        self.catalogue.close()
 
 
 def check_index(
@@ -274,17 +255,18 @@ def open_index(folder: Path, library: Library, expected_hash: str | None = None)
         searcher = index.searcher()
         if searcher.doc_count() != manifest.entries:
             raise ValueError(f"{searcher.doc_count()} documents, manifest says {manifest.entries}")
-        doc_ids = json.loads((folder / DOCS).read_text(encoding="utf-8"))
-        last = len(doc_ids) - 1
+        catalogue = Catalogue.open(folder / CATALOGUE)
+        count = catalogue.doc_count()
         # Documents are numbered in the order they were added (one segment, nothing deleted).
-        if len(doc_ids) != searcher.doc_count() or (
-            doc_ids
-            and (searcher.stored_fields(0)["id"], searcher.stored_fields(last)["id"]) != (doc_ids[0], doc_ids[last])
+        if count != searcher.doc_count() or (
+            count
+            and (searcher.stored_fields(0)["id"], searcher.stored_fields(count - 1)["id"])
+            != (catalogue.entry_id(0), catalogue.entry_id(count - 1))
         ):
-            raise ValueError("docs.json does not match the documents")
+            raise ValueError(f"{CATALOGUE} does not match the documents")
     except Exception as exc:  # noqa: BLE001 - Whoosh raises anything from EOFError to pickle errors on damage
         raise IndexUnusable(IndexStatus.CORRUPT, f"cannot open: {exc!r}") from exc
-    return OpenIndex(folder, index, searcher, manifest, doc_ids)
+    return OpenIndex(folder, index, searcher, manifest, catalogue)
 
 
 # --- building ------------------------------------------------------------------------------------
@@ -351,22 +333,22 @@ def _build_into(
         digest = content_hash(library)
         index = FileStorage(str(tmp)).create_index(make_schema())
         writer = index.writer(limitmb=limitmb, compound=False)
-        records: list[SuggestRecord] = []
-        total = len(library)
-        for done, entry in enumerate(library, 1):
-            try:
-                body = entry.read_body()
-            except (OSError, UnicodeDecodeError) as exc:
-                log.warning("indexing %s without its body: %s", entry.id, exc)
-                body = ""
-            writer.add_document(**entry_document(entry, body, lexicon))
-            records.extend(suggest_records(entry, body, lexicon))
-            if progress:
-                progress(done, total)
-        writer.commit(optimize=True)
-        index.close()
-        (tmp / SUGGEST).write_text(json.dumps(build_tables(records), ensure_ascii=False), "utf-8")
-        (tmp / DOCS).write_text(json.dumps([e.id for e in library], ensure_ascii=False), "utf-8")
+        with contextlib.closing(sqlite3.connect(tmp / CATALOGUE)) as db:
+            catalogue = CatalogueWriter(db)
+            total = len(library)
+            for done, entry in enumerate(library, 1):
+                try:
+                    body = entry.read_body()
+                except (OSError, UnicodeDecodeError) as exc:
+                    log.warning("indexing %s without its body: %s", entry.id, exc)
+                    body = ""
+                writer.add_document(**entry_document(entry, body, lexicon))
+                catalogue.add(entry.id, entry.title, section_texts(body), suggest_records(entry, body, lexicon))
+                if progress:
+                    progress(done, total)
+            writer.commit(optimize=True)
+            index.close()
+            catalogue.finish()
         files = {
             p.name: [p.stat().st_size, _file_check(p), _whole_crc(p)] for p in sorted(tmp.iterdir()) if p.is_file()
         }

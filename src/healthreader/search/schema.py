@@ -24,7 +24,7 @@ from healthreader.search.lexicon import Lexicon
 from healthreader.search.text import fold, index_tokens, plain_text
 
 # Bump when the schema, the tokens or the field contents change: older indexes are then stale.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4  # 4: catalogue.sqlite (sections, suggestion keys) instead of suggest.json and docs.json
 
 # Text fields searched for every query term.  Two, not one per kind of text: each field multiplies
 # the term lookups of every query (a synonym group of eight words already makes dozens).

@@ -18,7 +18,7 @@ import heapq
 import logging
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,8 +29,8 @@ from healthreader.search.homophones import Homophones
 from healthreader.search.index import IndexManager, OpenIndex, Progress
 from healthreader.search.lexicon import Lexicon
 from healthreader.search.query import MAX_RUN_AS_WORD, ParsedQuery, Piece, analyse, parse_query
-from healthreader.search.schema import TEXT_FIELDS, entry_fields
-from healthreader.search.snippets import make_snippet, pick_section
+from healthreader.search.schema import TEXT_FIELDS
+from healthreader.search.snippets import make_snippet, pick_from
 from healthreader.search.suggest import Suggester, Suggestion
 from healthreader.search.text import clean_input, fold, has_cjk, is_cjk, runs
 
@@ -108,7 +108,7 @@ class SearchService:
 
     Thread-safety: ``search`` may run on a worker thread; calls are serialised by a lock, because a
     Whoosh searcher is not safe for concurrent use (so one worker at a time per service is the model).
-    ``suggest`` only reads in-memory structures and may be called from any thread.
+    ``suggest`` only reads the catalogue (SQLite, serialised by itself) and may be called from any thread.
     """
 
     def __init__(self, library: Library, index: OpenIndex, lexicon: Lexicon | None = None) -> None:
@@ -122,8 +122,7 @@ class SearchService:
         self._names: dict[str, tuple[str, str]] = {}  # entry id -> folded title, folded aliases and tags
         self._names_memo: dict[str, _Names] = {}
         self._grams_memo: dict[str, frozenset[str]] = {}
-        self._headings_raw: dict[str, list[tuple[str, str]]] | None = None
-        self._headings_folded: dict[str, list[tuple[str, str]]] = {}
+        self._headings_memo: dict[str, list[tuple[str, str]]] = {}
         self._suggester: Suggester | None = None
         self._homophones: Homophones | None = None
 
@@ -172,8 +171,7 @@ class SearchService:
         if self._suggester is None:
             with self._lazy_lock:
                 if self._suggester is None:
-                    entries = {e.id: (e.title, e.type.value) for e in self.library}
-                    self._suggester = Suggester(self.index.suggest_tables, entries)
+                    self._suggester = Suggester(self.index.catalogue, _Titles(self.library))
         return self._suggester
 
     def suggest(self, text: str, limit: int = 8) -> list[Suggestion]:
@@ -280,11 +278,10 @@ class SearchService:
                 if self._homophones is None:
                     known: dict[str, list[str]] = {}
                     names: list[str] = []
-                    for rec in self.index.records:
-                        if rec.kind in ("title", "alias"):
-                            word = fold(rec.text)
-                            names.append(word)
-                            known[word] = rec.pinyin.replace("|", " ").split()
+                    for text, pinyin in self.index.catalogue.names():
+                        word = fold(text)
+                        names.append(word)
+                        known[word] = pinyin.replace("|", " ").split()
                     words = sorted(self.lexicon.userdict, key=lambda w: -self.lexicon.userdict[w])
                     words += sorted(self.lexicon.words - set(words))
                     self._homophones = Homophones([*words, *names], self.lexicon, known)
@@ -393,7 +390,7 @@ class SearchService:
         content_grams = self._query_grams(parsed, pieces)
         ranked: list[tuple[float, int, Entry, list[tuple[str, float]]]] = []
         for bm25, neg_doc in first:
-            entry = self.library.find(self.index.doc_ids[-neg_doc])
+            entry = self.library.find(self.index.catalogue.entry_id(-neg_doc))
             if entry is None:
                 continue
             extra = self._name_features(entry, parsed, content_grams)
@@ -404,16 +401,17 @@ class SearchService:
         terms = parsed.terms if not best_match and not parsed.asks else self._highlights(parsed, pieces)
         hits: list[Hit] = []
         for score, neg_doc, entry, extra in ranked:
-            body = self._body(entry)
+            sections = self.index.catalogue.sections(-neg_doc)
             if phrases:
                 # Quoted text was matched as character pairs; keep only entries where it is contiguous.
-                fields = entry_fields(entry, body).values()
+                names = self._folded_names(entry)
+                fields = (names[0], names[1], fold(entry.summary), *(folded for *_, folded in sections))
                 if not all(any(p in f for f in fields) for p in phrases):
                     continue
             parts = scorer.score(-neg_doc, explain=True)[1]
             explain = [(f"{p.word}：{p.fields}", p.score) for p in parts] + extra
             about = any(t in self._folded_names(entry)[0] for t in parsed.content_terms)
-            hits.append(self._hit(entry, body, score, terms, parsed.intents, about, explain))
+            hits.append(self._hit(entry, sections, score, terms, parsed.intents, about, explain))
             if len(hits) >= limit:
                 break
         return _Outcome(hits, len(docs), not_found, unknown)
@@ -527,33 +525,14 @@ class SearchService:
         return out
 
     def _headings(self, entry_id: str) -> list[tuple[str, str]]:
-        """(anchor, folded heading) of each section of an entry, from the suggestion records."""
-        folded = self._headings_folded.get(entry_id)
+        """(anchor, folded heading) of each section of an entry, from the catalogue."""
+        folded = self._headings_memo.get(entry_id)
         if folded is None:
-            if self._headings_raw is None:
-                raw: dict[str, list[tuple[str, str]]] = {}
-                for eid, kind, anchor, text, _ in self.index.suggest_tables["records"]:
-                    if kind == "heading":
-                        raw.setdefault(eid, []).append((anchor, text))
-                self._headings_raw = raw
-            raw_headings = self._headings_raw.get(entry_id, [])
-            # One fold for all of them (each call has a fixed cost); NUL survives NFKC and OpenCC.
-            texts = fold("\0".join(text for _, text in raw_headings)).split("\0") if raw_headings else []
-            if len(texts) != len(raw_headings):
-                texts = [fold(text) for _, text in raw_headings]
-            folded = [(anchor, text) for (anchor, _), text in zip(raw_headings, texts, strict=True)]
-            self._headings_folded[entry_id] = folded
+            folded = self._headings_memo[entry_id] = self.index.catalogue.headings(entry_id)
         return folded
 
     def _headings_of_doc(self, doc: int) -> str:
-        return "\n".join(h for _, h in self._headings(self.index.doc_ids[doc]))
-
-    @staticmethod
-    def _body(entry: Entry) -> str:
-        try:
-            return entry.read_body()
-        except (OSError, UnicodeDecodeError):
-            return ""
+        return "\n".join(h for _, h in self._headings(self.index.catalogue.entry_id(doc)))
 
     def _folded_names(self, entry: Entry) -> tuple[str, str]:
         names = self._names.get(entry.id)
@@ -565,14 +544,14 @@ class SearchService:
     def _hit(
         self,
         entry: Entry,
-        body: str,
+        sections: Sequence[tuple[str, str, str, str]],
         score: float,
         terms: tuple[str, ...],
         intents: tuple[str, ...] = (),
         about: bool = False,
         explain: Sequence[tuple[str, float]] = (),
     ) -> Hit:
-        found = pick_section(body, entry.summary, terms, intents, about)
+        found = pick_from(sections, entry.summary, terms, intents, about)
         return Hit(
             entry_id=entry.id,
             title=entry.title,
@@ -580,27 +559,46 @@ class SearchService:
             category=entry.category,
             anchor=found.anchor,
             section_title=found.title,
-            snippet_html=make_snippet(found.text, terms),
+            snippet_html=make_snippet(found.text, terms, folded=found.folded),
             score=round(score, 4),
             terms=terms,
             explain=tuple((what, round(value, 3)) for what, value in explain),
         )
 
     def nearest_titles(self, text: str, limit: int = NEAREST_TITLES) -> list[tuple[str, str]]:
-        """Titles sharing the most characters and character pairs with ``text`` (for an empty result)."""
+        """Titles sharing the most characters and character pairs with ``text`` (for an empty result),
+        from the catalogue's index of title characters and pairs."""
         q = "".join(run for _, run, _ in runs(fold(text)))
         chars = set(q)
         pairs = {q[i : i + 2] for i in range(len(q) - 1)}
         if not chars:
             return []
-        scored = []
-        for n, entry in enumerate(self.library):
-            title = self._folded_names(entry)[0]
-            if chars.isdisjoint(title):
-                continue
-            score = 2 * sum(1 for p in pairs if p in title) + sum(1 for c in chars if c in title)
-            scored.append((-score, n, entry.id, entry.title))
-        return [(eid, title) for _, _, eid, title in heapq.nsmallest(limit, scored)]
+        out: list[tuple[str, str]] = []
+        for doc in self.index.catalogue.nearest_titles(chars, pairs, limit):
+            entry = self.library.find(self.index.catalogue.entry_id(doc))
+            if entry is not None:
+                out.append((entry.id, entry.title))
+        return out
+
+
+class _Titles(Mapping[str, tuple[str, str]]):
+    """The library seen as entry id -> (title, type), as suggestions need it: looked up, not copied."""
+
+    def __init__(self, library: Library) -> None:
+        self._entries = library.entries
+
+    def __getitem__(self, entry_id: str) -> tuple[str, str]:
+        entry = self._entries[entry_id]
+        return entry.title, entry.type.value
+
+    def __contains__(self, entry_id: object) -> bool:
+        return entry_id in self._entries
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,8 @@
 """Where in an entry the query matched, and a short excerpt with the matches marked.
 
-Only the few hits shown are looked at, so this works on the body text directly: split into sections
-(with the anchors the viewer uses), reduced to plain text, folded like the index, and scanned for the
-query's terms.  The section with the most different terms (then the most matches) wins; when the
+Each entry's sections are split (with the anchors the viewer uses), reduced to plain text and folded
+like the index once, when the index is built (``section_texts``; stored in the catalogue); a search
+scans the stored folded text of the few hits it shows for the query's terms (``pick_from``).  The section with the most different terms (then the most matches) wins; when the
 query is a question, a section whose heading answers it (``questions.heading_intents``) comes
 first, if it holds one of the terms or the entry as a whole is about them.
 
@@ -35,6 +35,7 @@ class Found:
     anchor: str
     title: str
     text: str  # plain text of the section (or the summary), for the snippet
+    folded: str | None = None  # the same folded, when known
 
 
 def _flat(markdown: str) -> str:
@@ -46,28 +47,43 @@ def _count(folded: str, terms: Sequence[str]) -> tuple[int, int]:
     return sum(1 for c in counts if c), sum(counts)
 
 
-def pick_section(
-    body: str, summary: str, terms: Sequence[str], intents: Sequence[str] = (), about: bool = False
-) -> Found:
-    """The section that matches best; the summary (anchor ``""``) when only the title or names did.
+Section = tuple[str, str, str, str]  # anchor, title, plain text (heading first), folded plain text
 
-    ``intents``: what the question asks (``questions.INTENTS``); ``about``: the entry's names hold the
-    query's subject, so its answering section is the answer even where the subject is not repeated."""
+
+def section_texts(body: str) -> list[Section]:
+    """The sections of a body as stored in the catalogue: anchor, title, plain text and folded text."""
     sections = split_sections(body)
     texts = [_flat(f"{section.title}\n{section.text}") for section in sections]
     # One fold for the whole body (each call has a fixed cost); NUL survives NFKC and OpenCC.
     folded = fold("\0".join(texts)).split("\0")
     if len(folded) != len(texts):
         folded = [fold(t) for t in texts]
+    return [(s.anchor, s.title, t, f) for s, t, f in zip(sections, texts, folded, strict=True)]
+
+
+def pick_section(
+    body: str, summary: str, terms: Sequence[str], intents: Sequence[str] = (), about: bool = False
+) -> Found:
+    """``pick_from`` the sections of ``body``."""
+    return pick_from(section_texts(body), summary, terms, intents, about)
+
+
+def pick_from(
+    sections: Sequence[Section], summary: str, terms: Sequence[str], intents: Sequence[str] = (), about: bool = False
+) -> Found:
+    """The section that matches best; the summary (anchor ``""``) when only the title or names did.
+
+    ``intents``: what the question asks (``questions.INTENTS``); ``about``: the entry's names hold the
+    query's subject, so its answering section is the answer even where the subject is not repeated."""
     best: Found | None = None
     best_score = (0, 0, 0)
-    for section, text, folded_text in zip(sections, texts, folded, strict=True):
+    for anchor, title, text, folded_text in sections:
         distinct, matches = _count(folded_text, terms)
-        heading = folded_text[: len(section.title)] if section.title and intents else ""
+        heading = folded_text[: len(title)] if title and intents else ""
         answering = bool(heading and set(intents).intersection(heading_intents(heading)) and (about or distinct))
         score = (int(answering), distinct, matches)
         if score > best_score:
-            best, best_score = Found(section.anchor, section.title, text), score
+            best, best_score = Found(anchor, title, text, folded_text), score
     return best or Found("", "", _flat(summary))
 
 
@@ -90,10 +106,10 @@ def _spans(folded: str, terms: Sequence[str]) -> list[tuple[int, int]]:
     return merged
 
 
-def make_snippet(text: str, terms: Sequence[str], width: int = SNIPPET_CHARS) -> str:
+def make_snippet(text: str, terms: Sequence[str], width: int = SNIPPET_CHARS, folded: str | None = None) -> str:
     """About ``width`` characters of ``text`` around its first match, HTML-escaped, matches in
-    ``<b class="match">``."""
-    folded = fold(text)
+    ``<b class="match">``; ``folded``: ``text`` folded, when already known."""
+    folded = fold(text) if folded is None else folded
     if len(folded) != len(text):
         # Folding changed the length (rare NFKC cases): show the folded text so offsets stay right.
         text = folded

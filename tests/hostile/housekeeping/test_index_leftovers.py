@@ -137,9 +137,9 @@ def test_verify_checks_large_files_whole(tmp_path: Path, library, monkeypatch: p
 def test_index_status_verify_names_the_damage(tmp_path: Path) -> None:
     data = tmp_path / "data"
     run_cli("index", "build", "-q", data=data).assert_clear(0)
-    docs = data / "index" / "docs.json"
+    docs = data / "index" / "catalogue.sqlite"
     docs.write_bytes(docs.read_bytes()[:-1] + b" ")
     ran = run_cli("index", "status", "--verify", data=data)
     ran.assert_clear(1)
-    assert any(line.startswith("corrupt") and "docs.json" in line for line in ran.out.splitlines())
+    assert any(line.startswith("corrupt") and "catalogue.sqlite" in line for line in ran.out.splitlines())
     assert "builds a new one at its next start" in ran.err

@@ -11,6 +11,7 @@ MODULES = [
     "healthreader.search.text",
     "healthreader.search.lexicon",
     "healthreader.search.query",
+    "healthreader.search.catalogue",
     "healthreader.search.suggest",
     "healthreader.search.snippets",
     "healthreader.search.homophones",

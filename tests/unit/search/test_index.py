@@ -34,7 +34,7 @@ def test_build_writes_a_manifest_and_reports_progress(library_dir: Path, tmp_pat
     assert data["schema"] == SCHEMA_VERSION == manifest.schema
     assert data["libraries"] == [{"id": "healthreader-core", "version": library.infos[0].version}]
     assert data["entries"] == len(library) and len(data["content_hash"]) == 40
-    assert "suggest.json" in data["files"] and any(n.endswith(".seg") or n.endswith(".trm") for n in data["files"])
+    assert "catalogue.sqlite" in data["files"] and any(n.endswith(".seg") or n.endswith(".trm") for n in data["files"])
     assert not any(n.endswith(".seg") and "compound" in n for n in data["files"])
     # Built beside the target and renamed: nothing else is left in the parent folder.
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "ix"]
@@ -71,7 +71,7 @@ def test_a_new_word_list_makes_the_index_stale(library_dir: Path, tmp_path: Path
 
 def _largest_index_file(folder: Path) -> Path:
     return max(
-        (p for p in folder.iterdir() if p.name not in (MANIFEST, "suggest.json")), key=lambda p: p.stat().st_size
+        (p for p in folder.iterdir() if p.name not in (MANIFEST, "catalogue.sqlite")), key=lambda p: p.stat().st_size
     )
 
 
@@ -171,3 +171,68 @@ def test_the_content_hash_is_remembered_until_a_file_changes(
     article.write_text(text.replace("面瘫", "面摊", 1), encoding="utf-8")
     os.utime(article, ns=(article.stat().st_atime_ns, article.stat().st_mtime_ns + 1_000_000))
     assert index_module.cached_content_hash(library, cache) != first
+
+
+def _resign(folder: Path, name: str) -> None:
+    """Record ``name``'s present size and checks in the manifest, as if it had been built so."""
+    from healthreader.search.index import _file_check, _whole_crc
+
+    path = folder / name
+    manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    manifest["files"][name] = [path.stat().st_size, _file_check(path), _whole_crc(path)]
+    (folder / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+
+
+@pytest.mark.parametrize("damage", ["garble", "delete", "other-format", "not-sqlite", "old-index"])
+def test_a_damaged_missing_or_old_catalogue_is_rebuilt(library_dir: Path, tmp_path: Path, damage: str) -> None:
+    import sqlite3
+
+    library = load_library([library_dir])
+    prebuilt = tmp_path / "prebuilt"
+    build_index(library, prebuilt)
+    catalogue = prebuilt / "catalogue.sqlite"
+    if damage == "garble":
+        data = bytearray(catalogue.read_bytes())
+        data[len(data) // 2 : len(data) // 2 + 64] = os.urandom(64)
+        catalogue.write_bytes(bytes(data))
+    elif damage == "delete":
+        catalogue.unlink()
+    elif damage == "other-format":  # signed as current, but written by another version
+        with sqlite3.connect(catalogue) as db:
+            db.execute("UPDATE meta SET value = 'healthreader-catalogue-0' WHERE key = 'format'")
+        _resign(prebuilt, catalogue.name)
+    elif damage == "not-sqlite":
+        catalogue.write_bytes(b"SQLite format 3\0" + os.urandom(4096))
+        _resign(prebuilt, catalogue.name)
+    else:  # an index of the version before: suggest.json and docs.json, no catalogue
+        catalogue.unlink()
+        (prebuilt / "suggest.json").write_text("{}", encoding="utf-8")
+        manifest = json.loads((prebuilt / MANIFEST).read_text(encoding="utf-8"))
+        manifest["schema"] = 3
+        manifest["files"].pop("catalogue.sqlite")
+        (prebuilt / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    expected = IndexStatus.STALE if damage == "old-index" else IndexStatus.CORRUPT
+    if damage in ("other-format", "not-sqlite"):
+        expected = IndexStatus.OK  # the manifest cannot tell: opening it does
+    assert check_index(prebuilt, library)[0] == expected
+
+    user = tmp_path / "user" / "index"
+    service = SearchService.open(library, user, prebuilt_dirs=[prebuilt])
+    assert service.folder == user and (user / "catalogue.sqlite").is_file()
+    assert service.search("面瘫").hits[0].entry_id == "facial-palsy"
+    assert service.suggest("jrws")[0].title.startswith("肌肉萎缩")
+    service.close()
+
+
+def test_snippets_are_cut_from_the_index_not_from_the_entry_files(library_dir: Path, tmp_path: Path) -> None:
+    library = load_library([library_dir])
+    service = SearchService.open(library, tmp_path / "ix", prebuilt_dirs=[])
+    before = service.search("面瘫恢复").hits
+    assert before and any(h.section_title and '<b class="match">' in h.snippet_html for h in before)
+    for hit in before:  # the files go away after opening: the snippets must not change
+        library.get(hit.entry_id).path.unlink()
+    after = service.search("面瘫恢复").hits
+    assert [(h.entry_id, h.anchor, h.section_title, h.snippet_html) for h in after] == [
+        (h.entry_id, h.anchor, h.section_title, h.snippet_html) for h in before
+    ]
+    service.close()

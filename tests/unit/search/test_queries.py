@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import time
 
+import pytest
+
 from healthreader.content import Library
 from healthreader.render import render_markdown
 from healthreader.search import HINT_EMPTY_QUERY, HINT_NO_MATCH, SearchService
@@ -153,3 +155,19 @@ def test_suggestions_are_instant(service: SearchService) -> None:
             service.suggest(typed)
     per_call_ms = (time.perf_counter() - started) * 1000 / 160
     assert per_call_ms < 5
+
+
+@pytest.mark.parametrize("typed", ["肌肉萎缩症状", "面部神经", "xyz腰疼", "重症肌", "吞咽", "眼睛干"])
+def test_the_nearest_titles_are_those_a_scan_of_every_title_finds(service: SearchService, typed: str) -> None:
+    # The catalogue's title index must give what comparing the typed text with every title gives.
+    from healthreader.search.text import fold, runs
+
+    q = "".join(run for _, run, _ in runs(fold(typed)))
+    chars, pairs = set(q), {q[i : i + 2] for i in range(len(q) - 1)}
+    scored = []
+    for n, entry in enumerate(service.library):
+        title = fold(entry.title)
+        if not chars.isdisjoint(title):
+            score = 2 * sum(1 for p in pairs if p in title) + sum(1 for c in chars if c in title)
+            scored.append((-score, n, entry.id))
+    assert [eid for eid, _ in service.nearest_titles(typed)] == [eid for _, _, eid in sorted(scored)[:5]]
