@@ -40,13 +40,38 @@ def _popen(args: list[str]) -> subprocess.Popen[str]:
 
 
 def _kill(proc: subprocess.Popen[str]) -> tuple[str, str]:
+    """SIGKILL, then everything the process wrote.  Read through the file objects, not communicate():
+    communicate() reads the pipes' descriptors and drops what an earlier readline() had already taken
+    into the object's buffer, and those lines are the process's confirmations."""
     proc.send_signal(signal.SIGKILL)
-    out, err = proc.communicate(timeout=30)
+    proc.wait(timeout=30)  # dead: its pipes hold at most what it wrote, and end
+    assert proc.stdout is not None and proc.stderr is not None
+    out, err = proc.stdout.read(), proc.stderr.read()
+    proc.stdout.close()
+    proc.stderr.close()
     return out, err
 
 
 def _lines(text: str) -> list[str]:
     return [line for line in text.split("\n")[:-1] if line]  # complete lines only
+
+
+_READY_THEN_COUNT = (
+    "import time\nprint('ready', flush=True)\nn = 0\nwhile True:\n    print(n, flush=True); n += 1; time.sleep(0.001)\n"
+)
+
+
+def test_the_kill_helper_returns_the_lines_a_readline_read_ahead() -> None:
+    """The tests read "ready" with readline() and the rest after the kill.  A reader that comes late to
+    readline() (a loaded machine) finds many lines in the pipe; readline() takes them all into the file
+    object's buffer and returns the first.  Those lines are confirmations: they must come back."""
+    proc = _popen([sys.executable, "-c", _READY_THEN_COUNT])
+    time.sleep(0.3)  # the child has printed dozens of lines by now
+    assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
+    out, _err = _kill(proc)
+    numbers = [int(line) for line in _lines(out)]
+    assert numbers and numbers[0] == 0, "lines printed before readline() returned were dropped"
+    assert numbers == list(range(len(numbers)))
 
 
 def test_sigkill_during_imports(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
