@@ -63,3 +63,36 @@ def test_history_back_and_forward() -> None:
     h.visit(Location("d"))
     assert not h.can_forward()
     assert h.back() == Location("b")
+
+
+def test_a_save_is_durable_its_rename_synced_with_the_folder(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A setting the app was told is saved survives a power cut: the new file is synced, then renamed
+    over the old one, then the folder is synced, or the rename may still be only in memory."""
+    import os
+    import stat
+
+    import healthreader.config.settings as settings_module
+
+    steps: list[str] = []
+    real_fsync, real_replace = os.fsync, os.replace
+
+    def fsync(fd: int) -> None:
+        is_dir = stat.S_ISDIR(os.fstat(fd).st_mode)
+        steps.append(f"fsync {'folder' if is_dir else 'file'} {os.readlink(f'/proc/self/fd/{fd}')}")
+        real_fsync(fd)
+
+    def replace(src: str | Path, dst: str | Path) -> None:
+        steps.append(f"replace {Path(dst).name}")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(settings_module.os, "fsync", fsync)
+    monkeypatch.setattr(settings_module.os, "replace", replace)
+    settings = Settings(DataPaths(data_dir))
+    settings.set("print_header", "诊所 1")
+    folder = str(data_dir.resolve())
+    assert [s.split(" ", 2)[:2] for s in steps] == [
+        ["fsync", "file"],
+        ["replace", "settings.json"],
+        ["fsync", "folder"],
+    ]
+    assert steps[-1] == f"fsync folder {folder}"

@@ -112,6 +112,21 @@ def _remove_stale_temporaries(path: Path) -> None:
         pass  # a read-only folder: nothing can be left there either
 
 
+def _sync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable: until the folder itself is synced, a power cut can undo the
+    rename and bring back the old settings after the app was told the new ones were saved."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return  # Windows opens no folders; there, the replace itself is what the system offers
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # a file system that cannot sync folders (some network shares): the rename is done
+    finally:
+        os.close(fd)
+
+
 class Settings:
     """Typed access to the declared options, saved atomically at every change."""
 
@@ -195,6 +210,7 @@ class Settings:
                 os.fsync(f.fileno())
             os.replace(tmp, path)
             tmp = None
+            _sync_folder(path.parent)
         except OSError as exc:
             log.warning("cannot save %s: %s", path, exc)
         finally:
