@@ -56,6 +56,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     bsub._choices_actions.pop()  # hidden: argparse lists help=SUPPRESS sub-commands as "==SUPPRESS=="
     stress.add_argument("count", type=int)
     stress.add_argument("--prefix", default="stress")
+    stress.add_argument("--trace", action="store_true", help="on stderr: 'adding KEY' and 'COMMIT KEY' as they start")
     stress.set_defaults(func=_guarded(run_stress))
 
 
@@ -152,8 +153,21 @@ def run_import(args: argparse.Namespace, store: UserStore) -> int:
 
 
 def run_stress(args: argparse.Namespace, store: UserStore) -> int:
+    adding = ""
+    if args.trace:  # the kill test reads these to know where its kill landed: before, inside or after a COMMIT
+
+        def trace(sql: str) -> None:
+            if sql.lstrip().upper().startswith("COMMIT"):
+                sys.stderr.write(f"COMMIT {adding}\n")
+                sys.stderr.flush()
+
+        store.trace_statements(trace)
     for n in range(args.count):
-        b = store.add_bookmark(f"{args.prefix}-{n}", title=f"压力测试 {n}", note=f"第 {n} 条")
+        adding = f"{args.prefix}-{n}"
+        if args.trace:
+            sys.stderr.write(f"adding {adding}\n")
+            sys.stderr.flush()
+        b = store.add_bookmark(adding, title=f"压力测试 {n}", note=f"第 {n} 条")
         # Printed only after add_bookmark returned, i.e. after COMMIT: a line on stdout is a promise.
         sys.stdout.write(b.entry_id + "\n")
         sys.stdout.flush()

@@ -255,6 +255,11 @@ class UserStore:
     def close(self) -> None:
         self._conn.close()
 
+    def trace_statements(self, callback: Callable[[str], None] | None) -> None:
+        """Call ``callback`` with each SQL statement as SQLite starts it (None: no more).  The kill test
+        learns from it that a kill landed inside a COMMIT; it also shows what a change writes."""
+        self._conn.set_trace_callback(callback)
+
     def __enter__(self) -> Self:
         return self
 
