@@ -1,6 +1,7 @@
 """The results page shown in the viewer: count, filters, each hit with its section and snippet.
 
-Links: ``hit:N`` opens the N-th hit at its section with the matches highlighted;
+Links: ``hit:N`` opens the N-th hit at its section with the matches highlighted; ``more:`` asks for
+the next page of results (shown below the ones already there);
 ``search:?q=…&type=…&category=…&exact=1`` is another search (a filter, or "search exactly").
 
 Qt-free like the other pages: the words come in as ``ResultsLabels`` (the UI translates them), and
@@ -93,6 +94,8 @@ class ResultsLabels:
     browse: str = "Or browse a topic:"
     filtered: str = "Nothing with these filters."
     search_everything: str = "Search everything for “%1”"
+    more: str = "More results"
+    shown: str = "Showing %1 of %2."
 
 
 def search_href(request: QueryLike, **changes: object) -> str:
@@ -154,8 +157,10 @@ def results_html(
     library: Library,
     labels: ResultsLabels,
     browse: Sequence[tuple[str, str]] = (),
+    more: bool = False,
 ) -> str:
-    """The whole results page; ``browse`` is (topic, address) for each category, offered when nothing is found.
+    """The whole results page; ``browse`` is (topic, address) for each category, offered when nothing is
+    found; ``more``: there are results beyond those shown, offered by a "More results" link (``more:``).
 
     >>> from types import SimpleNamespace as NS
     >>> from healthreader.content import Library
@@ -205,6 +210,9 @@ def results_html(
             f"{kind_badge(kind_labels.get(hit.type, hit.type))}{section}</p>"
             f'<p class="snippet">{hit.snippet_html}</p>'
         )
+    if more:
+        shown = labels.shown.replace("%1", str(len(results.hits))).replace("%2", str(results.total))
+        parts.append(f'<p class="more">{escape(shown)} <a href="more:">{escape(labels.more)}</a></p>')
     return "\n".join(parts)
 
 

@@ -77,4 +77,6 @@ def results_labels() -> ResultsLabels:
         browse=QCoreApplication.translate("Results", "Or browse a topic:"),
         filtered=QCoreApplication.translate("Results", "Nothing with these filters."),
         search_everything=QCoreApplication.translate("Results", "Search everything for “%1”"),
+        more=QCoreApplication.translate("Results", "More results"),
+        shown=QCoreApplication.translate("Results", "Showing %1 of %2."),
     )

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+#: Results asked for at a time: the page shows this many, and "More results" asks for as many again.
+PAGE_SIZE = 20
+
 
 @dataclass(frozen=True)
 class SearchRequest:
@@ -11,4 +14,4 @@ class SearchRequest:
     type: str = ""  # '' | 'article' | 'qa'
     category: str = ""
     exact: bool = False
-    limit: int = 50
+    limit: int = PAGE_SIZE

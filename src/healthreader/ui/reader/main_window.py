@@ -36,7 +36,7 @@ from healthreader.store import Bookmark, StoreError, UserStore
 from healthreader.ui.common.actions import ActionRegistry
 from healthreader.ui.common.announce import announce
 from healthreader.ui.common.labels import results_labels
-from healthreader.ui.common.search_request import SearchRequest
+from healthreader.ui.common.search_request import PAGE_SIZE, SearchRequest
 from healthreader.ui.common.user_data import explain_store_error
 from healthreader.ui.reader.find_bar import FindBar, find_all, highlight
 from healthreader.ui.reader.infobar import InfoBar
@@ -107,6 +107,8 @@ class MainWindow(QMainWindow):
         self.search_box.setAccessibleName(self.tr("Search"))
         self.search: SearchController | None = None
         self._results: Any = None  # the search service's Results shown on the current results page
+        self._result_limit = PAGE_SIZE  # results asked for on this results page ("More results" adds a page)
+        self._more_from = -1  # the first new hit when "More results" was asked for: shown at the top
         self._pending_terms: tuple[str, ...] = ()
 
         self.store: UserStore | None = None
@@ -401,6 +403,8 @@ class MainWindow(QMainWindow):
         scheme = url.scheme()
         if scheme == "hit":
             self._open_hit(int(url.path()) if url.path().isdigit() else -1)
+        elif scheme == "more":
+            self.show_more_results()
         elif scheme == "search":
             # Encoded, as Location.parse expects (it decodes ids, anchors and the query itself): Qt
             # refuses to write a whole URL fully decoded, and says so on every click.
@@ -431,6 +435,8 @@ class MainWindow(QMainWindow):
         loc = Location.parse(url.toString()) if scheme in ("entry", "search") else None
         if scheme == "hit":
             where = self.tr("opens this result")
+        elif scheme == "more":
+            where = self.tr("shows the next results below these")
         elif loc is not None and loc.is_search:
             where = self.tr("searches for %1").replace("%1", loc.query)
         elif loc is not None and loc.entry_id:
@@ -581,11 +587,11 @@ class MainWindow(QMainWindow):
         controller.progress.connect(self._on_index_progress)
         controller.failed.connect(self._on_search_failed)
 
-    @staticmethod
-    def _request_for(loc: Location) -> SearchRequest:
-        return SearchRequest(loc.query, loc.qtype, loc.qcategory, loc.exact)
+    def _request_for(self, loc: Location) -> SearchRequest:
+        return SearchRequest(loc.query, loc.qtype, loc.qcategory, loc.exact, self._result_limit)
 
     def _show_search(self, loc: Location) -> None:
+        self._result_limit, self._more_from = PAGE_SIZE, -1
         request = self._request_for(loc)
         self._results = None
         self.viewer.show_page(searching_html(request, results_labels()))
@@ -604,9 +610,12 @@ class MainWindow(QMainWindow):
         self._results = results
         topics = [(c.name, self._category_anchors[c.name]) for c in self.library.categories()]
         browse = [(name, Location(None, anchor).to_string()) for name, anchor in topics]
-        html = results_html(request, results, self.library, results_labels(), browse)  # type: ignore[arg-type]
-        self.viewer.show_page(html)
         hits = results.hits  # type: ignore[attr-defined]
+        more = len(hits) >= request.limit and results.total > len(hits)  # type: ignore[attr-defined]
+        html = results_html(request, results, self.library, results_labels(), browse, more)  # type: ignore[arg-type]
+        # After "More results", the first new result at the top: the reader goes on where the page ended.
+        first_new, self._more_from = self._more_from, -1
+        self.viewer.show_page(html, f"hit-{first_new}" if 0 <= first_new < len(hits) else "")
         if hits:
             self.sidebar.set_sections([(f"hit-{n}", hit.title) for n, hit in enumerate(hits)], self.tr("Results"))
         else:
@@ -616,6 +625,15 @@ class MainWindow(QMainWindow):
             self.sidebar.set_related([(e.id, e.title, self.labels.kind(e), e.summary) for e in near if e is not None])
         log.info("search %r: %d results", request.text, results.total)  # type: ignore[attr-defined]
         announce(self.viewer, results_labels().count.replace("%1", str(results.total)))  # type: ignore[attr-defined]
+
+    def show_more_results(self) -> None:
+        """Ask for the next page of results of the search on screen (the link below the last result)."""
+        loc = self.history.current
+        if loc is None or not loc.is_search or self._results is None or self.search is None:
+            return
+        self._more_from = len(self._results.hits)
+        self._result_limit = self._more_from + PAGE_SIZE
+        self.search.search(self._request_for(loc))
 
     def _on_search_ready(self) -> None:
         self.search_box.set_ready(True)
