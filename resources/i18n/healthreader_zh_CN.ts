@@ -528,7 +528,7 @@
     <name>CountdownDialog</name>
     <message>
         <source>Continue reading?</source>
-        <extracomment>Actions that lead out of the app or to the file system: never available in a kiosk. Keys that close, switch or un-fullscreen windows elsewhere; eaten before any widget sees them.</extracomment>
+        <extracomment>Actions that lead out of the app or to the file system: never available in a kiosk. Keys that close, switch or un-fullscreen windows elsewhere; eaten before any widget sees them. Shortcut hints in the desktop&apos;s words: &quot;(Ctrl+K)&quot;, &quot;（回车）&quot;, &quot;or Ctrl+D&quot;, &quot;或按 Ctrl+D&quot;, &quot;后按回车&quot;.</extracomment>
         <translation>继续阅读吗？</translation>
     </message>
     <message>
@@ -807,6 +807,10 @@
     <message>
         <source>HealthReader works offline and does not open web pages. The address is: %1</source>
         <translation>健康阅读器离线使用，不会打开网页。链接地址是：%1</translation>
+    </message>
+    <message>
+        <source>shows the next results below these</source>
+        <translation>在下面显示后面的结果</translation>
     </message>
     <message>
         <source>Bookmarks and history</source>
@@ -1327,6 +1331,14 @@ An offline reader for health information.</source>
     <message>
         <source>Search everything for “%1”</source>
         <translation>在全部内容中搜索“%1”</translation>
+    </message>
+    <message>
+        <source>More results</source>
+        <translation>更多结果</translation>
+    </message>
+    <message>
+        <source>Showing %1 of %2.</source>
+        <translation>已显示 %1 条，共 %2 条。</translation>
     </message>
 </context>
 <context>

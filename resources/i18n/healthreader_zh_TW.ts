@@ -528,7 +528,7 @@
     <name>CountdownDialog</name>
     <message>
         <source>Continue reading?</source>
-        <extracomment>Actions that lead out of the app or to the file system: never available in a kiosk. Keys that close, switch or un-fullscreen windows elsewhere; eaten before any widget sees them.</extracomment>
+        <extracomment>Actions that lead out of the app or to the file system: never available in a kiosk. Keys that close, switch or un-fullscreen windows elsewhere; eaten before any widget sees them. Shortcut hints in the desktop&apos;s words: &quot;(Ctrl+K)&quot;, &quot;（回车）&quot;, &quot;or Ctrl+D&quot;, &quot;或按 Ctrl+D&quot;, &quot;后按回车&quot;.</extracomment>
         <translation>繼續閱讀嗎？</translation>
     </message>
     <message>
@@ -807,6 +807,10 @@
     <message>
         <source>HealthReader works offline and does not open web pages. The address is: %1</source>
         <translation>健康閱讀器離線使用，不會開啟網頁。連結地址是：%1</translation>
+    </message>
+    <message>
+        <source>shows the next results below these</source>
+        <translation>在下方顯示後面的結果</translation>
     </message>
     <message>
         <source>Bookmarks and history</source>
@@ -1327,6 +1331,14 @@ An offline reader for health information.</source>
     <message>
         <source>Search everything for “%1”</source>
         <translation>在全部內容中搜尋「%1」</translation>
+    </message>
+    <message>
+        <source>More results</source>
+        <translation>更多結果</translation>
+    </message>
+    <message>
+        <source>Showing %1 of %2.</source>
+        <translation>已顯示 %1 條，共 %2 條。</translation>
     </message>
 </context>
 <context>
