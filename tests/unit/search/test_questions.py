@@ -18,11 +18,13 @@ from .conftest import ROOT
 QUESTIONS = ROOT / "tests" / "data" / "questions.yaml"
 
 # What the search reached on the library of 2026-12-03 (93 entries): top-1 0.93, top-3 0.98-0.99,
-# MRR 0.96 (before this work: 0.41 / 0.42 / 0.42).  The floors leave room for about four questions
-# to slip as writers add entries that compete for them; a bigger drop is a ranking regression.
-TOP3_AT_LEAST = 0.95
-TOP1_AT_LEAST = 0.85
-MRR_AT_LEAST = 0.90
+# MRR 0.96 (before this work: 0.41 / 0.42 / 0.42).  With the lay words of 2026-12-04 (脸歪, 腿细了,
+# 手没劲 …: 142 questions) 0.958 / 1.000 / 0.978 (the 26 lay questions before them: 0.38 / 0.73 / 0.57).
+# The floors leave room for about four questions to slip as writers add entries that compete for
+# them; a bigger drop is a ranking regression.
+TOP3_AT_LEAST = 0.97
+TOP1_AT_LEAST = 0.90
+MRR_AT_LEAST = 0.93
 
 
 def _evaluation():  # bench/search/questions.py is the one implementation of the figures
@@ -90,8 +92,9 @@ def test_a_question_close_to_a_qa_title_puts_that_qa_first(service: SearchServic
 def test_results_say_which_typed_words_no_hit_contains(service: SearchService) -> None:
     r = service.search("我妈面瘫了怎么办")
     assert r.not_found == ("我妈",) and ids(r)[0] == "facial-palsy"
-    r = service.search("脸歪了是怎么回事")
-    assert r.hits and "脸歪" in r.not_found
+    r = service.search("脸木了是怎么回事")  # 脸木 is in no entry (脸歪 is, as the synonyms' 嘴歪)
+    assert r.hits and "脸木" in r.not_found
+    assert service.search("脸歪了是怎么回事").not_found == ()
     assert service.search("面瘫").not_found == ()
     assert service.search("腰突 萎缩").not_found == ()  # keywords: every hit has every word
 

@@ -1,0 +1,60 @@
+"""Everyday words for what a body does (脸歪, 腿细了, 手没劲), typed alone or in a sentence, on the real
+library: the synonym table and the entries' aliases lead them to the entries about it."""
+
+from __future__ import annotations
+
+import pytest
+
+from healthreader.content import Library
+from healthreader.search import SearchService
+
+
+def ids(results) -> list[str]:
+    return [h.entry_id for h in results.hits]
+
+
+@pytest.mark.parametrize(
+    ("typed", "first"),
+    [
+        ("脸歪", "facial-palsy"),
+        ("脸歪了", "facial-palsy"),
+        ("嘴歪眼斜", "facial-palsy"),
+        ("口角歪", "facial-palsy"),
+        ("眼睛闭不上", "facial-palsy"),
+        ("看东西重影", "myasthenia-gravis"),
+    ],
+)
+def test_a_lay_word_alone_opens_the_entry_about_it(service: SearchService, typed: str, first: str) -> None:
+    r = service.search(typed)
+    assert ids(r)[:1] == [first], (typed, ids(r)[:3])
+    assert not r.not_found, r.not_found
+
+
+ATROPHY = {"qa-muscle-atrophy-symptoms", "qa-muscle-atrophy-what-now", "qa-muscle-atrophy-recovery"}
+WEAK = {"qa-muscle-atrophy-symptoms", "sarcopenia", "qa-sarcopenia-self-check", "guillain-barre-syndrome"}
+SPEECH = {"motor-neuron-disease", "stroke-rehabilitation", "dysphagia"}
+
+
+@pytest.mark.parametrize(
+    ("typed", "first", "about"),
+    [
+        # Thinner legs or arms, flesh "gone": muscle atrophy, where the library says 肌肉萎缩 or 变细.
+        ("腿细了", ATROPHY | {"qa-sarcopenia-self-check", "lumbar-disc-herniation"}, ("萎缩", "变细")),
+        ("胳膊细了", {"qa-arm-muscle-atrophy-causes"}, ("萎缩", "变细")),
+        ("肉掉了", ATROPHY, ("萎缩",)),
+        # 没劲 is the library's 无力 (weakness), joined to the body part typed with it.
+        ("手没劲", WEAK | {"carpal-cubital-tunnel", "motor-neuron-disease"}, ("无力", "没劲")),
+        ("走路没劲", WEAK, ("无力", "没劲")),
+        ("说话不清楚", SPEECH, ("说话不清", "说话含糊", "口齿不清")),
+        ("大舌头", SPEECH, ("说话不清", "说话含糊", "口齿不清")),
+    ],
+)
+def test_a_lay_word_finds_entries_in_the_librarys_words(
+    service: SearchService, real_library: Library, typed: str, first: set[str], about: tuple[str, ...]
+) -> None:
+    r = service.search(typed)
+    assert ids(r)[:1] and ids(r)[0] in first, (typed, ids(r)[:3])
+    assert not r.not_found, r.not_found
+    for eid in ids(r)[:3]:
+        text = real_library.get(eid).path.read_text(encoding="utf-8")
+        assert any(word in text for word in about), (typed, eid)
