@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from healthreader.search import questions
 from healthreader.search.lexicon import Lexicon
-from healthreader.search.text import fold, is_cjk, runs
+from healthreader.search.text import fold, runs
 
 _QUOTED_RE = re.compile(r'"([^"]*)"|“([^”]*)”|「([^」]*)」|『([^』]*)』')
 _OPERATORS = {"AND", "OR", "NOT", "&&", "||"}
@@ -71,6 +71,7 @@ class ParsedQuery:
     words: tuple[str, ...]  # whole words, for ranking word matches above character matches
     pieces: tuple[Piece, ...] = ()
     intents: tuple[str, ...] = ()  # what the question asks for (questions.INTENTS)
+    longest_run: int = 0  # the longest run of Han characters typed (outside quotes)
 
     @property
     def asks(self) -> bool:
@@ -80,12 +81,10 @@ class ParsedQuery:
     @property
     def sentence(self) -> bool:
         """Typed as a question or a sentence (a run of Han characters longer than a word), so a best
-        match is wanted when no entry has all of it; keywords (面瘫 针灸, 肌肉xyz) need every one."""
-        return self.asks or any(
-            len(u.alternatives[0]) > MAX_RUN_AS_WORD and is_cjk(u.alternatives[0][0])
-            for u in self.units
-            if not u.phrase
-        )
+        match is wanted when no entry has all of it; keywords (面瘫 针灸, 肌肉xyz) need every one.
+        The run as typed, not its units: a synonym inside it (没劲 of 脖子没劲抬不起头) splits it into
+        units of a word's length, and the sentence is no less a sentence for that."""
+        return self.asks or self.longest_run > MAX_RUN_AS_WORD
 
     @property
     def content(self) -> tuple[Piece, ...]:
@@ -239,8 +238,11 @@ def parse_query(text: str, lexicon: Lexicon, known: Callable[[str], bool] | None
     parts = _parts(text)
     units: list[Unit] = []
     words: list[str] = []
+    longest = 0
     for part, quoted in parts:
         folded = fold(part)
+        if not quoted:
+            longest = max([longest, *(len(run) for cjk, run, _ in runs(folded) if cjk)])
         group = () if quoted else lexicon.synonyms_of(folded)
         if group:  # a whole part that is a synonym, letters and Han mixed (维生素D, CT检查)
             units.append(_alternatives(folded, group))
@@ -252,4 +254,4 @@ def parse_query(text: str, lexicon: Lexicon, known: Callable[[str], bool] | None
         words.extend(a for a in u.alternatives[1:] if " " not in a)
     pieces = analyse(text, lexicon, known)
     intents = questions.intents_of(" ".join(fold(p) for p, _ in parts))
-    return ParsedQuery(tuple(dict.fromkeys(units)), tuple(dict.fromkeys(words)), pieces, intents)
+    return ParsedQuery(tuple(dict.fromkeys(units)), tuple(dict.fromkeys(words)), pieces, intents, longest)

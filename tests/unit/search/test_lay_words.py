@@ -58,3 +58,16 @@ def test_a_lay_word_finds_entries_in_the_librarys_words(
     for eid in ids(r)[:3]:
         text = real_library.get(eid).path.read_text(encoding="utf-8")
         assert any(word in text for word in about), (typed, eid)
+
+
+def test_a_sentence_split_by_a_lay_word_still_finds_its_best_match(service: SearchService) -> None:
+    # 没劲 and 抽筋 are synonyms, so these runs are cut around them into units no longer than a word;
+    # no entry has every unit, yet what was typed is still a sentence: best match, not an empty page.
+    for typed, wanted in (
+        ("脖子没劲抬不起头", {"qa-baby-floppy-sma", "spinal-muscular-atrophy", "myasthenia-gravis"}),
+        ("腿肚子抽筋", {"qa-hand-grip-wont-release", "motor-neuron-disease"}),
+    ):
+        r = service.search(typed)
+        assert wanted & set(ids(r)[:3]), (typed, ids(r)[:5])
+    # Keywords typed as keywords still need every word: 面瘫 针灸 is not a sentence.
+    assert all("针灸" in h.terms or "针灸治疗" in h.terms for h in service.search("面瘫 针灸").hits)
