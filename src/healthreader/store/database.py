@@ -14,7 +14,12 @@ there, beside the file alone:
 - the file alone is a good store and the replayed one is not: the log (and its ``-shm`` index) does not
   belong; both are moved aside, byte for byte as found, and the store opens without them;
 - the file itself is unusable (not SQLite, another program's, damaged): it is moved aside with all its
-  companions, untouched, and a fresh store is started.
+  companions, untouched, and a fresh store is started;
+- a ``-shm`` with no ``-wal`` to index (a process killed as it closed the store, a copy, one left by
+  ``sudo healthreader`` that the reader cannot write) is kept aside quietly: it holds nothing of the
+  reader's, and SQLite would trust it, fail on it, or keep the store read-only because of it;
+- a companion that is not a plain file (a named pipe, which would be waited on forever, a link, a
+  folder) is kept aside as it is, never read or written through.
 
 Nothing is ever overwritten or deleted.  When the file or its folder cannot be written (read-only, disk
 full), the store opens read-only if it can, so the bookmarks can still be read.
@@ -28,6 +33,7 @@ import logging
 import os
 import secrets
 import sqlite3
+import stat
 import struct
 import time
 from collections.abc import Iterator
@@ -298,6 +304,29 @@ def _read_if_there(path: Path) -> bytes | None:
         raise StoreError(f"cannot read {path}: {exc}") from exc
 
 
+def _odd(path: Path, *, follow: bool) -> str:
+    """What ``path`` is when it is there but not a plain file ("" when it is one, or is not there).
+
+    SQLite makes its companions as plain files and never through a link; reading a named pipe would wait
+    for a writer that never comes, so nothing here is read before it is known to be a plain file."""
+    try:
+        st = os.stat(path) if follow else os.lstat(path)
+    except FileNotFoundError:
+        return "a link to nowhere" if os.path.lexists(path) else ""
+    except OSError as exc:
+        return f"unreadable ({exc.strerror or exc})"
+    mode = st.st_mode
+    if stat.S_ISREG(mode):
+        return ""
+    if stat.S_ISLNK(mode):
+        return "a link"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    return "a device or socket"
+
+
 @dataclass(frozen=True)
 class _Decision:
     """What to do before SQLite may open the store: nothing, move some companions aside, or all."""
@@ -305,17 +334,36 @@ class _Decision:
     stray: tuple[str, ...] = ()  # suffixes of companions that do not belong to the store
     whole: tuple[RecoveryReason, str] | None = None  # the store file itself is unusable
     detail: str = ""
+    #: A -shm with no log to index (or not a plain file): kept aside without a word to the reader, for
+    #: it holds nothing of theirs; SQLite would trust it, or fail on it, or read-only keep the store.
+    stale_index: str = ""
 
 
 def _decide(path: Path) -> _Decision:
+    odd_store = _odd(path, follow=True)  # the store itself may be a link (a folder moved elsewhere)
+    if odd_store == "a folder":
+        raise StoreError(f"cannot read {path}: a folder is in its place")
+    if odd_store and odd_store != "a link to nowhere":
+        return _Decision(whole=(RecoveryReason.NOT_SQLITE, f"the store's name is taken by {odd_store}"))
+    wal_path, shm_path = Path(str(path) + "-wal"), Path(str(path) + "-shm")
+    odd = {s: _odd(Path(str(path) + s), follow=False) for s in ("-wal", "-journal")}
+    stray: list[str] = [s for s, what in odd.items() if what]
+    details: list[str] = [f"the {s} file is {what}" for s, what in odd.items() if what]
+    # A live store always has its -wal (SQLite makes it before the -shm and removes it first): a -shm
+    # without one indexes nothing.  The pause and second look in _open_once cover a store closing.
+    odd_shm = _odd(shm_path, follow=False)
+    stale_index = ""
+    if os.path.lexists(shm_path) and ("-wal" in stray or not os.path.lexists(wal_path)):
+        stale_index = "there is no write-ahead log for it to index"
+    elif odd_shm:
+        stale_index = f"it is {odd_shm}"
     # The log first, then the file: a checkpoint running meanwhile copies pages the log still holds
-    # into the file, so the file read second is never older than the log read first.
-    wal_bytes = _read_if_there(Path(str(path) + "-wal")) or b""
-    journal_size = _size(Path(str(path) + "-journal"))
+    # into the file, so the file read second is never older than the log read first.  A log that is not
+    # a plain file is not read: judged as if absent, and moved aside.
+    wal_bytes = b"" if "-wal" in stray else _read_if_there(wal_path) or b""
+    journal_size = 0 if "-journal" in stray else _size(Path(str(path) + "-journal"))
     db = _read_if_there(path) or b""
     wal = _parse_wal(wal_bytes) if wal_bytes else None
-    stray: list[str] = []
-    details: list[str] = []
     # The file alone is judged only when the log cannot stand for it: after a checkpoint that was cut
     # short (a kill, a full disk) the file alone is a mix of old and new pages, and only the file with
     # its log replayed is the store.
@@ -357,7 +405,9 @@ def _decide(path: Path) -> _Decision:
         # with tables was written by something else, and SQLite would roll it back into the store.
         stray.append("-journal")
         details.append("a rollback journal beside a store that never writes one")
-    return _Decision(stray=tuple(stray), detail="; ".join(details))
+    if "-shm" in stray:
+        stale_index = ""  # goes with its log, and the reader is told about that
+    return _Decision(stray=tuple(dict.fromkeys(stray)), detail="; ".join(details), stale_index=stale_index)
 
 
 def _size(path: Path) -> int:
@@ -374,7 +424,7 @@ def aside_name(path: Path, when: dt.datetime) -> Path:
     while True:
         suffix = f".broken-{stamp}" if n == 1 else f".broken-{stamp}-{n}"
         candidate = path.with_name(path.name + suffix)
-        if not any(Path(str(candidate) + s).exists() for s in ("", *_SIDECARS)):
+        if not any(os.path.lexists(str(candidate) + s) for s in ("", *_SIDECARS)):
             return candidate
         n += 1
 
@@ -385,7 +435,7 @@ def stray_name(path: Path, when: dt.datetime) -> Path:
     n = 1
     while True:
         candidate = path.with_name(path.name + (f".stray-{stamp}" if n == 1 else f".stray-{stamp}-{n}"))
-        if not candidate.exists():
+        if not os.path.lexists(candidate):
             return candidate
         n += 1
 
@@ -395,7 +445,7 @@ def move_aside(path: Path, when: dt.datetime) -> Path:
     path.rename(target)
     for s in _SIDECARS:
         side = Path(str(path) + s)
-        if side.exists():
+        if os.path.lexists(side):  # a link to nowhere too
             side.rename(Path(str(target) + s))
     return target
 
@@ -404,7 +454,7 @@ def _move_strays(path: Path, suffixes: tuple[str, ...], when: dt.datetime) -> li
     kept: list[Path] = []
     for s in dict.fromkeys(suffixes):
         side = Path(str(path) + s)
-        if side.exists():
+        if os.path.lexists(side):  # a link to nowhere too
             target = stray_name(side, when)
             side.rename(target)
             kept.append(target)
@@ -486,7 +536,7 @@ def _open_once(path: Path, now: dt.datetime) -> Opened:
         raise access_error(exc, StoreAction.OPEN, path) from exc
     when = now.astimezone()
     decision = _decide(path)
-    if decision.stray or decision.whole:
+    if decision.stray or decision.whole or decision.stale_index:
         time.sleep(_RECHECK_PAUSE_S)
         if _decide(path) != decision:
             # The files changed while being judged: another process is writing them, so they are a live
@@ -499,10 +549,14 @@ def _open_once(path: Path, now: dt.datetime) -> Opened:
         if decision.whole is not None:
             reason, detail = decision.whole
             recovery = Recovery(reason, move_aside(path, when), detail)
-        elif decision.stray:
-            kept = _move_strays(path, decision.stray, when)
-            if kept:
-                recovery = Recovery(RecoveryReason.STRAY, kept[0], decision.detail, tuple(kept[1:]))
+        else:
+            if decision.stray:
+                kept = _move_strays(path, decision.stray, when)
+                if kept:
+                    recovery = Recovery(RecoveryReason.STRAY, kept[0], decision.detail, tuple(kept[1:]))
+            if decision.stale_index:
+                for index in _move_strays(path, ("-shm",), when):
+                    log.info("store %s: its -shm was kept as %s (%s)", path, index.name, decision.stale_index)
     except OSError as exc:
         if decision.whole is not None:
             raise StoreError(f"cannot move the unusable file {path} aside: {exc}") from exc

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from healthreader.store import RecoveryReason, UserStore
-from tests.hostile.faults import BOUND_S, entry_ids, other_programs_wal, run_cli
+from tests.hostile.faults import BOUND_S, PROCESS_BOUND_S, entry_ids, other_programs_wal, run_cli
 
 KEEP = [f"keep-{n}" for n in range(5)]
 
@@ -155,3 +155,85 @@ def test_the_command_line_says_what_it_kept(tmp_path: Path) -> None:
     assert "did not belong to them and was kept as" in ran.err
     assert sorted(line.split("\t")[0] for line in ran.out.splitlines()) == KEEP
     assert entry_ids(data / "userdata.sqlite3") == set(KEEP)
+
+
+def _live_index_of_another_database(tmp: Path) -> bytes:
+    """The -shm of another database, copied while that database had frames in its log."""
+    db = tmp / "other-live.db"
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA wal_autocheckpoint=0")
+    conn.execute("CREATE TABLE t (x)")
+    conn.executemany("INSERT INTO t VALUES (?)", [(n,) for n in range(500)])
+    conn.commit()
+    data = Path(str(db) + "-shm").read_bytes()
+    conn.close()
+    return data
+
+
+LONE_SHM: dict[str, Callable[[Path, Path], None]] = {
+    "random bytes": lambda shm, _tmp: shm.write_bytes(os.urandom(32_768)) and None,
+    "another database's index": lambda shm, tmp: shm.write_bytes(_live_index_of_another_database(tmp)) and None,
+    "an empty file": lambda shm, _tmp: shm.write_bytes(b"") and None,
+    "a link to nowhere": lambda shm, _tmp: shm.symlink_to("/nonexistent/userdata.sqlite3-shm"),
+    "a link to a file elsewhere": lambda shm, tmp: shm.symlink_to(tmp / "elsewhere.txt"),
+    "a named pipe": lambda shm, _tmp: os.mkfifo(shm),
+    "a folder": lambda shm, _tmp: shm.mkdir(),
+}
+
+
+@pytest.mark.parametrize("kind", list(LONE_SHM))
+def test_a_lone_shm_never_makes_the_store_unusable_read_only_or_foreign(tmp_path: Path, kind: str) -> None:
+    """A -shm is only SQLite's index of a -wal; with no -wal beside it (a process killed as it closed,
+    a copy, a backup tool, a 'sudo healthreader' that left it owned by root) it indexes nothing.  It is
+    kept aside as it is, quietly, and SQLite makes a new one: the store opens whole and writable."""
+    store_file = tmp_path / "data" / "userdata.sqlite3"
+    _store_with_bookmarks(store_file)
+    elsewhere = tmp_path / "elsewhere.txt"
+    elsewhere.write_text("一个别人的文件\n", encoding="utf-8")
+    shm = Path(str(store_file) + "-shm")
+    assert not Path(str(store_file) + "-wal").exists()
+    LONE_SHM[kind](shm, tmp_path)
+    before = os.lstat(shm)
+    content = shm.read_bytes() if shm.is_file() and not shm.is_symlink() else None
+
+    ran = run_cli("bookmarks", "list", data=store_file.parent)
+    ran.assert_clear(0)
+    assert sorted(line.split("\t")[0] for line in ran.out.splitlines()) == KEEP
+    assert "did not belong" not in ran.err and "could not" not in ran.err, ran.err  # nothing to tell the reader
+
+    with UserStore.open(store_file) as store:
+        assert store.recovery is None and store.read_only is None, (store.recovery, store.read_only)
+        store.add_bookmark("after", title="之后")
+    kept = sorted(store_file.parent.glob("userdata.sqlite3-shm.stray-*"))
+    assert len(kept) == 1, sorted(p.name for p in store_file.parent.iterdir())
+    after = os.lstat(kept[0])
+    assert (after.st_mode, after.st_ino) == (before.st_mode, before.st_ino)  # the same thing, only renamed
+    if content is not None:
+        assert kept[0].read_bytes() == content
+    assert elsewhere.read_text(encoding="utf-8") == "一个别人的文件\n"  # a link is never written through
+    assert entry_ids(store_file) == {*KEEP, "after"}
+
+
+@pytest.mark.parametrize("name", ["userdata.sqlite3-wal", "userdata.sqlite3-journal", "userdata.sqlite3"])
+def test_a_named_pipe_in_the_stores_place_is_kept_aside_not_waited_on(tmp_path: Path, name: str) -> None:
+    """Reading a named pipe waits for a writer that never comes: the app would hang at every start."""
+    data = tmp_path / "data"
+    if name == "userdata.sqlite3":
+        data.mkdir()
+    else:
+        _store_with_bookmarks(data / "userdata.sqlite3")
+    os.mkfifo(data / name)
+    started = time.monotonic()
+    ran = run_cli("bookmarks", "list", data=data)
+    assert time.monotonic() - started < PROCESS_BOUND_S
+    ran.assert_clear(0)
+    expected = [] if name == "userdata.sqlite3" else KEEP
+    assert sorted(line.split("\t")[0] for line in ran.out.splitlines()) == expected
+    assert "kept as" in ran.err, ran.err  # said once, in a sentence
+    kept = [p for p in data.iterdir() if p.name.startswith(name + ".") and p.is_fifo()]
+    assert len(kept) == 1, sorted(p.name for p in data.iterdir())
+    assert run_cli("bookmarks", "add", "alpha", data=data).rc == 0
+    again = run_cli("bookmarks", "list", data=data)
+    again.assert_clear(0)
+    assert again.err == "" and "alpha" in again.out
