@@ -38,8 +38,8 @@ SPEECH = {"motor-neuron-disease", "stroke-rehabilitation", "dysphagia"}
 @pytest.mark.parametrize(
     ("typed", "first", "about"),
     [
-        # Thinner legs or arms, flesh "gone": muscle atrophy, where the library says 肌肉萎缩 or 变细.
-        ("腿细了", ATROPHY | {"qa-sarcopenia-self-check", "lumbar-disc-herniation"}, ("萎缩", "变细")),
+        # Thinner legs or arms (细了 is the library's 变细, next to the body part), flesh "gone": atrophy.
+        ("腿细了", {"qa-disc-herniation-muscle-atrophy", "qa-sarcopenia-self-check", "sarcopenia"}, ("萎缩", "变细")),
         ("胳膊细了", {"qa-arm-muscle-atrophy-causes"}, ("萎缩", "变细")),
         ("肉掉了", ATROPHY, ("萎缩",)),
         # 没劲 is the library's 无力 (weakness), joined to the body part typed with it.
