@@ -149,6 +149,28 @@ def printer_media(name: str, timeout: float = CALL_TIMEOUT_S) -> str | None:
     return None
 
 
+# PWG size names of standard sheets: a PPD names these sizes itself, and CUPS maps the name to them.
+_SHEET_PREFIXES = ("iso_", "na_", "jis_", "jpn_", "prc_", "roc_", "asme_")
+_PWG_SIZE_RE = re.compile(r"_(\d+(?:\.\d+)?)x(\d+(?:\.\d+)?)(mm|in)$")
+
+
+def custom_page_size(media: str) -> str | None:
+    """The PPD custom size (``Custom.80x200mm``) for a roll's PWG name such as ``oe_80x200mm``; None
+    for standard sheets and names that carry no size.
+
+    CUPS maps a PWG name to a size the PPD lists; a roll's size is rarely listed, and then the job
+    silently went out on the PPD's default (an 80 mm handout printed as A4).  A PPD that takes custom
+    sizes prints this one exactly; one that does not ignores the option and keeps the ``media`` match.
+
+        >>> custom_page_size("oe_80x200mm"), custom_page_size("iso_a5_148x210mm")
+        ('Custom.80x200mm', None)
+    """
+    if media.startswith(_SHEET_PREFIXES):
+        return None
+    match = _PWG_SIZE_RE.search(media)
+    return f"Custom.{match.group(1)}x{match.group(2)}{match.group(3)}" if match else None
+
+
 def submit(
     pdf: str | os.PathLike[str],
     printer: str,
@@ -165,6 +187,9 @@ def submit(
     args = ["lp", "-d", printer, "-t", title, "-n", str(max(1, copies)), "-o", "fit-to-page=false"]
     if media:
         args += ["-o", f"media={media}"]
+        custom = custom_page_size(media)
+        if custom:
+            args += ["-o", f"PageSize={custom}"]
     args += ["--", os.fspath(pdf)]
     result = _run(args, timeout)
     match = re.search(r"request id is (\S+)", result.stdout)
