@@ -749,7 +749,9 @@ class KioskController(QObject):
             log.error("kiosk print of %s failed: %s", entry.id, exc)
             self.window.infobar.show_message(str(exc))
             return
-        job = PrintJob(data, printer.name, entry.title, pages, until=self.print_wait_s, parent=self)
+        job = PrintJob(
+            data, printer.name, entry.title, pages, until=self.print_wait_s, media=printer.media, parent=self
+        )
         job.progress.connect(lambda status: self.window.infobar.show_message(status_text(status)))
         job.finished.connect(lambda outcome: self._printed(job, outcome))
         self._print_jobs.append(job)

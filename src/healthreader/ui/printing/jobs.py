@@ -137,9 +137,11 @@ class PrintJob(QObject):
         pages: int,
         copies: int = 1,
         until: float = 120.0,
+        media: str | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self.media = media  # the paper the PDF is laid out for (see printjobs.submit)
         self.pdf, self.printer, self.title, self.pages, self.copies, self.until = (
             pdf,
             printer,
@@ -187,6 +189,7 @@ class PrintJob(QObject):
                 on_status=self._progress,
                 on_submitted=on_submitted,
                 stop=self._cancel.is_set,
+                media=self.media,
             )
         if self._cancel.is_set() and outcome.state != "done":
             if outcome.job_id:
