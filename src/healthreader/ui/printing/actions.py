@@ -9,18 +9,21 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal, Slot
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from healthreader.config import Settings
 from healthreader.content import Entry, Library
-from healthreader.printjobs import Printer
+from healthreader.printjobs import Outcome, Printer
 from healthreader.ui.common.files import documents_folder
 from healthreader.ui.printing import document as printing
 from healthreader.ui.printing.document import PrintError, PrintOptions
-from healthreader.ui.printing.jobs import PrinterDiscovery
+from healthreader.ui.printing.jobs import PrinterDiscovery, PrintJob, outcome_text, status_text
+from healthreader.ui.printing.preview import QueueChoice
 
 log = logging.getLogger(__name__)
 
@@ -43,13 +46,16 @@ class PrintActions(QObject):
     """
 
     exported = Signal(str)  # the PDF's path, after a successful export (for a status bar message)
-    printed = Signal(int)  # pages sent to the printer
+    printed = Signal(int)  # pages the printer printed (the job completed)
+    # What the print job is doing or how it ended, in the reader's words; how long to show it in ms (0: until closed).
+    print_status = Signal(str, int)
 
     def __init__(self, window: QWidget, library: Library, settings: Settings) -> None:
         super().__init__(window)
         self._window = window
         self._library = library
         self._settings = settings
+        self._jobs: list[PrintJob] = []  # followed in workers; kept so their signals reach the window
 
     # --- options ---------------------------------------------------------------------------------
     def _options(self, section: str) -> PrintOptions:
@@ -73,27 +79,49 @@ class PrintActions(QObject):
         """
         if not self._has_entry(entry):
             return
+        self._discover(lambda printers, reason: self._print_with(entry, section, printers, reason))
+
+    def _discover(self, then: Callable[[list[Printer], str], None]) -> None:
         discovery = PrinterDiscovery(self)
-        discovery.found.connect(lambda printers, reason: self._print_with(entry, section, printers, reason))
+        discovery.found.connect(then)
         discovery.found.connect(discovery.deleteLater)
         discovery.start()
 
     def _print_with(self, entry: Entry | None, section: str, printers: list[Printer], reason: str) -> None:
         if not printers:
             log.info("print: no printer (%s)", reason or "none set up")
-            if self._offer_pdf(str(printing.no_printer_error())):
+            if self._offer_pdf(self._no_printer_text(reason)):
                 self.export_current_pdf(entry, section)
             return
-        chosen = next((p for p in printers if p.is_default), printers[0])
-        self.preview(entry, section, printer=chosen)
+        self._open_preview(entry, section, printers)
+
+    def _no_printer_text(self, reason: str) -> str:
+        # A print service that is down or does not answer is not "no printer": it is fixed elsewhere.
+        if reason == "timeout":
+            return self.tr(
+                "The printing service of this computer does not answer. You can save the article as a PDF and print it later."
+            )
+        if reason in ("no_server", "no_cups"):
+            return self.tr(
+                "The printing service of this computer is not running. You can save the article as a PDF and print it elsewhere."
+            )
+        return str(printing.no_printer_error())
 
     @Slot(object, str)
-    def preview(self, entry: Entry | None, section: str = "", printer: Printer | None = None) -> None:
+    def preview(self, entry: Entry | None, section: str = "") -> None:
+        """The preview on the default printer's paper, with its printers to print on (looked up in a
+        worker first); with none, on the locale's paper, to look at or save as PDF."""
         if not self._has_entry(entry):
             return
-        assert entry is not None
+        self._discover(lambda printers, reason: self._open_preview(entry, section, printers))
+
+    def _open_preview(self, entry: Entry | None, section: str, printers: list[Printer]) -> None:
+        if entry is None:
+            return
+        chosen = next((p for p in printers if p.is_default), printers[0] if printers else None)
         try:
             o = self._options(section)
+            painter = printing.preview_printer(chosen.media if chosen else None)
             dialog = printing.make_preview_dialog(
                 self._window,
                 entry,
@@ -101,16 +129,49 @@ class PrintActions(QObject):
                 section=o.section,
                 large_print=o.large_print,
                 header_line=o.header_line,
-                printer_name=printer.name if printer else None,
-                media=printer.media if printer else None,
+                printer=painter,
             )
         except PrintError as exc:
             self._show_error(str(exc))
             return
+        if chosen is not None:
+            choice = QueueChoice(dialog, painter, printers, chosen)
+            choice.send.connect(lambda queue, copies: self._send(dialog, painter, entry, section, queue, copies))
         try:
-            dialog.exec()
+            self._exec(dialog)
         finally:
             dialog.deleteLater()
+
+    def _send(
+        self, dialog: QDialog, painter: QPrinter, entry: Entry, section: str, queue: Printer, copies: int
+    ) -> None:
+        """The pages as previewed go to ``queue`` as a job followed in a worker; the reader hears
+        what becomes of it (``print_status``), not only that the button was pressed."""
+        try:
+            data, pages = printing.layout_pdf(entry, self._library, painter.pageLayout(), self._options(section))
+        except PrintError as exc:
+            self._show_error(str(exc))
+            return
+        heading = printing.section_title(entry, section) if section else None
+        title = f"{entry.title} - {heading}" if heading else entry.title
+        job = PrintJob(data, queue.name, title, pages, copies, media=queue.media, parent=self)
+        job.progress.connect(lambda status: self.print_status.emit(status_text(status), 0))
+        job.finished.connect(lambda outcome: self._sent(job, outcome))
+        self._jobs.append(job)
+        self.print_status.emit(
+            self.tr("Sending “%1” to the printer %2…").replace("%1", title).replace("%2", queue.name), 0
+        )
+        job.start()
+        dialog.accept()
+
+    def _sent(self, job: PrintJob, outcome: Outcome) -> None:
+        self._jobs = [j for j in self._jobs if j is not job]
+        log.info("print of %r on %s: %s %s", job.title, job.printer, outcome.state, outcome.reason)
+        # A printed job's note goes away by itself; a problem stays until the reader closes it.
+        self.print_status.emit(outcome_text(outcome, job.pages), 10000 if outcome.ok else 0)
+        if outcome.ok:
+            self.printed.emit(job.pages)
+        job.deleteLater()
 
     @Slot(object, str)
     def export_current_pdf(self, entry: Entry | None, section: str = "") -> Path | None:
@@ -152,6 +213,9 @@ class PrintActions(QObject):
             self._window, self.tr("Save as PDF"), suggested, self.tr("PDF files (*.pdf)")
         )
         return path
+
+    def _exec(self, dialog: QDialog) -> int:
+        return dialog.exec()
 
     def _show_error(self, message: str) -> None:
         QMessageBox.warning(self._window, self.tr("Printing"), message)

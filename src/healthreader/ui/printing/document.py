@@ -664,9 +664,33 @@ def printer_pdf(
     What goes to a print queue is this PDF, so the preview, the kiosk and ``healthreader print`` all
     show and print the same pages for the same paper.
     """
-    layout, scale = paper_for_media(media)
-    handout = dataclasses.replace(build_handout(entry, library, options, labels), paper_scale=scale)
+    return layout_pdf(entry, library, paper_for_media(media)[0], options, labels)
+
+
+def layout_pdf(
+    entry: Entry,
+    library: Library,
+    layout: QPageLayout,
+    options: PrintOptions = PrintOptions(),
+    labels: PageLabels | None = None,
+) -> tuple[bytes, int]:
+    """The handout on the page ``layout`` (a printer's paper, or what the preview was set to), its type
+    scale following the paper's width: PDF bytes and pages."""
+    width = layout.pageSize().size(QPageSize.Unit.Millimeter).width()
+    handout = dataclasses.replace(build_handout(entry, library, options, labels), paper_scale=paper_scale(width))
     return render_pdf(handout, layout)
+
+
+def preview_printer(media: str | None) -> QPrinter:
+    """A QPrinter that only paints the preview, on the paper ``media`` (a queue's, from discovery).
+
+    Its output is PDF, so nothing later asks CUPS from the UI thread (a QPrinter bound to a queue
+    does, for every paper change); the job itself goes out through ``jobs.PrintJob``.
+    """
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setPageLayout(paper_for_media(media)[0])
+    return printer
 
 
 def no_printer_error() -> PrintError:
@@ -762,14 +786,16 @@ def make_preview_dialog(
     labels: PageLabels | None = None,
     printer_name: str | None = None,
     media: str | None = None,
+    printer: QPrinter | None = None,
 ) -> QPrintPreviewDialog:
     """A print preview of the handout, painted by ``paint_handout``; its Print button prints the same.
 
     ``printer_name`` and ``media`` (from printer discovery, done off the UI thread) choose the printer
-    and its paper, so the preview opens on the pages that printer will print.
+    and its paper, so the preview opens on the pages that printer will print; or ``printer`` is the
+    one to paint on (``preview_printer``).
     """
     handout = build_handout(entry, library, PrintOptions(section, large_print, header_line), labels)
-    printer = new_printer(printer_name, media)
+    printer = printer or new_printer(printer_name, media)
     printer.setDocName(entry.title)  # the job's name at the print server
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(QCoreApplication.translate("Printing", "Print preview: %1").replace("%1", entry.title))

@@ -574,6 +574,8 @@ class MainWindow(QMainWindow):
         actions.exported.connect(
             lambda path: self.statusBar().showMessage(self.tr("Saved %1").replace("%1", path), 8000)
         )
+        # Where the print job is and how it ended: in the bar above the article, where it is seen.
+        actions.print_status.connect(lambda text, ms: self.infobar.show_message(text, timeout_ms=ms))
         self._update_entry_actions()
 
     # --- search -------------------------------------------------------------------------------------
