@@ -65,6 +65,24 @@ def looked_at(dialog: QPrintPreviewDialog) -> dict:
     }
 
 
+def test_the_preview_names_the_section_it_prints(
+    qtbot,
+    print_actions,  # noqa: F811
+    real_library: Library,  # noqa: F811
+    cups: CupsServer,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    opened: list[dict] = []
+    monkeypatch.setattr(print_actions, "_exec", lambda dialog: opened.append(looked_at(dialog)) or 0)
+    entry = real_library.get(MAIN)
+    print_actions.print_current(entry, "日常护理")
+    qtbot.waitUntil(lambda: len(opened) == 1, timeout=10000)
+    assert opened[0]["title"] == f"Print preview: {entry.title} – 日常护理"
+    print_actions.preview(entry, "")
+    qtbot.waitUntil(lambda: len(opened) == 2, timeout=10000)
+    assert opened[1]["title"] == f"Print preview: {entry.title}"
+
+
 # --- printing from the window: the preview's Print sends a job that is followed ---------------------------
 def when_preview_opens(qtbot, act: Callable[[QPrintPreviewDialog], dict]) -> list:
     """Run ``act`` on the print preview once File > Print has opened it (modal: from inside its loop)."""

@@ -798,7 +798,15 @@ def make_preview_dialog(
     printer = printer or new_printer(printer_name, media)
     printer.setDocName(entry.title)  # the job's name at the print server
     dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle(QCoreApplication.translate("Printing", "Print preview: %1").replace("%1", entry.title))
+    heading = section_title(entry, section) if section else None
+    title = (
+        QCoreApplication.translate("Printing", "Print preview: %1 – %2")
+        .replace("%1", entry.title)
+        .replace("%2", heading)
+        if heading
+        else QCoreApplication.translate("Printing", "Print preview: %1").replace("%1", entry.title)
+    )
+    dialog.setWindowTitle(title)
 
     def paint(on: QPrinter) -> None:
         # The paper may have changed in the print dialog (another printer, another size): the type
