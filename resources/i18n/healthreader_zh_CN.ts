@@ -1009,6 +1009,18 @@ An offline reader for health information.</source>
 <context>
     <name>PrintActions</name>
     <message>
+        <source>The printing service of this computer does not answer. You can save the article as a PDF and print it later.</source>
+        <translation>本机的打印服务没有响应。您可以先把文章保存为 PDF，稍后再打印。</translation>
+    </message>
+    <message>
+        <source>The printing service of this computer is not running. You can save the article as a PDF and print it elsewhere.</source>
+        <translation>本机的打印服务没有运行。您可以把文章保存为 PDF，在别处打印。</translation>
+    </message>
+    <message>
+        <source>Sending “%1” to the printer %2…</source>
+        <translation>正在把“%1”发送到打印机 %2…</translation>
+    </message>
+    <message>
         <source>This section is no longer in the article.</source>
         <translation>文章中已经没有这一节。</translation>
     </message>
@@ -1156,6 +1168,10 @@ An offline reader for health information.</source>
         <translation>打印机报告了错误。请检查打印机是否已开机、是否有纸。</translation>
     </message>
     <message>
+        <source>Print preview: %1 – %2</source>
+        <translation>打印预览：%1 – %2</translation>
+    </message>
+    <message>
         <source>Print preview: %1</source>
         <translation>打印预览：%1</translation>
     </message>
@@ -1185,6 +1201,33 @@ An offline reader for health information.</source>
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>QueueChoice</name>
+    <message>
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>份数</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Print on the chosen printer</source>
+        <translation>在所选打印机上打印</translation>
+    </message>
+    <message>
+        <source>Printer:</source>
+        <translation>打印机：</translation>
+    </message>
+    <message>
+        <source>Copies:</source>
+        <translation>份数：</translation>
     </message>
 </context>
 <context>

@@ -1009,6 +1009,18 @@ An offline reader for health information.</source>
 <context>
     <name>PrintActions</name>
     <message>
+        <source>The printing service of this computer does not answer. You can save the article as a PDF and print it later.</source>
+        <translation>本機的列印服務沒有回應。您可以先把文章儲存為 PDF，稍後再列印。</translation>
+    </message>
+    <message>
+        <source>The printing service of this computer is not running. You can save the article as a PDF and print it elsewhere.</source>
+        <translation>本機的列印服務沒有執行。您可以把文章儲存為 PDF，在別處列印。</translation>
+    </message>
+    <message>
+        <source>Sending “%1” to the printer %2…</source>
+        <translation>正在把「%1」傳送到印表機 %2…</translation>
+    </message>
+    <message>
         <source>This section is no longer in the article.</source>
         <translation>文章中已經沒有這一節。</translation>
     </message>
@@ -1156,6 +1168,10 @@ An offline reader for health information.</source>
         <translation>印表機報告了錯誤。請檢查印表機是否已開機、是否有紙。</translation>
     </message>
     <message>
+        <source>Print preview: %1 – %2</source>
+        <translation>列印預覽：%1 – %2</translation>
+    </message>
+    <message>
         <source>Print preview: %1</source>
         <translation>列印預覽：%1</translation>
     </message>
@@ -1185,6 +1201,33 @@ An offline reader for health information.</source>
     <message>
         <source>Close</source>
         <translation>關閉</translation>
+    </message>
+</context>
+<context>
+    <name>QueueChoice</name>
+    <message>
+        <source>Printer</source>
+        <translation>印表機</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>份數</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>列印</translation>
+    </message>
+    <message>
+        <source>Print on the chosen printer</source>
+        <translation>在所選的印表機上列印</translation>
+    </message>
+    <message>
+        <source>Printer:</source>
+        <translation>印表機：</translation>
+    </message>
+    <message>
+        <source>Copies:</source>
+        <translation>份數：</translation>
     </message>
 </context>
 <context>
