@@ -30,12 +30,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add.add_argument("--section", metavar="ANCHOR", default="", help="the section's anchor (as in ID#ANCHOR)")
     add.add_argument("--note", metavar="TEXT", default="", help="a note kept beside the bookmark")
     add.add_argument("--folder", metavar="NAME", default="", help="put the bookmark in this folder")
-    add.set_defaults(func=_guarded(run_add))
+    add.set_defaults(func=_guarded(run_add, saves=True))
 
     remove = bsub.add_parser("remove", help="remove a bookmark")
     remove.add_argument("entry_id", metavar="ID")
     remove.add_argument("--section", metavar="ANCHOR", default="")
-    remove.set_defaults(func=_guarded(run_remove))
+    remove.set_defaults(func=_guarded(run_remove, saves=True))
 
     lst = bsub.add_parser("list", help="list bookmarks")
     lst.add_argument("--json", action="store_true", help="print the export format (JSON) instead")
@@ -49,7 +49,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     imp = bsub.add_parser("import", help="merge bookmarks from an exported JSON file (no duplicates)")
     imp.add_argument("file", metavar="FILE")
-    imp.set_defaults(func=_guarded(run_import))
+    imp.set_defaults(func=_guarded(run_import, saves=True))
 
     # For the kill test: add N bookmarks, printing each key once its transaction has committed.
     stress = bsub.add_parser("stress")
@@ -57,7 +57,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     stress.add_argument("count", type=int)
     stress.add_argument("--prefix", default="stress")
     stress.add_argument("--trace", action="store_true", help="on stderr: 'adding KEY' and 'COMMIT KEY' as they start")
-    stress.set_defaults(func=_guarded(run_stress))
+    stress.set_defaults(func=_guarded(run_stress, saves=True))
 
 
 def _open_store(args: argparse.Namespace) -> UserStore:
@@ -67,10 +67,20 @@ def _open_store(args: argparse.Namespace) -> UserStore:
     return store
 
 
-def _guarded(run: Callable[[argparse.Namespace, UserStore], int]) -> Callable[[argparse.Namespace], int]:
-    """Open the store, run, close; a store error becomes one line on stderr and exit status 2."""
+def _guarded(
+    run: Callable[[argparse.Namespace, UserStore], int], *, saves: bool = False
+) -> Callable[[argparse.Namespace], int]:
+    """Open the store, run, close; a store error becomes one line on stderr and exit status 2.  A
+    command that ``saves`` is refused on a temporary data folder: what it saved would be thrown away."""
 
     def command(args: argparse.Namespace) -> int:
+        paths = data_paths(args)
+        if saves and paths.temporary:
+            print(
+                f"healthreader: nothing was saved: there is no data folder to keep bookmarks in ({paths.problem})",
+                file=sys.stderr,
+            )
+            return 2
         try:
             with _open_store(args) as store:
                 return run(args, store)
