@@ -30,12 +30,13 @@ from whoosh.query import Term
 from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
+from healthreader.search.codec import BLOCK_POSTINGS
 from healthreader.search.query import ParsedQuery, Piece, Unit
 from healthreader.search.schema import TEXT_FIELDS
 from healthreader.search.text import cjk_bigrams, runs
 
 CACHE_POSTINGS = 600_000  # decoded postings kept, all terms together (tens of MB at most)
-BLOCK = 128  # postings per Whoosh block: skip-checking beats decoding when candidates < postings / BLOCK
+BLOCK = BLOCK_POSTINGS  # skip-checking beats decoding a whole list when candidates < postings / BLOCK
 EMPTY: dict[int, float] = {}
 
 # BM25F.  Names are short and say what the entry is; a heading says what its section answers.

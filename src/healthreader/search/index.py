@@ -42,6 +42,7 @@ from whoosh.searching import Searcher
 from healthreader.content import Library
 from healthreader.paths import INSTALL_ROOT, installed_packs
 from healthreader.search.catalogue import CATALOGUE, Catalogue, CatalogueWriter
+from healthreader.search.codec import ArrayCodec
 from healthreader.search.errors import IndexBuildError, IndexUnusable
 from healthreader.search.lexicon import Lexicon, lexicon_files
 from healthreader.search.schema import SCHEMA_VERSION, entry_document, make_schema, suggest_records
@@ -332,7 +333,7 @@ def _build_into(
     try:
         digest = content_hash(library)
         index = FileStorage(str(tmp)).create_index(make_schema())
-        writer = index.writer(limitmb=limitmb, compound=False)
+        writer = index.writer(limitmb=limitmb, compound=False, codec=ArrayCodec())
         with contextlib.closing(sqlite3.connect(tmp / CATALOGUE)) as db:
             catalogue = CatalogueWriter(db)
             total = len(library)

@@ -23,8 +23,10 @@ from healthreader.content.sections import split_sections
 from healthreader.search.lexicon import Lexicon
 from healthreader.search.text import fold, index_tokens, plain_text
 
-# Bump when the schema, the tokens or the field contents change: older indexes are then stale.
-SCHEMA_VERSION = 4  # 4: catalogue.sqlite (sections, suggestion keys) instead of suggest.json and docs.json
+# Bump when the schema, the tokens, the field contents or the posting format change: older indexes are
+# then stale.  4: catalogue.sqlite (sections, suggestion keys) instead of suggest.json and docs.json;
+# 5: postings in ArrayCodec's format, without positions.
+SCHEMA_VERSION = 5
 
 # Text fields searched for every query term.  Two, not one per kind of text: each field multiplies
 # the term lookups of every query (a synonym group of eight words already makes dozens).
@@ -64,16 +66,25 @@ class BigramTokenizer(Tokenizer):  # type: ignore[misc]
 
 
 def make_schema() -> Schema:
+    """The fields, each holding only what search reads from it.
+
+    No positions anywhere (``phrase=False``): quoted text is matched as its character pairs and then
+    checked to be contiguous in the few hits shown (``service``), so positions were written and decoded
+    for nothing.  ``type`` and ``category`` are filters, matched through their postings, not stored;
+    ``id`` is stored for the check that the documents are in the catalogue's order.  ``words`` is
+    looked up (does the library use this word, in how many entries), never scored: no lengths.
+    """
     bigrams = BigramTokenizer()
     return Schema(
         id=ID(stored=True, unique=True),
-        type=ID(stored=True),
-        category=ID(stored=True),
-        names=TEXT(analyzer=bigrams, field_boost=4.0),  # title, aliases and tags: what the entry is called
-        body=TEXT(analyzer=bigrams),  # summary and body with its headings; positions kept for quoted phrases
+        type=ID(),
+        category=ID(),
+        # Title, aliases and tags: what the entry is called.
+        names=TEXT(analyzer=bigrams, field_boost=4.0, phrase=False),
+        body=TEXT(analyzer=bigrams, phrase=False),  # summary and body with its headings
         # Whole words (rjieba plus the library's dictionary), pre-cut and space-separated: matching one
         # lifts an entry above entries that only contain the characters.
-        words=KEYWORD(lowercase=False, scorable=True, field_boost=2.0),
+        words=KEYWORD(lowercase=False, field_boost=2.0),
     )
 
 

@@ -9,12 +9,15 @@ import random
 from pathlib import Path
 
 import pytest
+from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC as W3_MAGIC
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.fields import ID, KEYWORD, NUMERIC, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage
 from whoosh.qparser import QueryParser
 
-from healthreader.search.codec import ArrayCodec, ArrayLeafMatcher
+from healthreader.content import Library
+from healthreader.search import SearchService
+from healthreader.search.codec import MAGIC, ArrayCodec, ArrayLeafMatcher
 
 BLOCK = 128
 
@@ -153,3 +156,20 @@ def test_queries_give_the_same_documents_and_scores_in_both_formats(twins: tuple
         index.close()
     assert results[0] == results[1]
     assert all(results[0]), "a query found nothing: the comparison proves nothing"
+
+
+def test_the_index_is_written_with_the_array_codec_and_no_positions(
+    generated_library: Library, generated_service: SearchService
+) -> None:
+    reader = generated_service.index.searcher.reader()
+    assert isinstance(generated_service.index.index._segments()[0].codec(), ArrayCodec)
+    schema = generated_service.index.index.schema
+    for name in ("names", "body"):
+        assert not schema[name].format.supports("positions"), name
+    term = next(t for f, t in reader.all_terms() if f == "body")
+    assert isinstance(reader.postings("body", term), ArrayLeafMatcher)
+    # Every posting list starts with our block header, none with Whoosh's (pickled, zlib) one.
+    postings = b"".join(p.read_bytes() for p in generated_service.index.folder.glob("*.pst"))
+    assert postings.count(W3_MAGIC) == 0
+    assert postings.count(MAGIC) >= sum(1 for _ in reader.all_terms()) // 2
+    assert generated_service.index.catalogue.doc_count() == len(generated_library)
