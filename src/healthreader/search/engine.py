@@ -66,6 +66,7 @@ class Part:
     word: str
     fields: str  # e.g. "名称 1 · 正文 3"
     score: float
+    via: tuple[str, ...] = ()  # the word's synonyms found in the document (脸歪 found as 嘴歪)
 
 
 class Engine:
@@ -357,10 +358,13 @@ class Scorer:
         for n, pd in enumerate(self.pieces):
             x = 0.0
             seen: list[str] = []
+            via: dict[str, None] = {}
             for f in TEXT_FIELDS:
                 tf = 0.0
                 for alt, docs in pd.per_field[f]:
                     if doc in docs:
+                        if explain and alt != pd.piece.text:
+                            via[alt] = None
                         tfs = self._tfs.get((n, f, alt))
                         if tfs is None:
                             tfs = self._tfs[(n, f, alt)] = engine.alt_tfs(f, alt, [doc])
@@ -380,7 +384,7 @@ class Scorer:
                 s = pd.weight * pd.idf * self._saturate(x)
                 total += s
                 if explain:
-                    parts.append(Part(pd.piece.text, " · ".join(seen), s))
+                    parts.append(Part(pd.piece.text, " · ".join(seen), s, tuple(via)))
         return total, parts
 
 

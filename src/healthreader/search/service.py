@@ -409,7 +409,7 @@ class SearchService:
                 if not all(any(p in f for f in fields) for p in phrases):
                     continue
             parts = scorer.score(-neg_doc, explain=True)[1]
-            explain = [(f"{p.word}：{p.fields}", p.score) for p in parts] + extra
+            explain = [(f"{_explained_word(p.word, p.via)}：{p.fields}", p.score) for p in parts] + extra
             about = any(t in self._folded_names(entry)[0] for t in parsed.content_terms)
             hits.append(self._hit(entry, sections, score, terms, parsed.intents, about, explain))
             if len(hits) >= limit:
@@ -606,6 +606,15 @@ class _Names:
     title: frozenset[str]  # character pairs of what the title is about (see SearchService._grams)
     aliases: tuple[frozenset[str], ...]
     intents: tuple[str, ...]  # what a Q&A's title asks
+
+
+def _explained_word(word: str, via: Sequence[str]) -> str:
+    """The typed word, and the synonyms that matched for it, for an editor tuning synonyms.txt.
+
+    >>> _explained_word("脸歪", ("嘴歪", "嘴角歪")), _explained_word("面瘫", ())
+    ('脸歪（同义词：嘴歪、嘴角歪）', '面瘫')
+    """
+    return f"{word}（同义词：{'、'.join(via)}）" if via else word
 
 
 def _span_grams(pieces: Sequence[Piece], lexicon: Lexicon) -> frozenset[str]:

@@ -89,7 +89,24 @@ def test_search_explain_says_why_each_hit_ranks_there(
     first = next(n for n, line in enumerate(lines) if line.lstrip().startswith("1."))
     assert "facial-palsy#" in lines[first]
     why = lines[first + 2 : first + 6]
-    assert any("面瘫：名称" in line for line in why) and any("标题相近" in line for line in why)
+    assert any("面瘫（同义词：面神经麻痹" in line and "：名称" in line for line in why)
+    assert any("标题相近" in line for line in why)
     assert main([*base(data_dir, real_copy), "search", "面瘫", "--json", "--limit", "1", "--explain"]) == 0
     hit = json.loads(capsys.readouterr().out)[0]
     assert hit["explain"] and {"why", "score"} == set(hit["explain"][0])
+
+
+def test_search_explain_names_the_synonyms_that_matched(
+    data_dir: Path, real_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 脸歪 is in no entry: an editor tuning synonyms.txt must see which of its group's words did the work.
+    assert main([*base(data_dir, real_copy), "search", "脸歪", "--limit", "3", "--explain"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    first = next(n for n, line in enumerate(lines) if line.lstrip().startswith("1."))
+    assert "facial-palsy#" in lines[first]
+    why = next(line for line in lines[first + 2 : first + 6] if "脸歪" in line)
+    assert "脸歪（同义词：" in why and "嘴歪" in why and "名称" in why, why
+    # A word with no synonyms, found as typed, says nothing more.
+    assert main([*base(data_dir, real_copy), "search", "鼓腮", "--limit", "1", "--explain"]) == 0
+    out = capsys.readouterr().out
+    assert "鼓腮：" in out and "同义词" not in out
