@@ -11,14 +11,16 @@ may sit under /opt; nothing writes it once built).
 
 >>> from healthreader.search.schema import SuggestRecord
 >>> cat = Catalogue.in_memory(["a"], [SuggestRecord("a", "title", "", "肌肉萎缩", "ji rou|wei suo")])
->>> cat.entry_id(0), [cat.record(r)[3] for r, _ in cat.prefix(0, "jrws", 10)]
+>>> cat.entry_id(0), [cat.record(r)[3] for r, _, _ in cat.prefix(0, "jrws", 10)]
 ('a', ['肌肉萎缩'])
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -26,7 +28,7 @@ from healthreader.search.schema import SuggestRecord
 from healthreader.search.text import fold
 
 CATALOGUE = "catalogue.sqlite"
-FORMAT = "healthreader-catalogue-1"
+FORMAT = "healthreader-catalogue-3"
 KINDS = ("title", "alias", "tag", "heading")  # in the order suggestions offer them
 _ROW_CACHE = 20_000  # suggestion records kept after a lookup (a keystroke reads a few hundred)
 
@@ -36,13 +38,12 @@ CREATE TABLE docs(doc INTEGER PRIMARY KEY, id TEXT NOT NULL);
 CREATE TABLE records(
     rid INTEGER PRIMARY KEY, entry TEXT NOT NULL, kind TEXT NOT NULL, anchor TEXT NOT NULL,
     text TEXT NOT NULL, pinyin TEXT NOT NULL, squashed TEXT NOT NULL, folded TEXT NOT NULL);
-CREATE TABLE keys(kind INTEGER, key TEXT, rid INTEGER, start INTEGER,
+CREATE TABLE keys(kind INTEGER, key TEXT, rid INTEGER, start INTEGER, len INTEGER NOT NULL,
     PRIMARY KEY(kind, key, rid, start)) WITHOUT ROWID;
 CREATE TABLE grams(gram TEXT, rid INTEGER, PRIMARY KEY(gram, rid)) WITHOUT ROWID;
 CREATE TABLE gram_counts(gram TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE title_grams(gram TEXT, doc INTEGER, PRIMARY KEY(gram, doc)) WITHOUT ROWID;
-CREATE TABLE sections(doc INTEGER, n INTEGER, anchor TEXT NOT NULL, title TEXT NOT NULL,
-    text TEXT NOT NULL, folded TEXT, PRIMARY KEY(doc, n)) WITHOUT ROWID;
+CREATE TABLE sections(doc INTEGER PRIMARY KEY, packed BLOB NOT NULL);
 """
 _INDEXES = "CREATE INDEX records_entry ON records(entry, kind);"
 
@@ -92,10 +93,10 @@ class CatalogueWriter:
         doc = self._doc
         self._doc += 1
         self.db.execute("INSERT INTO docs VALUES (?, ?)", (doc, entry_id))
-        self.db.executemany(
-            "INSERT INTO sections VALUES (?, ?, ?, ?, ?, ?)",
-            [(doc, n, a, t, text, None if f == text else f) for n, (a, t, text, f) in enumerate(sections)],
-        )
+        # One compressed row per entry: the plain and the folded text differ in a few characters (NFKC
+        # punctuation, capitals), so zlib stores the second almost for nothing; decoding is C.
+        packed = zlib.compress(json.dumps(sections, ensure_ascii=False).encode("utf-8"), 6)
+        self.db.execute("INSERT INTO sections VALUES (?, ?)", (doc, packed))
         self.db.executemany("INSERT INTO title_grams VALUES (?, ?)", [(g, doc) for g in _grams_of(fold(title))])
         self._records.extend(records)
 
@@ -114,7 +115,9 @@ class CatalogueWriter:
             kind = order[rec.kind]
             keys = {(squashed, 0)} if squashed else set()
             keys.update((k, w) for k, w in pinyin_keys(rec.pinyin, rec.kind != "heading") if k)
-            db.executemany("INSERT OR IGNORE INTO keys VALUES (?, ?, ?, ?)", [(kind, k, rid, w) for k, w in keys])
+            db.executemany(
+                "INSERT OR IGNORE INTO keys VALUES (?, ?, ?, ?, ?)", [(kind, k, rid, w, len(squashed)) for k, w in keys]
+            )
             grams = _grams_of(squashed)
             db.executemany("INSERT INTO grams VALUES (?, ?)", [(g, rid) for g in grams])
             for g in grams:
@@ -141,7 +144,10 @@ class Catalogue:
     def open(cls, path: Path) -> Catalogue:
         """Open read-only; ``sqlite3.DatabaseError`` when it is no catalogue of this format."""
         uri = path.resolve().as_uri() + "?mode=ro&immutable=1"
-        return cls(sqlite3.connect(uri, uri=True, check_same_thread=False))
+        db = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        # Pages read straight from the OS page cache, not copied into SQLite's own cache first.
+        db.execute("PRAGMA mmap_size = 1073741824")
+        return cls(db)
 
     @classmethod
     def in_memory(cls, doc_ids: Sequence[str], records: Iterable[SuggestRecord]) -> Catalogue:
@@ -170,10 +176,10 @@ class Catalogue:
 
     def sections(self, doc: int) -> list[tuple[str, str, str, str]]:
         """(anchor, title, plain text, folded text) of each section of a document, the lead first."""
-        rows = self.db.execute(
-            "SELECT anchor, title, text, folded FROM sections WHERE doc = ? ORDER BY n", (doc,)
-        ).fetchall()
-        return [(a, t, text, text if f is None else f) for a, t, text, f in rows]
+        row = self.db.execute("SELECT packed FROM sections WHERE doc = ?", (doc,)).fetchone()
+        if row is None:
+            return []
+        return [(a, t, text, f) for a, t, text, f in json.loads(zlib.decompress(row[0]))]
 
     def nearest_titles(self, chars: set[str], pairs: set[str], limit: int) -> list[int]:
         """Documents whose titles share the most of ``pairs`` (counted twice) and ``chars``; ties in
@@ -210,28 +216,24 @@ class Catalogue:
             self._rows[rid] = row
         return row
 
-    def prefix(self, kind_no: int, q: str, cap: int) -> list[tuple[int, int]]:
-        """(record, word the key starts at) for at most ``cap`` keys of a kind starting with ``q``,
-        in key order."""
+    def prefix(self, kind_no: int, q: str, cap: int) -> list[tuple[int, int, int]]:
+        """(record, word the key starts at, length of the record's name) for at most ``cap`` keys of a
+        kind starting with ``q``, in key order: one range of the key B-tree, no other table read (the
+        few records offered are looked up after sorting)."""
         q = _safe(q)
-        rows = self.db.execute(
-            "SELECT k.rid, k.start, r.entry, r.kind, r.anchor, r.text, r.squashed FROM keys k "
-            "JOIN records r ON r.rid = k.rid WHERE k.kind = ? AND k.key >= ? AND k.key < ? "
-            "ORDER BY k.key, k.rid, k.start LIMIT ?",
+        return self.db.execute(
+            "SELECT rid, start, len FROM keys WHERE kind = ? AND key >= ? AND key < ? ORDER BY key, rid, start LIMIT ?",
             (kind_no, q, q + _AFTER, cap),
         ).fetchall()
-        out = []
-        for rid, start, *row in rows:
-            self._remember(rid, tuple(row))
-            out.append((int(rid), int(start)))
-        return out
 
     def exactly(self, q: str) -> list[int]:
         """Records whose squashed text is ``q``, in kind order."""
         q = _safe(q)
         rows = self.db.execute(
             "SELECT k.rid FROM keys k JOIN records r ON r.rid = k.rid "
-            "WHERE k.key = ? AND k.start = 0 AND r.squashed = ? ORDER BY k.kind, k.rid",
+            # kind IN (...): the key B-tree starts with the kind, so each kind is one seek, not a scan.
+            f"WHERE k.kind IN ({','.join(str(i) for i in range(len(KINDS)))}) AND k.key = ? AND k.start = 0 "
+            "AND r.squashed = ? ORDER BY k.kind, k.rid",
             (q, q),
         ).fetchall()
         return [int(rid) for (rid,) in rows]
