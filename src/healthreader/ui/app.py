@@ -15,6 +15,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
@@ -26,7 +27,6 @@ from healthreader.config.kiosk import KioskPolicy, PinGuard, load_policy
 from healthreader.content import load_library
 from healthreader.packs.folders import library_folders
 from healthreader.paths import DataPaths, resource
-from healthreader.stats import SearchStats, StatsError
 from healthreader.store import StoreError, UserStore
 from healthreader.ui.access.controller import AccessibilityController
 from healthreader.ui.bookmarks import exchange as bookmark_exchange
@@ -42,15 +42,18 @@ from healthreader.ui.common.user_data import (
     explain_settings_recovery,
     explain_store_error,
 )
-from healthreader.ui.kiosk.controller import KioskController, KioskSession
-from healthreader.ui.kiosk.staff import STATS_DAYS, StaffView
-from healthreader.ui.kiosk.updates import LibraryUpdates
 from healthreader.ui.printing.actions import PrintActions
 from healthreader.ui.reader.main_window import MainWindow
 from healthreader.ui.reader.navigation import Location
 from healthreader.ui.reader.watch import EntryWatcher
 from healthreader.ui.search.box import SearchBox
 from healthreader.ui.search.controller import SearchController
+
+if TYPE_CHECKING:
+    from healthreader.ui.kiosk.controller import KioskController
+
+# The kiosk (its controller, QR codes, print jobs, staff view, search counts) is imported only when a
+# kiosk policy is on: a reader's first paint does not wait for it (python -X importtime).
 
 log = logging.getLogger(__name__)
 
@@ -118,7 +121,11 @@ def create_main_window(
     """
     app = QApplication.instance()
     assert app is not None, "create a QApplication first"
-    session = KioskSession.create() if kiosk is not None and kiosk.enabled else None
+    session = None
+    if kiosk is not None and kiosk.enabled:
+        from healthreader.ui.kiosk.controller import KioskSession
+
+        session = KioskSession.create()
     settings = session.settings(kiosk) if session is not None and kiosk is not None else Settings(data)
     library = load_library(dirs, cache_file=data.catalogue_file)
     language = choose_language(settings.get("ui_language"), library.language, traditional=settings.get("traditional"))
@@ -207,6 +214,8 @@ def create_main_window(
         if start.entry_id and start.entry_id not in library:
             start = Location()
     if session is not None and kiosk is not None:
+        from healthreader.ui.kiosk.controller import KioskController
+
         guard = PinGuard(kiosk.exit_pin_hash, data.root / "kiosk-pin-lockout.json")
         kiosk_controller = KioskController(window, kiosk, session, guard, bookmarks_panel, kiosk_problems)
         kiosk_controller.apply()
@@ -228,6 +237,10 @@ def _attach_kiosk_services(
 ) -> None:
     """Library updates (the watched folder, the switch at an idle reset), the local search counts
     (only with the policy's consent) and the staff view behind the PIN."""
+    from healthreader.stats import SearchStats, StatsError
+    from healthreader.ui.kiosk.staff import STATS_DAYS, StaffView
+    from healthreader.ui.kiosk.updates import LibraryUpdates
+
     updates = LibraryUpdates(
         controller, policy, restart or (lambda: log.info("kiosk: no restart here")), packs_root=packs_root
     )

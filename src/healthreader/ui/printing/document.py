@@ -64,7 +64,6 @@ from healthreader.render import PageLabels, entry_page, render_markdown
 from healthreader.render.stylesheet import scale_stylesheet
 from healthreader.ui.common.fonts import pick_chinese_family
 from healthreader.ui.common.labels import page_labels
-from healthreader.ui.common.qr import qr_image
 
 log = logging.getLogger(__name__)
 
@@ -435,6 +434,9 @@ def _layout_document(handout: Handout, device: QImage, width: float, height: flo
     doc.setDefaultStyleSheet(print_stylesheet(handout.large_print, handout.paper_scale))
     doc.setDocumentMargin(0)  # the page layout holds the margins
     if handout.code:
+        # segno (and the urllib it imports) only when a handout is laid out, not before the first paint.
+        from healthreader.ui.common.qr import qr_image
+
         # Drawn at 144 px in a 96-dpi layout: 8 px modules are larger, so the painter only scales down.
         doc.addResource(QTextDocument.ResourceType.ImageResource, STAMP_IMAGE, qr_image(handout.code, 8))
     doc.setHtml(handout.html)

@@ -1,0 +1,56 @@
+"""What the reader's start imports before its first paint: the window and the entry's page, not the
+kiosk, QR codes, search statistics or the search engine (those come when they are used; search is
+opened on its worker thread after the first paint).  A fresh process, as the app starts."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import ROOT, TINY_LIBRARY
+
+NOT_BEFORE_FIRST_PAINT = [
+    "healthreader.ui.kiosk.controller",
+    "healthreader.ui.kiosk.qr",
+    "healthreader.ui.kiosk.staff",
+    "healthreader.ui.kiosk.updates",
+    "healthreader.stats",
+    "segno",
+    "urllib.request",
+    "healthreader.search",
+    "whoosh",
+]
+
+SCRIPT = """
+import json, sys
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from healthreader.paths import DataPaths
+from healthreader.ui.app import create_main_window
+window = create_main_window(DataPaths.at(Path(sys.argv[1])), [Path(sys.argv[2])], "alpha", search=True)
+modules = sorted(sys.modules)  # everything the first paint needs is made by now
+window.show()
+app.processEvents()
+print(json.dumps({"title": window.windowTitle(), "modules": modules}), flush=True)
+window.close()
+"""
+
+
+def test_the_first_screen_imports_no_kiosk_statistics_qr_or_search(tmp_path: Path) -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT / "src"))
+    ran = subprocess.run(
+        [sys.executable, "-c", SCRIPT, str(tmp_path / "data"), str(TINY_LIBRARY)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert ran.returncode == 0, ran.stderr
+    shown = json.loads(ran.stdout.strip().splitlines()[-1])
+    assert "面部肌肉萎缩测试文章" in shown["title"]  # the entry is on screen
+    loaded = set(shown["modules"])
+    assert [m for m in NOT_BEFORE_FIRST_PAINT if m in loaded] == []
