@@ -155,8 +155,16 @@ def _stamp_html(entry_id: str, version: str, url: str, today: dt.date) -> str:
     text = "".join(f'<p class="stamp">{html_text.escape(line)}</p>' for line in lines)
     return (
         f'<table class="stamp" cellpadding="6"><tr><td><img src="{STAMP_IMAGE.toString()}" width="{STAMP_PX}"'
-        f' height="{STAMP_PX}"></td><td valign="middle">{text}</td></tr></table>'
+        f' height="{STAMP_PX}">{_STAMP_BESIDE}{text}</td></tr></table>'
     )
+
+
+# Between the code and its lines: beside it on a sheet; below it on a roll (see _layout_document).
+_STAMP_BESIDE = '</td><td valign="middle">'
+_STAMP_BELOW = "</td></tr><tr><td>"
+# A column narrower than this puts the lines below the code: beside a 38 mm code on a 58 mm roll they
+# had 8 mm, a few letters a line, and the code itself was pushed onto a page of its own.
+STAMP_BESIDE_MIN_MM = 65.0
 
 
 # --- what goes on paper ----------------------------------------------------------------------------
@@ -439,7 +447,10 @@ def _layout_document(handout: Handout, device: QImage, width: float, height: flo
 
         # Drawn at 144 px in a 96-dpi layout: 8 px modules are larger, so the painter only scales down.
         doc.addResource(QTextDocument.ResourceType.ImageResource, STAMP_IMAGE, qr_image(handout.code, 8))
-    doc.setHtml(handout.html)
+    html = handout.html
+    if handout.code and width * 25.4 / LAYOUT_DPI < STAMP_BESIDE_MIN_MM:
+        html = html.replace(_STAMP_BESIDE, _STAMP_BELOW)
+    doc.setHtml(html)
     # A page size makes the layout paginate: a line that would cross a page edge moves to the next page.
     doc.setPageSize(QSizeF(width, height))
     _keep_boxes_together(doc, height)
