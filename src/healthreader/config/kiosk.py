@@ -80,7 +80,8 @@ class KioskPolicy:
     clinic_phone: str = ""
     start_entry: str = ""  # an entry id; "" for the library's home page
     ui_language: str = "auto"
-    text_size: int = 125  # article zoom in percent: larger than the desktop's for a touch screen
+    # Article zoom in percent: larger than the desktop's for a touch screen; printed handouts grow with it past 125.
+    text_size: int = 125
     exit_pin_hash: str = ""  # "" means nobody can leave from the screen
     trusted_keys: tuple[str, ...] = ()  # public keys ("ed25519:...") whose content packs may be installed
     pack_folder: str = ""  # a folder (USB stick, shared folder) watched for new packs; "" watches none

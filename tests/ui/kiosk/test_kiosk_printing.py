@@ -4,6 +4,9 @@ by the reset between patients is cancelled."""
 
 from __future__ import annotations
 
+import re
+import statistics
+import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +19,7 @@ from healthreader.ui.reader.main_window import MainWindow
 from healthreader.ui.reader.navigation import Location
 from tests.printjobs.conftest import cups, cups_server, hung_server  # noqa: F401  (fixtures)
 from tests.printjobs.cupsd import CupsServer
+from tests.printjobs.test_printjobs import pdfinfo
 from tests.ui.kiosk.test_kiosk import controller_of, open_window  # noqa: F401  (fixture)
 
 
@@ -134,3 +138,46 @@ def test_a_hung_print_server_costs_the_window_nothing(
     qtbot.waitUntil(lambda: "printing service does not answer" in window.infobar.text(), timeout=15000)
     assert "collect" not in window.infobar.text()
     assert time.monotonic() - started < 15
+
+
+def body_text_height(pdf: bytes, tmp_path: Path) -> float:
+    """The usual height of a word of Chinese on the handout's pages (pdftotext's word boxes), in points."""
+    path = tmp_path / "sent.pdf"
+    path.write_bytes(pdf)
+    html = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    heights = [
+        float(y2) - float(y1)
+        for y1, y2, word in re.findall(r'yMin="([\d.]+)"[^>]*yMax="([\d.]+)">([^<]+)</word>', html)
+        if re.search(r"[\u4e00-\u9fff]", word)
+    ]
+    return statistics.median(heights)
+
+
+def test_kiosk_handouts_follow_the_policy_text_size(
+    qtbot,
+    open_window,  # noqa: F811
+    cups: CupsServer,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    """A clinic that sets the kiosk's text to 200 % (its readers see poorly) gets handouts in larger
+    type too, in the same proportion to the kiosk's usual 125 %; the page that comes out has them."""
+    sent: dict[int, tuple[bytes, int]] = {}
+    for size in (125, 200):
+        before = set(cups.pdfs())
+        window = open_window(printing=True, text_size=size)
+        c = controller_of(window)
+        monkeypatch.setattr(c, "_ask", lambda text: True)
+        window.open_location(Location("alpha"))
+        window.actions_["print"].trigger()
+        qtbot.waitUntil(lambda w=window: "Printed" in w.infobar.text(), timeout=30000)
+        job = c._print_jobs[-1]
+        out = [p for p in cups.pdfs() if p not in before]
+        assert len(out) == 1
+        pages = int(re.search(r"^Pages:\s+(\d+)", pdfinfo(out[0]), re.M).group(1))
+        assert pages == job.pages  # what came out of the printer is what was laid out
+        sent[size] = (job.pdf, pages)
+        c.reset()
+    normal, large = body_text_height(sent[125][0], tmp_path), body_text_height(sent[200][0], tmp_path)
+    assert large / normal == pytest.approx(200 / 125, rel=0.1)
+    assert sent[200][1] > sent[125][1]  # larger type, more paper

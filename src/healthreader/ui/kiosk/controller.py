@@ -777,8 +777,18 @@ class KioskController(QObject):
 
     def print_options(self) -> PrintOptions:
         """A kiosk handout: the clinic's line at the top, and at the end a QR code of the entry (the
-        clinic's page for it when the policy names one) with the print date."""
-        return PrintOptions(header_line=self.policy.clinic_line, stamp=True, entry_url=self.policy.entry_url)
+        clinic's page for it when the policy names one) with the print date.
+
+        The type follows the policy's text size: a clinic that enlarges the screen's text past the
+        kiosk's usual 125 % (for its readers' eyes, not for touch) gets handouts larger in the same
+        proportion; at 125 % and below, the handout's own 12 pt.
+        """
+        return PrintOptions(
+            header_line=self.policy.clinic_line,
+            stamp=True,
+            entry_url=self.policy.entry_url,
+            text_scale=max(1.0, self.policy.text_size / KioskPolicy.text_size),
+        )
 
     def _ask(self, text: str) -> bool:
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Print"), text, parent=self.window)

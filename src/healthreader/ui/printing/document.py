@@ -103,6 +103,9 @@ class PrintOptions:
     # A kiosk's handout ends with a QR code of the entry and the print date (see entry_code).
     stamp: bool = False
     entry_url: str = ""  # the clinic's web address for an entry, "{id}" in it; "" for id and version only
+    # Type larger than the handout's own by this factor (a kiosk policy's text size): body, headings,
+    # header and footer alike, so the page keeps its proportions.
+    text_scale: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -118,10 +121,15 @@ class Handout:
     # Type scale of the paper it goes on (see paper_for_media): 1 on A4 and Letter, less on A5 and rolls.
     paper_scale: float = 1.0
     code: str = ""  # what the QR code at the end holds; "" for none
+    text_scale: float = 1.0  # see PrintOptions.text_scale
+
+    @property
+    def type_scale(self) -> float:
+        return self.paper_scale * self.text_scale
 
     @property
     def body_pt(self) -> float:
-        return (LARGE_BODY_PT if self.large_print else BODY_PT) * self.paper_scale
+        return (LARGE_BODY_PT if self.large_print else BODY_PT) * self.type_scale
 
 
 STAMP_IMAGE = QUrl("healthreader-qr:handout")
@@ -220,6 +228,7 @@ def build_handout(
         large_print=options.large_print,
         family=family,
         code=code,
+        text_scale=max(1.0, options.text_scale),
     )
 
 
@@ -318,7 +327,7 @@ def _print_font(handout: Handout, points: float) -> QFont:
 
 
 def _furniture_font(handout: Handout) -> QFont:
-    points = (LARGE_FURNITURE_PT if handout.large_print else FURNITURE_PT) * handout.paper_scale
+    points = (LARGE_FURNITURE_PT if handout.large_print else FURNITURE_PT) * handout.type_scale
     return _print_font(handout, max(MIN_FURNITURE_PT, points))
 
 
@@ -439,7 +448,7 @@ def _layout_document(handout: Handout, device: QImage, width: float, height: flo
     # Unhinted advances: a line laid out at 96 dpi keeps its exact width when drawn at 600 dpi.
     doc.setUseDesignMetrics(True)
     doc.setDefaultFont(_print_font(handout, handout.body_pt))
-    doc.setDefaultStyleSheet(print_stylesheet(handout.large_print, handout.paper_scale))
+    doc.setDefaultStyleSheet(print_stylesheet(handout.large_print, handout.type_scale))
     doc.setDocumentMargin(0)  # the page layout holds the margins
     if handout.code:
         # segno (and the urllib it imports) only when a handout is laid out, not before the first paint.
