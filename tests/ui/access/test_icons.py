@@ -4,37 +4,13 @@ out from its background in the light, dark and high-contrast themes, on screen, 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication, QToolButton
+from PySide6.QtWidgets import QToolButton
 
 from healthreader.paths import resource
-from healthreader.ui.access.theme import contrast_ratio
 from healthreader.ui.common.actions import specs
+from tests.ui.journeys.screen import icon_contrast
 
 TEXT_ONLY = {"zoom_in", "zoom_out", "zoom_reset"}  # A+, A, A− on the toolbar: letters are their picture
-
-
-def icon_contrast(button: QToolButton) -> float:
-    """The strongest contrast between the icon's pixels and the button's background, as drawn."""
-    QApplication.processEvents()
-    image = button.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
-    background = QColor(image.pixel(1, image.height() // 2)).name()
-    size = button.iconSize()
-    assert not button.icon().isNull(), f"{button.text()} has no icon"
-    # Fusion draws the icon at the left, the text after it, or the icon alone in the middle: look at the
-    # icon's columns only, so that a button's text never stands in for a missing icon.
-    right = (
-        size.width() + 4
-        if button.text() and button.toolButtonStyle() != button.toolButtonStyle().ToolButtonIconOnly
-        else image.width()
-    )
-    best = 1.0
-    for x in range(0, min(right, image.width())):
-        for y in range(0, image.height()):
-            colour = QColor(image.pixel(x, y)).name()
-            if colour != background:
-                best = max(best, contrast_ratio(colour, background))
-    return best
 
 
 def test_every_action_has_an_icon_from_our_own_set(make_window) -> None:

@@ -12,8 +12,18 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QInputMethodEvent, QTextCursor
-from PySide6.QtWidgets import QAbstractButton, QApplication, QListWidget, QTextBrowser, QToolBar, QWidget
+from PySide6.QtGui import QColor, QImage, QInputMethodEvent, QTextCursor
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QListWidget,
+    QTextBrowser,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
+
+from healthreader.ui.access.theme import contrast_ratio
 
 
 def visible_text(viewer: QTextBrowser) -> str:
@@ -116,3 +126,26 @@ def type_text(driver: Any, widget: QWidget, text: str) -> None:
             event = QInputMethodEvent()
             event.setCommitString(ch)
             QApplication.sendEvent(widget, event)
+
+
+def icon_contrast(button: QToolButton) -> float:
+    """The strongest contrast between the icon's pixels and the button's background, as drawn."""
+    QApplication.processEvents()
+    image = button.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    background = QColor(image.pixel(1, image.height() // 2)).name()
+    size = button.iconSize()
+    assert not button.icon().isNull(), f"{button.text()} has no icon"
+    # Fusion draws the icon at the left, the text after it, or the icon alone in the middle: look at the
+    # icon's columns only, so that a button's text never stands in for a missing icon.
+    right = (
+        size.width() + 4
+        if button.text() and button.toolButtonStyle() != button.toolButtonStyle().ToolButtonIconOnly
+        else image.width()
+    )
+    best = 1.0
+    for x in range(0, min(right, image.width())):
+        for y in range(0, image.height()):
+            colour = QColor(image.pixel(x, y)).name()
+            if colour != background:
+                best = max(best, contrast_ratio(colour, background))
+    return best
