@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from healthreader.config.kiosk import KioskPolicy
 from healthreader.paths import DataPaths
 from healthreader.ui.app import create_main_window
+from healthreader.ui.kiosk.controller import KioskController
 from healthreader.ui.reader.main_window import MainWindow
 
 
@@ -58,21 +60,25 @@ def real_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def make_window(qtbot, data_dir: Path, tiny_library: Path, request: pytest.FixtureRequest) -> Callable[..., MainWindow]:
+def make_window(
+    qtbot, data_dir: Path, tiny_library: Path, request: pytest.FixtureRequest
+) -> Iterator[Callable[..., MainWindow]]:
     def make(
         open_target: str | None = None,
         dirs: list[Path] | None = None,
         size: tuple[int, int] | None = (780, 580),
         search: bool = False,
         real_index: bool = False,
+        kiosk: KioskPolicy | None = None,
     ) -> MainWindow:
         paths = DataPaths.at(data_dir)
         if real_index and not paths.index_dir.exists():
             import shutil
 
             shutil.copytree(request.getfixturevalue("real_index"), paths.index_dir)
-        window = create_main_window(paths, dirs or [tiny_library], open_target, search=search)
+        window = create_main_window(paths, dirs or [tiny_library], open_target, search=search, kiosk=kiosk)
         qtbot.addWidget(window)
+        made.append(window)
         if size:
             window.resize(*size)
         with qtbot.waitExposed(window):
@@ -81,4 +87,9 @@ def make_window(qtbot, data_dir: Path, tiny_library: Path, request: pytest.Fixtu
             window.activateWindow()
         return window
 
-    return make
+    made: list[MainWindow] = []
+    yield make
+    for window in made:  # a kiosk's filter is on the whole application: take it away with its window
+        controller = window.findChild(KioskController)
+        if controller is not None and not controller.is_unlocked:
+            controller.unlock()
