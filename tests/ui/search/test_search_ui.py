@@ -79,6 +79,21 @@ def test_suggestions_drop_down_while_typing_and_open_an_entry(qtbot, window) -> 
     assert window.current_location().entry_id == "facial-palsy"
 
 
+def test_suggestions_answered_after_enter_do_not_cover_the_results(qtbot, window) -> None:
+    """Enter pressed before the drop-down came (a quick typist, a slow machine): the late suggestions
+    for the same words must not open over the results page (seen in the Xvfb journeys)."""
+    type_query(qtbot, window, "肌肉萎缩怎么办")
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Return)  # before the suggestions have come back
+    popup = window.search_box.completer_.popup()
+    wait_results(qtbot, window)
+    qtbot.wait(300)  # the suggestion answers are in by now
+    assert "肌肉萎缩应该怎么办" in window.viewer.toPlainText()
+    assert not popup.isVisible(), window.search_box.suggestion_labels()
+    # Typing again asks for suggestions again.
+    type_text(qtbot, window.search_box, "吗")
+    qtbot.waitUntil(popup.isVisible, timeout=5000)
+
+
 def test_pinyin_initials_suggest(qtbot, window) -> None:
     type_query(qtbot, window, "jrws")
     qtbot.waitUntil(lambda: window.search_box.model.rowCount() > 1, timeout=5000)

@@ -46,6 +46,9 @@ class SearchBox(QLineEdit):
         self.textEdited.connect(self._edited)
         self.returnPressed.connect(self._return)
         self._just_activated = False
+        # False once Enter or a choice has answered the typing: suggestions still on their way for it
+        # (a quick typist, a slow machine) must not open over the page it led to.
+        self._wants_suggestions = False
         self._display: Callable[[str], str] | None = None  # library text as shown (traditional characters)
         self._labels = {"article": self.tr("Article"), "qa": self.tr("Q&A")}
         self.set_ready(False)
@@ -64,6 +67,7 @@ class SearchBox(QLineEdit):
 
     # --- typing ------------------------------------------------------------------------------
     def _edited(self, text: str) -> None:
+        self._wants_suggestions = bool(text.strip())
         if text.strip():
             self.suggestRequested.emit(text)
         else:
@@ -74,7 +78,7 @@ class SearchBox(QLineEdit):
         """Fill the drop-down; ``suggestions`` are search.Suggestion objects."""
         typed = self.text()
         self.model.clear()
-        if not typed.strip() or not self.hasFocus():
+        if not typed.strip() or not self.hasFocus() or not self._wants_suggestions:
             self.completer_.popup().hide()
             return
         corrected = ""
@@ -110,6 +114,7 @@ class SearchBox(QLineEdit):
     # --- choosing ----------------------------------------------------------------------------
     def _activated(self, index: QModelIndex) -> None:
         self._just_activated = True
+        self._wants_suggestions = False
         QTimer.singleShot(0, self._clear_activated)  # the same Enter may also reach returnPressed
         entry_id = index.data(ENTRY_ROLE)
         if entry_id == ALL_RESULTS:
@@ -126,6 +131,7 @@ class SearchBox(QLineEdit):
     def _return(self) -> None:
         if self._just_activated:
             return
+        self._wants_suggestions = False
         self.completer_.popup().hide()
         if self.text().strip():
             self.searchRequested.emit(self.text())
