@@ -186,9 +186,16 @@ def choose_from_menu(driver: Any, window: Any, action: QAction) -> None:
     # A window manager gives the keyboard back to the window when its menu closes; without one (Qt's
     # offscreen platform, a bare X server) the closed menu may stay the "active window" and shortcuts,
     # which reach only the active window, go nowhere.  Give it back as the window manager would.
-    driver.wait(20)
-    window.activateWindow()
-    driver.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+    driver.waitUntil(lambda: _keyboard_back(window), timeout=2000)
+
+
+def _keyboard_back(window: Any) -> bool:
+    if QApplication.activeModalWidget() is not None:
+        return True  # the menu opened a dialog: it has the keyboard now
+    if QApplication.activeWindow() is not window:
+        window.activateWindow()
+        return False
+    return True
 
 
 def press(
@@ -408,7 +415,7 @@ def print_preview(driver: Any, window: Any, snap: Snap) -> None:
     def look() -> None:
         dialog = QApplication.activeModalWidget()
         if not isinstance(dialog, QPrintPreviewDialog):
-            if seen.setdefault("tries", 0) < 200:
+            if seen.setdefault("tries", 0) < 800:
                 seen["tries"] += 1
                 QTimer.singleShot(25, look)
             return
@@ -425,6 +432,8 @@ def print_preview(driver: Any, window: Any, snap: Snap) -> None:
 
     QTimer.singleShot(0, look)
     choose_from_menu(driver, window, window.actions_["print_preview"])
+    # The printers are looked up in a worker first; the preview opens (and look() closes it) after that.
+    driver.waitUntil(lambda: "shown" in seen or seen.get("tries", 0) >= 800, timeout=40_000)
     assert seen.get("shown"), f"no print preview appeared: {seen}"
     assert MAIN in seen["title"] and seen["pages"] >= 2, seen
     expect(window, heading=MAIN, title=entry_title(MAIN), enabled=["print"])
