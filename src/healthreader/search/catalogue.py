@@ -11,7 +11,7 @@ may sit under /opt; nothing writes it once built).
 
 >>> from healthreader.search.schema import SuggestRecord
 >>> cat = Catalogue.in_memory(["a"], [SuggestRecord("a", "title", "", "肌肉萎缩", "ji rou|wei suo")])
->>> cat.entry_id(0), [cat.record(r)[3] for r, _, _ in cat.prefix(0, "jrws", 10)]
+>>> cat.entry_id(0), [cat.record(r)[3] for r in cat.prefix(0, "jrws", 10)]
 ('a', ['肌肉萎缩'])
 """
 
@@ -216,15 +216,27 @@ class Catalogue:
             self._rows[rid] = row
         return row
 
-    def prefix(self, kind_no: int, q: str, cap: int) -> list[tuple[int, int, int]]:
-        """(record, word the key starts at, length of the record's name) for at most ``cap`` keys of a
-        kind starting with ``q``, in key order: one range of the key B-tree, no other table read (the
-        few records offered are looked up after sorting)."""
+    def prefix(self, kind_no: int, q: str, cap: int) -> Iterator[int]:
+        """Records with a key of the kind starting with ``q``, among the first ``cap`` such keys: those
+        whose name starts so first (then a later word of it), shorter names first, each record once.
+        Sorted by SQLite and read a few rows at a time: a keystroke makes few Python objects (their
+        garbage collections were the slow tail), and only the records it offers are looked up."""
         q = _safe(q)
-        return self.db.execute(
-            "SELECT rid, start, len FROM keys WHERE kind = ? AND key >= ? AND key < ? ORDER BY key, rid, start LIMIT ?",
+        cursor = self.db.execute(
+            "SELECT m.rid, r.entry, r.kind, r.anchor, r.text, r.squashed FROM ("
+            " SELECT rid, min(start > 0) AS late, min(len) AS len FROM ("
+            "  SELECT rid, start, len FROM keys WHERE kind = ? AND key >= ? AND key < ? ORDER BY key, rid, start LIMIT ?"
+            " ) GROUP BY rid"
+            ") m JOIN records r ON r.rid = m.rid ORDER BY m.late, m.len, m.rid",
             (kind_no, q, q + _AFTER, cap),
-        ).fetchall()
+        )
+        try:
+            while batch := cursor.fetchmany(16):
+                for rid, *row in batch:
+                    self._remember(rid, tuple(row))
+                    yield int(rid)
+        finally:
+            cursor.close()
 
     def exactly(self, q: str) -> list[int]:
         """Records whose squashed text is ``q``, in kind order."""
@@ -254,15 +266,14 @@ class Catalogue:
         rarest = min(counts)[1]
         cursor = self.db.execute(
             "SELECT g.rid, r.entry, r.kind, r.anchor, r.text, r.squashed FROM grams g "
-            "JOIN records r ON r.rid = g.rid WHERE g.gram = ? ORDER BY g.rid",
-            (rarest,),
+            "JOIN records r ON r.rid = g.rid WHERE g.gram = ? AND instr(r.squashed, ?) ORDER BY g.rid",
+            (rarest, q),
         )
         try:
-            while batch := cursor.fetchmany(256):
+            while batch := cursor.fetchmany(32):
                 for rid, *row in batch:
-                    if q in row[4]:
-                        self._remember(rid, tuple(row))
-                        yield int(rid)
+                    self._remember(rid, tuple(row))
+                    yield int(rid)
         finally:
             cursor.close()
 

@@ -52,9 +52,8 @@ class Suggester:
     def __len__(self) -> int:
         return len(self._cat)
 
-    def _prefix(self, kind_no: int, q: str) -> list[tuple[int, int, int]]:
-        """(record, word the match starts at, name length) for keys starting with ``q``, in key order,
-        capped."""
+    def _prefix(self, kind_no: int, q: str) -> Iterator[int]:
+        """Records with keys starting with ``q`` (capped): whole-name matches first, shorter first."""
         return self._cat.prefix(kind_no, q, _SCAN_CAP)
 
     def _exactly(self, q: str) -> list[int]:
@@ -133,8 +132,7 @@ class Suggester:
         for kind_no in range(len(KINDS)):
             # Within a kind, shortest names first: typing 肌 should offer 肌电图 before a long question.
             # Matches at the start of a name before matches at a later word.
-            found = sorted(self._prefix(kind_no, q), key=lambda m: (m[1] > 0, m[2], m[0]))
-            if take(rid for rid, _, _ in found):
+            if take(self._prefix(kind_no, q)):
                 return out
         if not _ASCII_WORD_RE.match(q) or len(q) <= 3:
             take(self._inside(q))
