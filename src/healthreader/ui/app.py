@@ -29,6 +29,7 @@ from healthreader.packs.folders import library_folders
 from healthreader.paths import DataPaths, resource
 from healthreader.store import StoreError, UserStore
 from healthreader.ui.access.controller import AccessibilityController
+from healthreader.ui.access.read_aloud import stuck_speech_threads
 from healthreader.ui.bookmarks import exchange as bookmark_exchange
 from healthreader.ui.bookmarks.exchange import explain_recovery
 from healthreader.ui.bookmarks.panel import BookmarksPanel
@@ -361,6 +362,12 @@ def run_gui(args: argparse.Namespace, qt_argv: list[str]) -> int:
     window.viewer.viewport().installEventFilter(first_paint)
     log.info("HealthReader %s started with data in %s", __version__, data.root)
     code = app.exec()
+    if stuck_speech_threads():
+        # A speech call that never returns: Python's exit would destroy its thread, and Qt aborts
+        # on a thread destroyed while it runs.  Everything is saved by now (aboutToQuit has run).
+        log.error("ending without waiting for the speech service, which does not answer")
+        logging.shutdown()
+        os._exit(code)
     if restart_wanted:
         # A kiosk moving to a newly installed library: start again exactly as at any start.
         log.info("restarting: %s", " ".join(sys.orig_argv))

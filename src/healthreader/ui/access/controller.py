@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QFont, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -164,6 +164,9 @@ class AccessibilityController(QObject):
         self._base_font = QFont(QApplication.font())
         self._simplified_title = ""
         self.theme = theme.LIGHT
+        # The window's own locale, not the default one: the default is C while the speech engine starts
+        # (see read_aloud.py), which may be long when the speech service is stuck.
+        window.setLocale(QLocale())
         a = window.actions_
         self.read_aloud = ReadAloud(
             window.viewer,
@@ -199,15 +202,16 @@ class AccessibilityController(QObject):
         a["traditional"].setChecked(self._traditional)
         a["traditional"].toggled.connect(self.set_traditional)
         a["shortcuts"].triggered.connect(self.show_shortcuts)
-        # Short toolbar labels; the menus keep the full ones.
-        a["read_aloud"].setIconText(self.tr("Read aloud"))
-
         self._build_menus()
         self._build_toolbar()
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_scheme_changed)
         window.locationChanged.connect(lambda _loc: self._convert_chrome())
         window.locationChanged.connect(lambda _loc: self.read_aloud.stop())
         window.destroyed.connect(_restorer(app))
+        # The speech thread ends with the window (or the app), never left running behind it.
+        read_aloud = self.read_aloud
+        window.destroyed.connect(lambda *_: read_aloud.shutdown())
+        app.aboutToQuit.connect(read_aloud.shutdown)
 
         self.apply_theme()
         self.set_large_type(bool(self.settings.get("large_type")))
