@@ -8,10 +8,6 @@
         <translation>状态栏</translation>
     </message>
     <message>
-        <source>Read aloud</source>
-        <translation>朗读</translation>
-    </message>
-    <message>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
@@ -1233,18 +1229,6 @@ An offline reader for health information.</source>
 <context>
     <name>ReadAloud</name>
     <message>
-        <source>Reading aloud needs a speech engine, and none is installed. On Linux, install speech-dispatcher and espeak-ng.</source>
-        <translation>朗读需要语音引擎，但本机没有安装。在 Linux 上请安装 speech-dispatcher 和 espeak-ng。</translation>
-    </message>
-    <message>
-        <source>The speech engine could not start: %1</source>
-        <translation>语音引擎无法启动：%1</translation>
-    </message>
-    <message>
-        <source>The speech engine has no Chinese voice. Install a Mandarin voice (for example espeak-ng&apos;s) and try again.</source>
-        <translation>语音引擎没有中文语音。请安装普通话语音（例如 espeak-ng 的普通话语音）后再试。</translation>
-    </message>
-    <message>
         <source>There is nothing to read on this page.</source>
         <translation>这一页没有可朗读的内容。</translation>
     </message>
@@ -1255,6 +1239,46 @@ An offline reader for health information.</source>
     <message>
         <source>Reading aloud stopped: %1</source>
         <translation>朗读已停止：%1</translation>
+    </message>
+    <message>
+        <source>This computer has no speech engine, so it cannot read aloud. (For the administrator: install speech-dispatcher and espeak-ng.)</source>
+        <translation>这台电脑没有语音引擎，无法朗读。（请管理员安装 speech-dispatcher 和 espeak-ng。）</translation>
+    </message>
+    <message>
+        <source>This computer has no speakers or sound device, so it cannot read aloud.</source>
+        <translation>这台电脑没有扬声器或声卡，无法朗读。</translation>
+    </message>
+    <message>
+        <source>This computer has no Chinese voice, so it cannot read aloud. (For the administrator: install espeak-ng with its Mandarin voice.)</source>
+        <translation>这台电脑没有可用的中文语音，无法朗读。（请管理员安装 espeak-ng 及其普通话语音。）</translation>
+    </message>
+    <message>
+        <source>The speech service could not start (%1), so it cannot read aloud.</source>
+        <translation>语音服务无法启动（%1），无法朗读。</translation>
+    </message>
+    <message>
+        <source>The speech service is not answering, so reading aloud has stopped. Try again later.</source>
+        <translation>语音服务没有响应，朗读已停止。请稍后再试。</translation>
+    </message>
+    <message>
+        <source>Stop reading</source>
+        <translation>停止朗读</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop reading aloud</source>
+        <translation>停止朗读</translation>
+    </message>
+    <message>
+        <source>Read aloud</source>
+        <translation>朗读</translation>
+    </message>
+    <message>
+        <source>The speech service is not answering.</source>
+        <translation>语音服务没有响应。</translation>
     </message>
     <message>
         <source>Resume reading</source>

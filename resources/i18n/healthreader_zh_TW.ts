@@ -8,10 +8,6 @@
         <translation>狀態列</translation>
     </message>
     <message>
-        <source>Read aloud</source>
-        <translation>朗讀</translation>
-    </message>
-    <message>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
@@ -1233,18 +1229,6 @@ An offline reader for health information.</source>
 <context>
     <name>ReadAloud</name>
     <message>
-        <source>Reading aloud needs a speech engine, and none is installed. On Linux, install speech-dispatcher and espeak-ng.</source>
-        <translation>朗讀需要語音引擎，但本機沒有安裝。在 Linux 上請安裝 speech-dispatcher 和 espeak-ng。</translation>
-    </message>
-    <message>
-        <source>The speech engine could not start: %1</source>
-        <translation>語音引擎無法啟動：%1</translation>
-    </message>
-    <message>
-        <source>The speech engine has no Chinese voice. Install a Mandarin voice (for example espeak-ng&apos;s) and try again.</source>
-        <translation>語音引擎沒有中文語音。請安裝普通話語音（例如 espeak-ng 的普通話語音）後再試。</translation>
-    </message>
-    <message>
         <source>There is nothing to read on this page.</source>
         <translation>這一頁沒有可朗讀的內容。</translation>
     </message>
@@ -1255,6 +1239,46 @@ An offline reader for health information.</source>
     <message>
         <source>Reading aloud stopped: %1</source>
         <translation>朗讀已停止：%1</translation>
+    </message>
+    <message>
+        <source>This computer has no speech engine, so it cannot read aloud. (For the administrator: install speech-dispatcher and espeak-ng.)</source>
+        <translation>這臺電腦沒有語音引擎，無法朗讀。（請管理員安裝 speech-dispatcher 和 espeak-ng。）</translation>
+    </message>
+    <message>
+        <source>This computer has no speakers or sound device, so it cannot read aloud.</source>
+        <translation>這臺電腦沒有喇叭或音效卡，無法朗讀。</translation>
+    </message>
+    <message>
+        <source>This computer has no Chinese voice, so it cannot read aloud. (For the administrator: install espeak-ng with its Mandarin voice.)</source>
+        <translation>這臺電腦沒有可用的中文語音，無法朗讀。（請管理員安裝 espeak-ng 及其國語語音。）</translation>
+    </message>
+    <message>
+        <source>The speech service could not start (%1), so it cannot read aloud.</source>
+        <translation>語音服務無法啟動（%1），無法朗讀。</translation>
+    </message>
+    <message>
+        <source>The speech service is not answering, so reading aloud has stopped. Try again later.</source>
+        <translation>語音服務沒有回應，朗讀已停止。請稍後再試。</translation>
+    </message>
+    <message>
+        <source>Stop reading</source>
+        <translation>停止朗讀</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop reading aloud</source>
+        <translation>停止朗讀</translation>
+    </message>
+    <message>
+        <source>Read aloud</source>
+        <translation>朗讀</translation>
+    </message>
+    <message>
+        <source>The speech service is not answering.</source>
+        <translation>語音服務沒有回應。</translation>
     </message>
     <message>
         <source>Resume reading</source>
