@@ -25,6 +25,8 @@ APT_PACKAGES=(
   # the accessibility tests (tests/a11y): the AT-SPI bus, a private D-Bus session, and the bus client run
   # by the system Python (the venv has no pyatspi)
   at-spi2-core dbus-daemon dbus-x11 python3-gi python3-pyatspi gir1.2-atspi-2.0
+  # Orca itself, run by the accessibility tests with its speech logged (no sound device needed)
+  orca
 )
 
 if command -v apt-get >/dev/null 2>&1; then

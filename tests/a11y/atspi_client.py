@@ -7,7 +7,7 @@ not, and must not need it.  Commands (one per run, the app already on the bus):
                               description, states and text
     keys KEY...               press keys (``Tab``, ``Return``, ``ctrl+d``, ``shift+Tab``) one after
                               another and print, for each, the focused object and the events
-                              (focus, caret, announcements) that followed it
+                              (focus, caret, announcements, notifications shown) that followed it
     settext NAME TEXT         put TEXT in the editable object named NAME, as a speech-input tool does
 """
 
@@ -168,14 +168,21 @@ def keys(specs: list[str], wait: float) -> list[dict]:
     log: list[dict] = []
 
     def on_event(event: Atspi.Event) -> None:
-        if event.type.startswith("object:state-changed") and (
-            event.type != "object:state-changed:focused" or not event.detail1
+        if not log:  # before the first key: the window being activated
+            return
+        showing = event.type == "object:state-changed:showing" and event.detail1
+        if (
+            event.type.startswith("object:state-changed")
+            and not showing
+            and (event.type != "object:state-changed:focused" or not event.detail1)
         ):
             return
         try:
             source = describe(event.source, with_text=False)
         except GLib.Error:
             source = {}
+        if showing and source.get("role") != "notification":
+            return
         entry = {"type": event.type, "role": source.get("role"), "name": source.get("name")}
         if event.type == "object:text-caret-moved":
             entry["offset"] = event.detail1

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -182,6 +183,17 @@ def built_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def app(bus: Bus, data_dir: Path, built_index: Path) -> Iterator[App]:
+    """The app open at the first article."""
+    yield from _run_app(bus, data_dir, built_index, "--open", ARTICLE)
+
+
+@pytest.fixture
+def home_app(bus: Bus, data_dir: Path, built_index: Path) -> Iterator[App]:
+    """The app as a reader first starts it: at the library's home page."""
+    yield from _run_app(bus, data_dir, built_index)
+
+
+def _run_app(bus: Bus, data_dir: Path, built_index: Path, *args: str) -> Iterator[App]:
     shutil.copytree(built_index, data_dir / "index")
     env = dict(bus.env, **{k: os.environ[k] for k in ("HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME")})
     env.update(
@@ -194,7 +206,7 @@ def app(bus: Bus, data_dir: Path, built_index: Path) -> Iterator[App]:
         LANG="zh_CN.UTF-8",
     )
     proc = subprocess.Popen(
-        [sys.executable, "-m", "healthreader", "--data-dir", str(data_dir), "--open", ARTICLE],
+        [sys.executable, "-m", "healthreader", "--data-dir", str(data_dir), *args],
         env=env,
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
@@ -208,5 +220,68 @@ def app(bus: Bus, data_dir: Path, built_index: Path) -> Iterator[App]:
                 raise AssertionError(f"the app did not become ready:\n{running.log()[-3000:]}")
             time.sleep(0.2)
         yield running
+    finally:
+        _stop(proc)  # type: ignore[arg-type]
+
+
+ORCA_RUNNER = Path(__file__).with_name("orca_speech_log.py")
+
+
+class Orca:
+    """Orca, the screen reader, on the test bus: what it has said, read from its speech log.
+
+    Its speech server is off (``-d speech``: no sound device is needed); Orca still decides and logs
+    every utterance exactly as it would speak it, in the UI's language (LANGUAGE=zh_CN).
+    """
+
+    def __init__(self, log: Path) -> None:
+        self.log = log
+
+    def said(self) -> list[str]:
+        if not self.log.exists():
+            return []
+        lines = self.log.read_text("utf-8", errors="replace").splitlines()
+        return [m.group(1).strip() for line in lines if (m := _UTTERANCE.search(line))]
+
+    def after(self, mark: int, until: str = "", timeout: float = 10) -> list[str]:
+        """What Orca said since ``mark`` (a count of utterances), waiting until one contains ``until``."""
+        deadline = time.monotonic() + timeout  # a bound on a hang, not a speed check
+        while True:
+            new = self.said()[mark:]
+            if (until and any(until in u for u in new)) or (not until and new) or time.monotonic() > deadline:
+                time.sleep(0.3)  # the rest of what that key made it say
+                return self.said()[mark:]
+            time.sleep(0.1)
+
+
+_UTTERANCE = re.compile(r"SPEECH OUTPUT: '(.*?)' ?(?:\{.*\})?$")
+
+
+@pytest.fixture
+def orca(bus: Bus, tmp_path: Path) -> Iterator[Orca]:
+    """Orca running on the bus; start it after the app is ready (it reads the active window at start)."""
+    if shutil.which("orca") is None:
+        _unavailable("orca is not installed")
+    running = subprocess.run(["pgrep", "-u", str(os.getuid()), "-x", "orca"], capture_output=True, text=True)
+    if running.stdout.strip():
+        # Orca allows one of itself per user, across displays, and --replace would kill the reader's own.
+        _unavailable(f"another Orca of this user is running (pid {running.stdout.split()[0]})")
+    log = tmp_path / "orca-speech.log"
+    env = dict(bus.env, HOME=str(tmp_path), LANGUAGE="zh_CN", XDG_CONFIG_HOME=str(tmp_path / "config"))
+    proc = subprocess.Popen(
+        [SYSTEM_PYTHON, str(ORCA_RUNNER), str(log), "-d", "speech", "-u", str(tmp_path / "orca")],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    reader = Orca(log)
+    try:
+        deadline = time.monotonic() + 60
+        while "ATSPI registry initialized" not in (log.read_text("utf-8", "replace") if log.exists() else ""):
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise AssertionError(f"Orca did not start (exit {proc.poll()})")
+            time.sleep(0.2)
+        time.sleep(0.5)  # its first look at the desktop
+        yield reader
     finally:
         _stop(proc)  # type: ignore[arg-type]
