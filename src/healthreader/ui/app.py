@@ -33,6 +33,7 @@ from healthreader.ui.access.read_aloud import stuck_speech_threads
 from healthreader.ui.bookmarks import exchange as bookmark_exchange
 from healthreader.ui.bookmarks.exchange import explain_recovery
 from healthreader.ui.bookmarks.panel import BookmarksPanel
+from healthreader.ui.common.announce import install_accessible_factory
 from healthreader.ui.common.ending import quit_on_signals
 from healthreader.ui.common.fonts import pick_chinese_family
 from healthreader.ui.common.i18n import choose_language, install_translators
@@ -141,6 +142,7 @@ def create_main_window(
         font.setPointSizeF(max(font.pointSizeF(), 11.0))
         QApplication.setFont(font)
     stylesheet = resource("article.css").read_text(encoding="utf-8")
+    install_accessible_factory()
     window = MainWindow(library, settings, stylesheet, family, page_labels(), SearchBox())
     window.setWindowIcon(QIcon(str(resource("icons", "healthreader.svg"))))
 

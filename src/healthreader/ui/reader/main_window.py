@@ -34,7 +34,7 @@ from healthreader.render.page import not_found_page
 from healthreader.render.results import results_html, searching_html
 from healthreader.store import Bookmark, StoreError, UserStore
 from healthreader.ui.common.actions import ActionRegistry
-from healthreader.ui.common.announce import announce
+from healthreader.ui.common.announce import SpokenNotice, announce
 from healthreader.ui.common.labels import results_labels
 from healthreader.ui.common.search_request import PAGE_SIZE, SearchRequest
 from healthreader.ui.common.user_data import explain_store_error
@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
         self.splitter.installEventFilter(self)
         self.setCentralWidget(self.splitter)
         self.statusBar()
+        SpokenNotice(self)  # what announce() has the screen reader say
 
         self.viewer.linkActivated.connect(self._on_link)
         self.viewer.linkFocused.connect(self._on_link_focused)
