@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 
 from healthreader.chinese.traditional import TAIWAN, to_traditional, to_traditional_html
 from healthreader.ui.access import theme
+from healthreader.ui.access.focus import SelectAfterFocus
 from healthreader.ui.access.read_aloud import ReadAloud
 from healthreader.ui.common.actions import specs
 from healthreader.ui.common.announce import announce
@@ -157,6 +158,7 @@ class AccessibilityController(QObject):
         super().__init__(window)
         app = QApplication.instance()
         assert isinstance(app, QApplication)
+        SelectAfterFocus(app, self)  # Tab into a text field is said, as into any control
         self.app = app
         self.window = window
         self.settings = window.settings
