@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -211,6 +211,8 @@ def create_main_window(
         window, stylesheet
     )  # theme, large type, traditional, read aloud, keyboard; owned by the window
     window.restore_state()
+    # The reader starts in the article: a screen reader reads it at once, the arrow keys scroll it.
+    window.viewer.setFocus(Qt.FocusReason.OtherFocusReason)
     start = Location.parse(open_target or "") if open_target else None
     if start is None:
         start = Location.parse(settings.get("last_location")) or Location()

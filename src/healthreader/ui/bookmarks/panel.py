@@ -425,6 +425,7 @@ class BookmarksPanel(QWidget):
         self.empty_label.setObjectName("bookmarksEmpty")
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Ctrl+B lands here; Tab passes it by
 
         self.open_button = QPushButton(self.tr("Open"))
         self.note_button = QPushButton(self.tr("Edit note"))
@@ -501,7 +502,13 @@ class BookmarksPanel(QWidget):
         self.refresh()
 
     def show_bookmarks(self) -> None:
+        """Show the bookmarks and put the keyboard in their list, on the newest (what Ctrl+B is for)."""
         self.tabs.setCurrentIndex(0)
+        model = self.view.model()
+        if not self.view.currentIndex().isValid() and model.rowCount():
+            self.view.setCurrentIndex(model.index(0, 0))
+        # With none yet, the message saying how to make one is where the keyboard (and Orca) lands.
+        (self.view if model.rowCount() else self.empty_label).setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def show_history(self) -> None:
         self.tabs.setCurrentIndex(1)
