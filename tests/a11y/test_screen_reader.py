@@ -115,3 +115,12 @@ def test_h_jumps_from_heading_to_heading_saying_each_level(app: App) -> None:
     assert said[2] == said[0], said  # Shift+H goes back to the one before
     moved = [e for s in steps[7:] for e in s["events"] if e["type"] == "object:text-caret-moved"]
     assert len(moved) >= 3, moved  # the caret, which Orca follows, is on the heading
+
+
+def test_h_past_the_last_heading_says_there_is_none_further(app: App) -> None:
+    app.keys("ctrl+k")
+    steps = app.keys(*["Tab"] * 7, "ctrl+End", "h", "shift+h", wait=0.5)
+    assert steps[6]["focus"]["name"] == "文章"
+    said = announcements(steps[8:])
+    assert said[0] == "后面没有标题了", said  # not silence: the reader knows the key was heard
+    assert said[1].startswith("4 级标题，") or said[1].startswith("2 级标题，"), said  # back to the last one

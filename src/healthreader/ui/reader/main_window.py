@@ -149,6 +149,11 @@ class MainWindow(QMainWindow):
                 self.viewer, self.tr("Heading level %1, %2").replace("%1", str(level)).replace("%2", text)
             )
         )
+        self.viewer.noMoreHeadings.connect(
+            lambda forward: announce(
+                self.viewer, self.tr("No more headings") if forward else self.tr("No headings before this")
+            )
+        )
         self.viewer.currentSectionChanged.connect(self._on_section_scrolled)
         self.viewer.backRequested.connect(self.go_back)
         self.viewer.forwardRequested.connect(self.go_forward)

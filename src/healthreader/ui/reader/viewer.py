@@ -47,6 +47,7 @@ class EntryViewer(_TextBrowser):
     linkActivated = Signal(QUrl)
     linkFocused = Signal(QUrl, str)  # Tab reached a link: where it leads, its text
     headingReached = Signal(int, str)  # H or Shift+H moved the caret to a heading: its level, its text
+    noMoreHeadings = Signal(bool)  # H (True) or Shift+H (False) found no heading that way
     currentSectionChanged = Signal(str)
     backRequested = Signal()
     forwardRequested = Signal()
@@ -297,6 +298,7 @@ class EntryViewer(_TextBrowser):
         while block.isValid() and not block.blockFormat().headingLevel():
             block = block.next() if forward else block.previous()
         if not block.isValid():
+            self.noMoreHeadings.emit(forward)
             return False
         cursor = self.textCursor()
         cursor.setPosition(block.position())
