@@ -765,6 +765,14 @@
         <translation>搜索</translation>
     </message>
     <message>
+        <source>No more headings</source>
+        <translation>后面没有标题了</translation>
+    </message>
+    <message>
+        <source>No headings before this</source>
+        <translation>前面没有标题了</translation>
+    </message>
+    <message>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>

@@ -765,6 +765,14 @@
         <translation>搜尋</translation>
     </message>
     <message>
+        <source>No more headings</source>
+        <translation>後面沒有標題了</translation>
+    </message>
+    <message>
+        <source>No headings before this</source>
+        <translation>前面沒有標題了</translation>
+    </message>
+    <message>
         <source>Navigation</source>
         <translation>導航</translation>
     </message>
