@@ -42,9 +42,11 @@ NEAREST_TITLES = 5
 # Candidates scored exactly with BM25F (after grouping), and how many of those are ranked again by
 # what the entries are called.
 EXACT_FACTOR = 6
-EXACT_MIN = 60
 RERANK_FACTOR = 2
-RERANK_MIN = 20
+# Both counts are taken for at least this many hits, whatever fewer were asked for: which documents
+# are ranked again decides the order, so asking for fewer (the command line's --limit, the question
+# benchmark's 10) must not change which come first.  The results page's first page (20) costs the same.
+STABLE_DEPTH = 20
 
 # How much a query word counts, by kind (query.Piece.kind): the library's medical words above the
 # everyday words; question words and fillers only a little (they never have to match).
@@ -384,9 +386,10 @@ class SearchService:
         not_found = tuple(dict.fromkeys(pd.piece.text for pd in typed if pd.docs.isdisjoint(docs)))
 
         scorer = Scorer(engine, pieces, self._headings_of_doc)
-        chosen = scorer.choose(docs, max(limit * EXACT_FACTOR, EXACT_MIN))
+        depth = max(limit, STABLE_DEPTH)
+        chosen = scorer.choose(docs, depth * EXACT_FACTOR)
         scorer.prepare(chosen)
-        first = heapq.nlargest(max(limit * RERANK_FACTOR, RERANK_MIN), ((scorer.score(d)[0], -d) for d in chosen))
+        first = heapq.nlargest(depth * RERANK_FACTOR, ((scorer.score(d)[0], -d) for d in chosen))
         content_grams = self._query_grams(parsed, pieces)
         ranked: list[tuple[float, int, Entry, list[tuple[str, float]]]] = []
         for bm25, neg_doc in first:

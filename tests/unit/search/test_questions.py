@@ -163,3 +163,19 @@ def test_the_bench_script_prints_the_figures(real_copy: Path, capsys: pytest.Cap
     assert _evaluation().main(["--library", str(real_copy)]) == 0
     out = capsys.readouterr().out
     assert "top-1" in out and "top-3" in out and "MRR" in out
+
+
+def test_fewer_hits_are_the_first_of_more(service: SearchService) -> None:
+    # The command line (--limit), the question benchmark (10) and the results page (20) rank alike:
+    # asking for fewer hits must not change which come first.
+    for typed in (
+        "手没劲",
+        "肌肉萎缩有哪些症状",
+        "中风以后怎么康复",
+        "手没劲拿不住筷子",
+        "发现肌肉萎缩了怎么办",
+        "面瘫",
+    ):
+        page = ids(service.search(typed, limit=20))
+        for fewer in (1, 3, 10):
+            assert ids(service.search(typed, limit=fewer)) == page[:fewer], (typed, fewer)
