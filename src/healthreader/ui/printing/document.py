@@ -707,7 +707,9 @@ def preview_printer(media: str | None) -> QPrinter:
     """A QPrinter that only paints the preview, on the paper ``media`` (a queue's, from discovery).
 
     Its output is PDF, so nothing later asks CUPS from the UI thread (a QPrinter bound to a queue
-    does, for every paper change); the job itself goes out through ``jobs.PrintJob``.
+    does, for every paper change); the job itself goes out through ``jobs.PrintJob``.  Making any
+    QPrinter still asks CUPS once, for the default printer, and with the GIL held (a worker would not
+    help): so it is made only just after discovery heard the print server answer.
     """
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
