@@ -113,7 +113,17 @@ class PrintActions(QObject):
         worker first); with none, on the locale's paper, to look at or save as PDF."""
         if not self._has_entry(entry):
             return
-        self._discover(lambda printers, reason: self._open_preview(entry, section, printers))
+        self._discover(lambda printers, reason: self._preview_with(entry, section, printers, reason))
+
+    def _preview_with(self, entry: Entry | None, section: str, printers: list[Printer], reason: str) -> None:
+        if reason == "timeout":
+            # A print server that does not answer would hold the window: the preview's QPrinter asks
+            # it for the default printer in this thread.  Offer the PDF instead.
+            log.info("print preview: the print service does not answer")
+            if self._offer_pdf(self._no_printer_text(reason)):
+                self.export_current_pdf(entry, section)
+            return
+        self._open_preview(entry, section, printers)
 
     def _open_preview(self, entry: Entry | None, section: str, printers: list[Printer]) -> None:
         if entry is None:
