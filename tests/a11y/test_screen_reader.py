@@ -124,3 +124,14 @@ def test_h_past_the_last_heading_says_there_is_none_further(app: App) -> None:
     said = announcements(steps[8:])
     assert said[0] == "后面没有标题了", said  # not silence: the reader knows the key was heard
     assert said[1].startswith("4 级标题，") or said[1].startswith("2 级标题，"), said  # back to the last one
+
+
+def test_the_caret_entering_a_warning_box_or_the_disclaimer_says_which(app: App) -> None:
+    app.keys("ctrl+k")
+    steps = app.keys(*["Tab"] * 7, "ctrl+Home", *["Down"] * 16, wait=0.3)
+    assert steps[6]["focus"]["name"] == "文章"
+    said = announcements(steps[7:])
+    assert "警示框：▲ 立即拨打120" in said, said  # the most urgent tier, said as the box begins
+    assert "警示框：◆ 当天就医" in said, said  # and the next box, as the caret goes on into it
+    said = announcements(app.keys("ctrl+End", "Up", "Up", "Up", wait=0.4))
+    assert "说明框：免责声明" in said, said

@@ -30,7 +30,7 @@ from healthreader.config import Settings
 from healthreader.config.settings import ZOOM_STEPS
 from healthreader.content import Entry, Library
 from healthreader.render import PageLabels, Rendered, entry_page, home_page, render_markdown
-from healthreader.render.page import not_found_page
+from healthreader.render.page import TIER_ICONS, not_found_page
 from healthreader.render.results import results_html, searching_html
 from healthreader.store import Bookmark, StoreError, UserStore
 from healthreader.ui.common.actions import ActionRegistry
@@ -154,6 +154,7 @@ class MainWindow(QMainWindow):
                 self.viewer, self.tr("No more headings") if forward else self.tr("No headings before this")
             )
         )
+        self.viewer.boxEntered.connect(self._on_box_entered)
         self.viewer.currentSectionChanged.connect(self._on_section_scrolled)
         self.viewer.backRequested.connect(self.go_back)
         self.viewer.forwardRequested.connect(self.go_forward)
@@ -515,6 +516,13 @@ class MainWindow(QMainWindow):
             log.warning("reading history unavailable: %s", exc)
             return []
         return [e for e in (self.library.find(item.entry_id) for item in items) if e is not None]
+
+    def _on_box_entered(self, first_line: str) -> None:
+        """The caret went into a box: a tier of warning signs (urgent) or the disclaimer, said as such."""
+        if first_line[:1] in TIER_ICONS.values():
+            announce(self.viewer, self.tr("Warning box: %1").replace("%1", first_line), urgent=True)
+        elif first_line == self.displayed(self.labels.disclaimer):
+            announce(self.viewer, self.tr("Note box: %1").replace("%1", first_line))
 
     def show_bookmarks(self) -> None:
         if self.bookmarks is not None:

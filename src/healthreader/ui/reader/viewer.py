@@ -48,6 +48,7 @@ class EntryViewer(_TextBrowser):
     linkFocused = Signal(QUrl, str)  # Tab reached a link: where it leads, its text
     headingReached = Signal(int, str)  # H or Shift+H moved the caret to a heading: its level, its text
     noMoreHeadings = Signal(bool)  # H (True) or Shift+H (False) found no heading that way
+    boxEntered = Signal(str)  # the caret went into a boxed part (warning signs, disclaimer): its first line
     currentSectionChanged = Signal(str)
     backRequested = Signal()
     forwardRequested = Signal()
@@ -74,6 +75,8 @@ class EntryViewer(_TextBrowser):
         self._current_section = ""
         self._pending_anchor = ""
         self._requested: tuple[str, int] | None = None
+        self._box_start = -1  # where the box holding the caret begins (-1: in no box)
+        self.cursorPositionChanged.connect(self._on_caret_moved)
         self.anchorClicked.connect(self.linkActivated)
         self.verticalScrollBar().valueChanged.connect(self._on_scroll)
         self.document().documentLayout().documentSizeChanged.connect(self._invalidate_positions)
@@ -280,6 +283,19 @@ class EntryViewer(_TextBrowser):
                 href = probe.charFormat().anchorHref()
             self.linkFocused.emit(QUrl(href), cursor.selectedText())
         return True
+
+    def _on_caret_moved(self) -> None:
+        # The boxes (each tier of warning signs, the disclaimer) are one-cell tables: their text reads
+        # on from the line before, so a screen reader is told where a box begins.
+        table = self.textCursor().currentTable()
+        start = table.firstPosition() if table is not None else -1
+        if start == self._box_start:
+            return
+        self._box_start = start
+        if table is not None:
+            first = table.cellAt(0, 0).firstCursorPosition().block().text().strip()
+            if first:
+                self.boxEntered.emit(first)
 
     # --- headings by keyboard ----------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
