@@ -821,6 +821,14 @@
         <translation>书签和阅读记录</translation>
     </message>
     <message>
+        <source>Warning box: %1</source>
+        <translation>警示框：%1</translation>
+    </message>
+    <message>
+        <source>Note box: %1</source>
+        <translation>说明框：%1</translation>
+    </message>
+    <message>
         <source>Bookmark removed: %1</source>
         <translation>已取消收藏：%1</translation>
     </message>

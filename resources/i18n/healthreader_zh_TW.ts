@@ -821,6 +821,14 @@
         <translation>書籤和閱讀記錄</translation>
     </message>
     <message>
+        <source>Warning box: %1</source>
+        <translation>警示框：%1</translation>
+    </message>
+    <message>
+        <source>Note box: %1</source>
+        <translation>說明框：%1</translation>
+    </message>
+    <message>
         <source>Bookmark removed: %1</source>
         <translation>已取消收藏：%1</translation>
     </message>
