@@ -25,8 +25,11 @@ sentence for the log and a ``reason`` the UI words for the reader.
 from __future__ import annotations
 
 import enum
+import errno
 import json
+import os
 import re
+import stat
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -61,12 +64,27 @@ def read_bounded(path: Path, max_bytes: int) -> bytes:
     failure to read, and a file over the limit, is a ``BoundedFileError``.
     """
     try:
-        with path.open("rb") as f:
-            data = f.read(max_bytes + 1)
+        # O_NONBLOCK: opening a named pipe to read would wait for a writer, forever (and a window stuck
+        # in that open does not even end on SIGTERM).  It is not a file to read: refused like one.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
         raise
     except OSError as exc:
         raise BoundedFileError(Reason.UNREADABLE, f"cannot be read ({exc.strerror or exc})") from exc
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            code = errno.EISDIR if stat.S_ISDIR(mode) else errno.EINVAL
+            why = os.strerror(code) if code == errno.EISDIR else "not a regular file: a named pipe, socket or device"
+            raise OSError(code, why, str(path))
+        with os.fdopen(fd, "rb") as f:
+            fd = -1  # closed by the file object now
+            data = f.read(max_bytes + 1)
+    except OSError as exc:
+        raise BoundedFileError(Reason.UNREADABLE, f"cannot be read ({exc.strerror or exc})") from exc
+    finally:
+        if fd >= 0:
+            os.close(fd)
     if len(data) > max_bytes:
         raise BoundedFileError(Reason.TOO_LARGE, f"is larger than {_size(max_bytes)}")
     return data
