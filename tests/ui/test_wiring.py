@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 
 from healthreader.store import UserStore
 from healthreader.ui.reader.navigation import Location
+from tests.ui.journeys.screen import answer_file_dialog
 
 
 def test_ctrl_d_bookmarks_and_again_removes_with_undo(qtbot, make_window, data_dir: Path) -> None:
@@ -67,14 +68,15 @@ def test_export_pdf_from_the_window_and_a_section_from_the_sidebar(
 ) -> None:
     window = make_window("alpha")
     target = tmp_path / "handout.pdf"
-    monkeypatch.setattr(window.printing, "_ask_path", lambda suggested: str(target))
+    answering = answer_file_dialog(qtbot, target)
     window.actions_["export_pdf"].trigger()
     text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True).stdout
     assert "面部肌肉萎缩测试文章" in text and "什么时候需要就医" in text
     section = tmp_path / "section.pdf"
-    monkeypatch.setattr(window.printing, "_ask_path", lambda suggested: str(section))
+    answering = answer_file_dialog(qtbot, section)
     menu = window.sidebar.section_menu("日常护理")
     next(a for a in menu.actions() if a.data() == "pdf").trigger()
+    answering.stop()
     text = subprocess.run(["pdftotext", str(section), "-"], capture_output=True, text=True).stdout
     assert "鼓腮" in text and "什么时候需要就医" not in text
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLineEdit, QMenu, QMessageBox, QStyleOptionViewIte
 
 from healthreader.store import NO_FOLDER, UserStore
 from healthreader.ui.bookmarks.panel import GONE_ROLE, BookmarksPanel
+from tests.ui.journeys.screen import answer_file_dialog
 
 TITLES = {
     "stroke": "脑卒中后的康复",
@@ -331,34 +332,36 @@ def boxes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
 
 
 def test_export_wipe_import_round_trip_through_the_dialogs(  # type: ignore[no-untyped-def]
-    make_panel, store: UserStore, tmp_path: Path, monkeypatch, boxes, clock: Clock
+    make_panel, qtbot, store: UserStore, tmp_path: Path, boxes, clock: Clock
 ) -> None:
     from healthreader.ui.bookmarks import exchange as bookmark_io
 
     panel = make_panel()
     target = tmp_path / "导出" / "bookmarks.json"
     target.parent.mkdir()
-    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
+    answering = answer_file_dialog(qtbot, target)
     assert bookmark_io.export_bookmarks(panel, store) == target
     assert boxes[-1][0] == "information" and "4" in boxes[-1][1]
     before = store.list_bookmarks()
 
     with UserStore.open(tmp_path / "wiped" / "userdata.sqlite3", clock=clock) as fresh:
-        monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getOpenFileName", lambda *a, **k: (str(target), ""))
+        answering = answer_file_dialog(qtbot, target)
         result = bookmark_io.import_bookmarks(panel, fresh)
+        answering.stop()
         assert result is not None and result.added == 4
         assert fresh.list_bookmarks() == before
         assert "4 new bookmark(s) added" in boxes[-1][1]
 
 
-def test_cancelled_dialogs_do_nothing(make_panel, store: UserStore, monkeypatch, boxes) -> None:  # type: ignore[no-untyped-def]
+def test_cancelled_dialogs_do_nothing(make_panel, qtbot, store: UserStore, boxes) -> None:  # type: ignore[no-untyped-def]
     from healthreader.ui.bookmarks import exchange as bookmark_io
 
     panel = make_panel()
-    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *a, **k: ("", ""))
-    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getOpenFileName", lambda *a, **k: ("", ""))
+    answering = answer_file_dialog(qtbot, None)  # Escape
     assert bookmark_io.export_bookmarks(panel, store) is None
+    answering = answer_file_dialog(qtbot, None)
     assert bookmark_io.import_bookmarks(panel, store) is None
+    answering.stop()
     assert boxes == []
 
 

@@ -9,13 +9,17 @@ under Xvfb: both have ``mouseClick``, ``keyClick``, ``keyClicks`` and ``waitUnti
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QInputMethodEvent, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
+    QDialogButtonBox,
+    QFileDialog,
+    QLineEdit,
     QListWidget,
     QTextBrowser,
     QToolBar,
@@ -149,3 +153,47 @@ def icon_contrast(button: QToolButton) -> float:
             if colour != background:
                 best = max(best, contrast_ratio(colour, background))
     return best
+
+
+def answer_file_dialog(driver: Any, path: Path | str | None) -> QTimer:
+    """Answer the next file dialog as a person does: paste ``path`` over the suggested name and click
+    Save or Open, or press Escape for None.  Start it before the command that opens the dialog (the
+    dialog runs its own event loop); the timer it returns must be kept until the dialog has been used."""
+    timer = QTimer(QApplication.instance())
+    timer.setInterval(50)
+    typed: list[QFileDialog] = []
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if typed and dialog is not typed[0]:
+            timer.stop()  # closed, or it asks something else (replace the file?): the test answers that
+            return
+        if not isinstance(dialog, QFileDialog) or not dialog.isVisible():
+            return
+        edit = dialog.findChild(QLineEdit, "fileNameEdit")
+        if path is None:
+            timer.stop()
+            driver.keyClick(dialog, Qt.Key.Key_Escape)
+            return
+        if not typed:
+            # Pasted, as a path usually is: typed a key at a time, Qt's dialog moves into each folder as
+            # its "/" is typed, and a path through a file (a hostile case) loses its first part.
+            QApplication.clipboard().setText(str(path))
+            edit.setFocus()
+            driver.keyClick(edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+            driver.keyClick(edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+            typed.append(dialog)
+            return
+        completer = edit.completer()
+        if completer is not None and completer.popup().isVisible():
+            # The folder-name completion list a typed path opens takes the next click: close it first.
+            driver.keyClick(completer.popup(), Qt.Key.Key_Escape)
+            return
+        buttons = dialog.findChild(QDialogButtonBox, "buttonBox")
+        standard = QDialogButtonBox.StandardButton
+        button = buttons.button(standard.Save) or buttons.button(standard.Open)
+        driver.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    timer.timeout.connect(answer)
+    timer.start()
+    return timer

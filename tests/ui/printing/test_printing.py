@@ -11,9 +11,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtGui import QPageSize
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
 
 from healthreader.content import Library, load_library
 from healthreader.render import render_markdown
@@ -21,6 +22,7 @@ from healthreader.ui.common.fonts import pick_chinese_family
 from healthreader.ui.printing import document as printing
 from healthreader.ui.printing.document import PrintError, export_pdf
 from tests.conftest import REAL_LIBRARY, TINY_LIBRARY
+from tests.ui.journeys.screen import answer_file_dialog
 
 MAIN = "facial-muscle-atrophy"
 CLINIC = "康宁社区卫生服务中心 电话 010-8888 6666"
@@ -304,13 +306,24 @@ def test_pdf_file_name_is_safe_everywhere(real_library: Library) -> None:
 
 
 def test_export_asks_for_a_path_and_uses_the_settings(
-    qtbot, print_actions, real_library: Library, tmp_path: Path, monkeypatch
+    qtbot, print_actions, real_library: Library, tmp_path: Path
 ) -> None:
     asked: list[str] = []
-    monkeypatch.setattr(print_actions, "_ask_path", lambda s: asked.append(s) or str(tmp_path / "handout"))
+
+    def read_the_suggestion() -> None:
+        dialog = QApplication.activeModalWidget()
+        edit = dialog.findChild(QLineEdit, "fileNameEdit") if isinstance(dialog, QFileDialog) else None
+        if edit is None:
+            QTimer.singleShot(20, read_the_suggestion)
+            return
+        asked.append(str(Path(dialog.directory().absolutePath()) / edit.text()))
+
+    QTimer.singleShot(0, read_the_suggestion)
+    answering = answer_file_dialog(qtbot, tmp_path / "handout")  # typed without ".pdf"
     with qtbot.waitSignal(print_actions.exported) as signal:
         path = print_actions.export_current_pdf(real_library.get(MAIN), "日常护理")
-    assert asked[0].endswith("面部肌肉萎缩是怎么回事 - 日常护理.pdf")
+    answering.stop()
+    assert asked[0] == str(Path.home() / "Documents" / "面部肌肉萎缩是怎么回事 - 日常护理.pdf")
     assert path == tmp_path / "handout.pdf" and signal.args == [str(path)]
     text = pdf_text(path)
     assert CLINIC in text and "日常护理" in text and "面神经麻痹（面瘫）" not in text
@@ -323,19 +336,21 @@ def test_print_without_a_printer_offers_a_pdf(
     offered: list[str] = []
     monkeypatch.setenv("CUPS_SERVER", str(tmp_path / "no-print-server.sock"))  # no print system answers
     monkeypatch.setattr(print_actions, "_offer_pdf", lambda message: offered.append(message) or True)
-    monkeypatch.setattr(print_actions, "_ask_path", lambda s: str(tmp_path / "x.pdf"))
+    answering = answer_file_dialog(qtbot, tmp_path / "x.pdf")
     print_actions.print_current(real_library.get(MAIN), "")
     qtbot.waitUntil(lambda: bool(offered), timeout=10000)  # the printers are looked up off the UI thread
     assert "PDF" in offered[0]
-    assert (tmp_path / "x.pdf").exists()
+    qtbot.waitUntil((tmp_path / "x.pdf").exists)
+    answering.stop()
 
 
-def test_print_commands_explain_failures(print_actions, tmp_path: Path, real_library: Library, monkeypatch) -> None:
+def test_print_commands_explain_failures(qtbot, print_actions, tmp_path: Path, real_library: Library) -> None:
     print_actions.print_current(None, "")
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    monkeypatch.setattr(print_actions, "_ask_path", lambda s: str(blocker / "x.pdf"))
+    answering = answer_file_dialog(qtbot, blocker / "x.pdf")  # a folder that is a file
     assert print_actions.export_current_pdf(real_library.get(MAIN), "") is None
+    answering.stop()
     assert len(print_actions.errors) == 2 and str(tmp_path) in print_actions.errors[1]
     assert not (blocker / "x.pdf").exists()
 
