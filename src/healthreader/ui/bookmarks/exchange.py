@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from healthreader.store import (
     ImportFileError,
@@ -24,7 +24,7 @@ from healthreader.store import (
     StoreError,
     UserStore,
 )
-from healthreader.ui.common.files import documents_folder
+from healthreader.ui.common.files import ask_file_name, documents_folder
 from healthreader.ui.common.user_data import explain_store_error
 
 
@@ -186,26 +186,27 @@ def import_from(parent: QWidget, store: UserStore, path: Path) -> ImportResult |
 def export_bookmarks(parent: QWidget, store: UserStore, directory: Path | None = None) -> Path | None:
     """Ask where to save, then export.  The saved path, or None if cancelled or failed."""
     suggested = (directory or documents_folder()) / f"healthreader-bookmarks-{dt.date.today().isoformat()}.json"
-    name, _ = QFileDialog.getSaveFileName(
+    path = ask_file_name(
         parent,
         QCoreApplication.translate("BookmarkIO", "Export bookmarks"),
-        str(suggested),
+        suggested,
         QCoreApplication.translate("BookmarkIO", "Bookmarks (*.json);;All files (*)"),
+        save=True,
     )
-    if not name:
+    if path is None:
         return None
-    path = Path(name)
     return path if export_to(parent, store, path) else None
 
 
 def import_bookmarks(parent: QWidget, store: UserStore, directory: Path | None = None) -> ImportResult | None:
     """Ask for a file, then import it (merged, no duplicates).  The result, or None."""
-    name, _ = QFileDialog.getOpenFileName(
+    path = ask_file_name(
         parent,
         QCoreApplication.translate("BookmarkIO", "Import bookmarks"),
-        str(directory or documents_folder()),
+        directory or documents_folder(),
         QCoreApplication.translate("BookmarkIO", "Bookmarks (*.json);;All files (*)"),
+        save=False,
     )
-    if not name:
+    if path is None:
         return None
-    return import_from(parent, store, Path(name))
+    return import_from(parent, store, path)

@@ -2,7 +2,8 @@
 
 Made once by the composition root with the window, the library and the settings, and connected to
 the window's actions.  It turns ``PrintError``s into message boxes in plain words; the work itself is
-in ``printing``.  The dialogs it opens go through small methods so tests can answer them.
+in ``printing``.  Its other dialogs go through small methods so tests can answer them; the file dialog
+is the real one (``ui.common.files.ask_file_name``), which tests fill in as a person does.
 """
 
 from __future__ import annotations
@@ -14,12 +15,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from healthreader.config import Settings
 from healthreader.content import Entry, Library
 from healthreader.printjobs import Outcome, Printer
-from healthreader.ui.common.files import documents_folder
+from healthreader.ui.common.files import ask_file_name, documents_folder
 from healthreader.ui.printing import document as printing
 from healthreader.ui.printing.document import PrintError, PrintOptions
 from healthreader.ui.printing.jobs import PrinterDiscovery, PrintJob, outcome_text, status_text
@@ -193,10 +194,16 @@ class PrintActions(QObject):
         if section and title is None:
             self._show_error(self.tr("This section is no longer in the article."))
             return None
-        chosen = self._ask_path(str(documents_folder() / pdf_file_name(entry, title)))
-        if not chosen:
+        chosen = ask_file_name(
+            self._window,
+            self.tr("Save as PDF"),
+            documents_folder() / pdf_file_name(entry, title),
+            self.tr("PDF files (*.pdf)"),
+            save=True,
+        )
+        if chosen is None:
             return None
-        path = Path(chosen)
+        path = chosen
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
         try:
@@ -217,12 +224,6 @@ class PrintActions(QObject):
             self._show_error(self.tr("Open an article or a question first; then you can print it or save it as a PDF."))
             return False
         return True
-
-    def _ask_path(self, suggested: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(
-            self._window, self.tr("Save as PDF"), suggested, self.tr("PDF files (*.pdf)")
-        )
-        return path
 
     def _exec(self, dialog: QDialog) -> int:
         return dialog.exec()
