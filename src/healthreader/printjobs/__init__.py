@@ -318,6 +318,8 @@ def print_pdf(
     stop: Callable[[], bool] | None = None,
     call_timeout: float = CALL_TIMEOUT_S,
     media: str | None = None,
+    held_grace: float = 3.0,
+    poll: float = 0.3,
 ) -> Outcome:
     """Submit, then follow: the whole job as one call, for a worker thread or a script."""
     try:
@@ -327,4 +329,13 @@ def print_pdf(
         return Outcome(state, "", exc.reason, exc.detail)
     if on_submitted is not None:
         on_submitted(job_id)
-    return follow(job_id, printer, until=until, on_status=on_status, stop=stop, call_timeout=call_timeout)
+    return follow(
+        job_id,
+        printer,
+        until=until,
+        held_grace=held_grace,
+        poll=poll,
+        on_status=on_status,
+        stop=stop,
+        call_timeout=call_timeout,
+    )

@@ -208,9 +208,7 @@ def test_a_queue_that_refuses_the_job_is_said_in_the_window(qtbot, window, cups:
     window.actions_["print"].trigger()
     result_of(qtbot, seen)
     qtbot.waitUntil(lambda: "not taking print jobs" in window.infobar.text(), timeout=20000)
-    assert window.infobar.text() == (
-        "The printer is not taking print jobs now. Nothing was printed. Please tell the staff."
-    )
+    assert window.infobar.text() == "The printer is not taking print jobs now. Nothing was printed."
     assert cups.run("lpstat", "-o", "a4", check=False).stdout.strip() == ""
 
 
@@ -219,11 +217,19 @@ def test_a_printer_out_of_paper_is_said_in_the_window(qtbot, window, cups: CupsS
     seen = when_preview_opens(qtbot, lambda dialog: press_print(qtbot, dialog))
     window.actions_["print"].trigger()
     result_of(qtbot, seen)
+    before = set(cups.pdfs())
     qtbot.waitUntil(lambda: "out of paper" in window.infobar.text(), timeout=30000)
-    assert window.infobar.text() == "The printer is out of paper. Please tell the staff."
+    assert window.infobar.text() == "The printer is out of paper. The pages will print once paper is loaded."
     assert window.infobar.isVisible()
-    # On a desktop the job waits in the queue for the paper (nobody else collects it there).
+    # On a desktop the job waits in the queue for the paper (nobody else collects it there)...
+    qtbot.wait(4000)  # longer than a kiosk waits before it gives up on a held job
     assert cups.run("lpstat", "-o", "a4", check=False).stdout.strip() != ""
+    assert "out of paper" in window.infobar.text()
+    # ...and is still followed: paper in, the pages come out, and the bar says so.
+    cups.run("cupsenable", "a4")
+    qtbot.waitUntil(lambda: window.infobar.text().startswith("Printed"), timeout=30000)
+    assert re.fullmatch(r"Printed \d+ page\(s\)\.", window.infobar.text())
+    assert len([p for p in cups.pdfs() if p not in before]) == 1
 
 
 def test_a_hung_print_server_costs_the_window_nothing(

@@ -28,6 +28,10 @@ from healthreader.ui.printing.preview import QueueChoice
 
 log = logging.getLogger(__name__)
 
+# How long the window follows a job that is waiting at the printer (out of paper, say) before it
+# stops watching; the job itself stays queued.
+DESKTOP_FOLLOW_S = 600.0
+
 # Characters that Windows, macOS or a USB stick's FAT file system refuse in a file name.
 _UNSAFE_FILENAME_RE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
@@ -165,8 +169,21 @@ class PrintActions(QObject):
             return
         heading = printing.section_title(entry, section) if section else None
         title = f"{entry.title} - {heading}" if heading else entry.title
-        job = PrintJob(data, queue.name, title, pages, copies, media=queue.media, parent=self)
-        job.progress.connect(lambda status: self.print_status.emit(status_text(status), 0))
+        # A desktop's job stays queued when the printer needs a hand, and is followed until it prints
+        # (for a while): the reader beside the printer loads paper and sees it come out.
+        job = PrintJob(
+            data,
+            queue.name,
+            title,
+            pages,
+            copies,
+            until=DESKTOP_FOLLOW_S,
+            media=queue.media,
+            parent=self,
+            held_grace=DESKTOP_FOLLOW_S,
+            poll=1.0,
+        )
+        job.progress.connect(lambda status: self.print_status.emit(status_text(status, desktop=True), 0))
         job.finished.connect(lambda outcome: self._sent(job, outcome))
         self._jobs.append(job)
         self.print_status.emit(
@@ -179,7 +196,7 @@ class PrintActions(QObject):
         self._jobs = [j for j in self._jobs if j is not job]
         log.info("print of %r on %s: %s %s", job.title, job.printer, outcome.state, outcome.reason)
         # A printed job's note goes away by itself; a problem stays until the reader closes it.
-        self.print_status.emit(outcome_text(outcome, job.pages), 10000 if outcome.ok else 0)
+        self.print_status.emit(outcome_text(outcome, job.pages, desktop=True), 10000 if outcome.ok else 0)
         if outcome.ok:
             self.printed.emit(job.pages)
         job.deleteLater()

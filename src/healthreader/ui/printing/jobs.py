@@ -42,8 +42,50 @@ def held_reason_text(reason: str) -> str:
     return texts.get(reason, QCoreApplication.translate("PrintJobs", "The printer has stopped. Please tell the staff."))
 
 
-def outcome_text(outcome: Outcome, pages: int, *, kiosk: bool = False) -> str:
-    """One sentence saying what really happened to the job."""
+def waiting_reason_text(reason: str) -> str:
+    """Why the printer is not printing, for a reader whose job stays queued: the pages come out once
+    the printer is put right (a desktop's printer, with the reader beside it), so say what to fix."""
+    texts = {
+        "out_of_paper": QCoreApplication.translate(
+            "PrintJobs", "The printer is out of paper. The pages will print once paper is loaded."
+        ),
+        "paper_jam": QCoreApplication.translate(
+            "PrintJobs", "The paper is jammed in the printer. The pages will print once it is cleared."
+        ),
+        "out_of_toner": QCoreApplication.translate(
+            "PrintJobs", "The printer is out of ink or toner. The pages will print once it is replaced."
+        ),
+        "door_open": QCoreApplication.translate(
+            "PrintJobs", "A cover of the printer is open. The pages will print once it is closed."
+        ),
+        "offline": QCoreApplication.translate(
+            "PrintJobs", "The printer is switched off or not connected. The pages will print once it is back."
+        ),
+        "printer_error": QCoreApplication.translate(
+            "PrintJobs", "The printer reported an error and has not printed the pages."
+        ),
+    }
+    return texts.get(
+        reason,
+        QCoreApplication.translate(
+            "PrintJobs", "The printer has stopped. The pages will print once it is started again."
+        ),
+    )
+
+
+def outcome_text(outcome: Outcome, pages: int, *, kiosk: bool = False, desktop: bool = False) -> str:
+    """One sentence saying what really happened to the job.
+
+    ``desktop``: the reader is at their own printer (the window, not a kiosk or a script): a held job
+    stays in the queue rather than being cancelled, so the sentence says it will print once the
+    printer is put right, and there are no staff to tell.
+    """
+    if outcome.state == "refused" and outcome.reason == "refused" and desktop:
+        return QCoreApplication.translate("PrintJobs", "The printer is not taking print jobs now. Nothing was printed.")
+    if outcome.state == "held" and desktop:
+        if outcome.reason == "slow":
+            return QCoreApplication.translate("PrintJobs", "The printer has not printed the pages yet.")
+        return waiting_reason_text(outcome.reason)
     if outcome.state == "done":
         if kiosk:
             return QCoreApplication.translate(
@@ -77,13 +119,13 @@ def outcome_text(outcome: Outcome, pages: int, *, kiosk: bool = False) -> str:
     return QCoreApplication.translate("PrintJobs", "The page could not be printed. Please tell the staff.")
 
 
-def status_text(status: JobStatus) -> str:
+def status_text(status: JobStatus, *, desktop: bool = False) -> str:
     if status.state == "queued":
         return QCoreApplication.translate("PrintJobs", "Waiting for the printer…")
     if status.state == "printing":
         return QCoreApplication.translate("PrintJobs", "Printing…")
     if status.state == "held":
-        return held_reason_text(status.reason)
+        return waiting_reason_text(status.reason) if desktop else held_reason_text(status.reason)
     return QCoreApplication.translate("PrintJobs", "Printed.")
 
 
@@ -139,9 +181,13 @@ class PrintJob(QObject):
         until: float = 120.0,
         media: str | None = None,
         parent: QObject | None = None,
+        held_grace: float = 3.0,
+        poll: float = 0.3,
     ) -> None:
         super().__init__(parent)
         self.media = media  # the paper the PDF is laid out for (see printjobs.submit)
+        # How long a held job is still watched (see printjobs.follow), and how often it is looked at.
+        self.held_grace, self.poll = held_grace, poll
         self.pdf, self.printer, self.title, self.pages, self.copies, self.until = (
             pdf,
             printer,
@@ -190,6 +236,8 @@ class PrintJob(QObject):
                 on_submitted=on_submitted,
                 stop=self._cancel.is_set,
                 media=self.media,
+                held_grace=self.held_grace,
+                poll=self.poll,
             )
         if self._cancel.is_set() and outcome.state != "done":
             if outcome.job_id:
