@@ -1092,6 +1092,42 @@ An offline reader for health information.</source>
         <translation>打印机已暂停，请告诉工作人员。</translation>
     </message>
     <message>
+        <source>The printer is out of paper. The pages will print once paper is loaded.</source>
+        <translation>打印机缺纸。放好纸后会接着打印。</translation>
+    </message>
+    <message>
+        <source>The paper is jammed in the printer. The pages will print once it is cleared.</source>
+        <translation>打印机卡纸。取出卡住的纸后会接着打印。</translation>
+    </message>
+    <message>
+        <source>The printer is out of ink or toner. The pages will print once it is replaced.</source>
+        <translation>打印机墨水或碳粉用完了。换上新的后会接着打印。</translation>
+    </message>
+    <message>
+        <source>A cover of the printer is open. The pages will print once it is closed.</source>
+        <translation>打印机的盖子开着。盖好后会接着打印。</translation>
+    </message>
+    <message>
+        <source>The printer is switched off or not connected. The pages will print once it is back.</source>
+        <translation>打印机没有开机或没有连接。开机并连好后会接着打印。</translation>
+    </message>
+    <message>
+        <source>The printer reported an error and has not printed the pages.</source>
+        <translation>打印机报告了错误，还没有打印这些页面。</translation>
+    </message>
+    <message>
+        <source>The printer has stopped. The pages will print once it is started again.</source>
+        <translation>打印机已暂停。重新启用后会接着打印。</translation>
+    </message>
+    <message>
+        <source>The printer is not taking print jobs now. Nothing was printed.</source>
+        <translation>打印机现在不接受打印任务，没有打印任何内容。</translation>
+    </message>
+    <message>
+        <source>The printer has not printed the pages yet.</source>
+        <translation>打印机还没有打印这些页面。</translation>
+    </message>
+    <message>
         <source>Printed %1 page(s). Please collect them at the printer.</source>
         <translation>已打印 %1 页，请到打印机处取件。</translation>
     </message>

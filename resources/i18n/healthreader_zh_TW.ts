@@ -1092,6 +1092,42 @@ An offline reader for health information.</source>
         <translation>印表機已暫停，請告訴工作人員。</translation>
     </message>
     <message>
+        <source>The printer is out of paper. The pages will print once paper is loaded.</source>
+        <translation>印表機缺紙。放好紙後會接著列印。</translation>
+    </message>
+    <message>
+        <source>The paper is jammed in the printer. The pages will print once it is cleared.</source>
+        <translation>印表機卡紙。取出卡住的紙後會接著列印。</translation>
+    </message>
+    <message>
+        <source>The printer is out of ink or toner. The pages will print once it is replaced.</source>
+        <translation>印表機墨水或碳粉用完了。換上新的後會接著列印。</translation>
+    </message>
+    <message>
+        <source>A cover of the printer is open. The pages will print once it is closed.</source>
+        <translation>印表機的蓋子開著。蓋好後會接著列印。</translation>
+    </message>
+    <message>
+        <source>The printer is switched off or not connected. The pages will print once it is back.</source>
+        <translation>印表機沒有開機或沒有連線。開機並連好後會接著列印。</translation>
+    </message>
+    <message>
+        <source>The printer reported an error and has not printed the pages.</source>
+        <translation>印表機回報了錯誤，還沒有列印這些頁面。</translation>
+    </message>
+    <message>
+        <source>The printer has stopped. The pages will print once it is started again.</source>
+        <translation>印表機已暫停。重新啟用後會接著列印。</translation>
+    </message>
+    <message>
+        <source>The printer is not taking print jobs now. Nothing was printed.</source>
+        <translation>印表機現在不接受列印工作，沒有列印任何內容。</translation>
+    </message>
+    <message>
+        <source>The printer has not printed the pages yet.</source>
+        <translation>印表機還沒有列印這些頁面。</translation>
+    </message>
+    <message>
         <source>Printed %1 page(s). Please collect them at the printer.</source>
         <translation>已列印 %1 頁，請到印表機處取件。</translation>
     </message>
