@@ -27,7 +27,7 @@ from itertools import accumulate
 from typing import Any
 
 from whoosh import formats
-from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher, W3PostingsWriter
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, W3LeafMatcher, W3PerDocReader, W3PostingsWriter, _lenfield
 from whoosh.matching import ListMatcher, ReadTooFar
 from whoosh.system import pack_uint
 from whoosh.util.numeric import byte_to_length, length_to_byte
@@ -86,6 +86,9 @@ class ArrayCodec(W3Codec):  # type: ignore[misc]
     def __init__(self, blocklimit: int = BLOCK_POSTINGS, compression: int = 0, inlinelimit: int = 1) -> None:
         super().__init__(blocklimit=blocklimit, compression=0, inlinelimit=inlinelimit)
 
+    def per_document_reader(self, storage: Any, segment: Any) -> W3PerDocReader:
+        return ArrayPerDocReader(storage, segment)
+
     def postings_writer(self, dbfile: Any, byteids: bool = False) -> W3PostingsWriter:
         if byteids:
             return super().postings_writer(dbfile, byteids=True)
@@ -100,9 +103,67 @@ class ArrayCodec(W3Codec):  # type: ignore[misc]
         return ArrayLeafMatcher(dbfile, offset, length, format_, term=term, scorer=scorer)
 
 
+class ArrayPerDocReader(W3PerDocReader):  # type: ignore[misc]
+    """W3's, remembering which columns a segment has: W3 asks the file system again for every posting
+    of a field without lengths (``id``, ``type``, ``words``) when a segment is written, a third of the
+    time of writing the postings."""
+
+    def __init__(self, storage: Any, segment: Any) -> None:
+        super().__init__(storage, segment)
+        self._has: dict[str, bool] = {}
+        self._length_bytes: dict[str, bytes] = {}
+
+    def has_column(self, fieldname: str) -> bool:
+        has = self._has.get(fieldname)
+        if has is None:
+            has = self._has[fieldname] = bool(super().has_column(fieldname))
+        return has
+
+    def doc_field_length(self, docnum: int, fieldname: str, default: int | None = 0) -> int | None:
+        """W3's answer, from the field's length bytes read whole on first use (one byte a document:
+        50 KB at 50,000 entries) instead of one file read per call."""
+        lengths = self._length_bytes.get(fieldname)
+        if lengths is None:
+            if docnum > self._doccount:
+                raise IndexError(f"Asked for docnum {docnum!r} of {self._doccount}")
+            reader = self._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+            if reader is None:
+                return default
+            # A NumericColumn("B") is its values' bytes, one a document, up to the last one set.
+            lengths = self._length_bytes[fieldname] = reader._dbfile.get(reader._basepos, reader._count)
+        if docnum > self._doccount:
+            raise IndexError(f"Asked for docnum {docnum!r} of {self._doccount}")
+        lbyte = lengths[docnum] if docnum < len(lengths) else 0
+        return byte_to_length(lbyte) if lbyte else None  # None, as W3 says for a length byte of 0
+
+
 class ArrayPostingsWriter(W3PostingsWriter):  # type: ignore[misc]
+    _ids: array[int]
+    _weights: array[float]
+    _values: list[bytes]
+    _maxweight: float
+    _minlength: int | None
+    _maxlength: int
+
     def __init__(self, postfile: Any, blocklimit: int, inlinelimit: int = 1) -> None:
         super().__init__(postfile, blocklimit, byteids=False, compression=0, inlinelimit=inlinelimit)
+
+    def add_posting(self, id_: int, weight: float, vbytes: bytes, length: int | None = None) -> None:
+        # W3's, without its four isinstance assertions per posting (the writer's own callers pass
+        # what the pool sorted: ints, floats and bytes).
+        if len(self._ids) >= self._blocklimit:
+            self._write_block()
+        self._ids.append(id_)
+        self._weights.append(weight)
+        if weight > self._maxweight:
+            self._maxweight = weight
+        if vbytes:
+            self._values.append(vbytes)
+        if length:
+            if self._minlength is None or length < self._minlength:
+                self._minlength = length
+            if length > self._maxlength:
+                self._maxlength = length
 
     def _write_block(self, last: bool = False) -> None:
         if not self._blockcount:

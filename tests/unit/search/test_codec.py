@@ -173,3 +173,19 @@ def test_the_index_is_written_with_the_array_codec_and_no_positions(
     assert postings.count(W3_MAGIC) == 0
     assert postings.count(MAGIC) >= sum(1 for _ in reader.all_terms()) // 2
     assert generated_service.index.catalogue.doc_count() == len(generated_library)
+
+
+def test_field_lengths_read_as_whooshs_do(twins: tuple[Path, Path, list]) -> None:
+    w3, ours, docs = twins
+    readers = [FileStorage(str(p), readonly=True).open_index().reader() for p in (w3, ours)]
+    try:
+        for field in ("plain", "phrased", "tag", "flag", "id"):
+            lengths = [[r.doc_field_length(n, field, -1) for n in range(len(docs))] for r in readers]
+            assert lengths[0] == lengths[1], field
+        plain = [readers[1].doc_field_length(n, "plain", -1) for n in range(len(docs))]
+        assert None in plain and max(n or 0 for n in plain) > 1000, "no empty or long field: nothing compared"
+        with pytest.raises(IndexError):
+            readers[1].doc_field_length(len(docs) + 1, "plain")
+    finally:
+        for reader in readers:
+            reader.close()
