@@ -3,7 +3,8 @@
 queries through python-libzim (Kiwix's engine, Xapian) on a ZIM made from the same library.
 
     python bench/search/gencorpus.py /tmp/lib10k --entries 10000
-    python bench/search/run.py /tmp/lib10k --work /tmp/bench10k [--queries 200] [--no-zim]
+    python bench/search/run.py /tmp/lib10k --work /tmp/bench10k [--queries 200] [--no-zim] [--profile]
+        [--out results.md]
 
 Run by hand, never in CI.  Every measurement that needs a fresh process gets one (this script
 re-runs itself with ``--child``); latencies are per query, with snippets for the top 10 (ours) or the
@@ -14,6 +15,7 @@ outside ``--work``.
 from __future__ import annotations
 
 import argparse
+import builtins
 import html
 import json
 import os
@@ -60,6 +62,12 @@ def machine() -> str:
     except OSError:
         pass
     return f"{' '.join(platform.uname())}\nCPU: {cpu} × {os.cpu_count()}; Python {platform.python_version()}"
+
+
+def load() -> str:
+    """The machine's load now (other work shares it: figures of two runs compare only as ratios)."""
+    one, five, fifteen = os.getloadavg()
+    return f"load average {one:.2f} / {five:.2f} / {fifteen:.2f} (1 / 5 / 15 min) on {os.cpu_count()} cores"
 
 
 def run_child(*args: str) -> tuple[dict[str, Any], float, int]:
@@ -201,6 +209,52 @@ def child_warm(lib: str, work: str, queries_file: str) -> dict[str, Any]:
     return out
 
 
+def child_profile(lib: str, work: str, queries_file: str) -> dict[str, Any]:
+    """cProfile of warm searches (single word, two words, phrase; every query run once before, so the
+    page cache and the engine's caches are as a reader's would be): the top functions by own time."""
+    import cProfile
+    import io
+    import pstats
+
+    from healthreader.content import load_library
+    from healthreader.search import SearchService
+
+    queries = json.loads(Path(queries_file).read_text(encoding="utf-8"))
+    library = load_library([Path(lib)], cache_file=Path(work) / "catalogue.bin")
+    service = SearchService.open(
+        library, Path(work) / "user-index", prebuilt_dirs=[Path(work) / "index"], cache_dir=Path(work) / "cache"
+    )
+    chosen = [q for c in ("single word", "two words", "phrase") for q in queries[c]]
+    for q in chosen:
+        service.search(q, limit=10)
+    profile = cProfile.Profile()
+    started = time.perf_counter()
+    profile.enable()
+    for q in chosen:
+        service.search(q, limit=10)
+    profile.disable()
+    wall = time.perf_counter() - started
+    text = io.StringIO()
+    stats = pstats.Stats(profile, stream=text)
+    stats.sort_stats("tottime").print_stats(14)
+    total = sum(row[2] for row in stats.stats.values())  # type: ignore[attr-defined]
+    decode = sum(
+        row[2]
+        for (file, _, name), row in stats.stats.items()  # type: ignore[attr-defined]
+        if "/whoosh/" in file
+        or file.endswith(("healthreader/search/codec.py", "numlists.py"))
+        or any(k in name for k in ("decompress", "_pickle.loads", "frombytes"))
+    )
+    lines = text.getvalue().splitlines()
+    start = next((i for i, line in enumerate(lines) if "ncalls" in line), 0)
+    return {
+        "queries": len(chosen),
+        "wall": wall,
+        "whoosh_share": decode / max(total, 1e-9),
+        "top": [line.replace(str(Path(sys.prefix)), "<venv>") for line in lines[start:] if line.strip()],
+    }
+
+
 def child_zim_build(lib: str, out: str) -> dict[str, Any]:
     from libzim.writer import Creator, Hint, Item, StringProvider
 
@@ -283,6 +337,7 @@ CHILDREN = {
     "build": child_build,
     "first": child_first,
     "warm": child_warm,
+    "profile": child_profile,
     "zim-build": child_zim_build,
     "zim-warm": child_zim_warm,
     "zim-first": child_zim_first,
@@ -294,7 +349,7 @@ CHILDREN = {
 
 def main() -> None:
     if len(sys.argv) > 2 and sys.argv[1] == "--child":
-        print(json.dumps(CHILDREN[sys.argv[2]](*sys.argv[3:]), ensure_ascii=False))
+        builtins.print(json.dumps(CHILDREN[sys.argv[2]](*sys.argv[3:]), ensure_ascii=False))
         return
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("library", type=Path)
@@ -302,12 +357,21 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=200, help="queries per category (default 200)")
     parser.add_argument("--no-zim", action="store_true", help="skip the libzim comparison")
     parser.add_argument("--reuse-index", action="store_true", help="keep an index already in --work (if current)")
+    parser.add_argument("--profile", action="store_true", help="also cProfile warm searches (top functions)")
+    parser.add_argument("--out", type=Path, help="also write the report to this file (Markdown)")
     args = parser.parse_args()
+    report: list[str] = []
+
+    def print(*parts: object) -> None:  # noqa: A001 - every line of the report also goes to --out
+        line = " ".join(str(p) for p in parts)
+        builtins.print(line, flush=True)
+        report.append(line)
+
     lib, work = args.library.resolve(), args.work.resolve()
     work.mkdir(parents=True, exist_ok=True)
     entries = sum(1 for _ in (lib / "articles").glob("*.md")) + sum(1 for _ in (lib / "qa").glob("*.md"))
 
-    print(f"# Search benchmark, {entries:,} entries ({lib})\n\n{machine()}\n")
+    print(f"# Search benchmark, {entries:,} entries ({lib})\n\n{machine()}\nAt the start: {load()}\n")
     if args.reuse_index and (work / "index" / "manifest.json").is_file():
         print(f"Build: reused the index in {work / 'index'} ({folder_mb(work / 'index'):.1f} MB)\n")
     else:
@@ -372,6 +436,17 @@ def main() -> None:
         f"structures: {warm['prepare'] * 1000:.0f} ms (once per start). Peak RSS of the warm process: {warm_rss / 1024:.0f} MB."
     )
     print(zim_note)
+    if args.profile:
+        prof, _, _ = run_child("profile", str(lib), str(work), str(qfile))
+        print(
+            f"\nProfile of {prof['queries']} warm searches (single word, two words, phrase; each run once before): "
+            f"{prof['wall']:.2f} s under cProfile, {prof['whoosh_share']:.0%} of own time in Whoosh (reading postings and terms, "
+            "unpickling, inflating, our posting format). Top functions by own time:\n"
+        )
+        print("```\n" + "\n".join(prof["top"]) + "\n```")
+    print(f"\nAt the end: {load()}")
+    if args.out:
+        args.out.write_text("\n".join(report) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
