@@ -21,6 +21,7 @@ import time
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from healthreader.content import Entry, Library
 from healthreader.search import questions
@@ -39,6 +40,9 @@ log = logging.getLogger(__name__)
 MAX_QUERY_CHARS = 100
 FEW_HITS = 2  # fewer hits than this and a homophone correction is tried
 NEAREST_TITLES = 5
+MEMO_ITEMS = 4096  # entries (or names) whose folded names and headings a service remembers
+_K = TypeVar("_K")
+_V = TypeVar("_V")
 # Candidates scored exactly with BM25F (after grouping), and how many of those are ranked again by
 # what the entries are called.
 EXACT_FACTOR = 6
@@ -121,10 +125,12 @@ class SearchService:
         self._lock = threading.Lock()
         self._lazy_lock = threading.Lock()
         self._engine = Engine(index.searcher)
-        self._names: dict[str, tuple[str, str]] = {}  # entry id -> folded title, folded aliases and tags
-        self._names_memo: dict[str, _Names] = {}
-        self._grams_memo: dict[str, frozenset[str]] = {}
-        self._headings_memo: dict[str, list[tuple[str, str]]] = {}
+        # What was worked out for the entries searches met, bounded (see _Memo): never a copy of the
+        # whole library, however long a kiosk runs.
+        self._names: _Memo[str, tuple[str, str]] = _Memo()  # entry id -> folded title, aliases and tags
+        self._names_memo: _Memo[str, _Names] = _Memo()
+        self._grams_memo: _Memo[str, frozenset[str]] = _Memo()
+        self._headings_memo: _Memo[str, list[tuple[str, str]]] = _Memo()
         self._suggester: Suggester | None = None
         self._homophones: Homophones | None = None
 
@@ -582,6 +588,16 @@ class SearchService:
             if entry is not None:
                 out.append((entry.id, entry.title))
         return out
+
+
+class _Memo(dict[_K, _V]):
+    """A memo that forgets everything when it holds ``MEMO_ITEMS``: what a few searches reuse stays,
+    and memory does not grow with the library (clearing is cheaper than keeping an LRU order)."""
+
+    def __setitem__(self, key: _K, value: _V) -> None:
+        if len(self) >= MEMO_ITEMS:
+            self.clear()
+        super().__setitem__(key, value)
 
 
 class _Titles(Mapping[str, tuple[str, str]]):

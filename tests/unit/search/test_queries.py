@@ -171,3 +171,22 @@ def test_the_nearest_titles_are_those_a_scan_of_every_title_finds(service: Searc
             score = 2 * sum(1 for p in pairs if p in title) + sum(1 for c in chars if c in title)
             scored.append((-score, n, entry.id))
     assert [eid for eid, _ in service.nearest_titles(typed)] == [eid for _, _, eid in sorted(scored)[:5]]
+
+
+def test_what_a_service_remembers_about_entries_is_bounded(
+    real_library: Library, tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A kiosk searching all day must not end up holding a copy of the library: with room for only
+    # a few entries the memos stay that small, and the results do not change.
+    from healthreader.search import service as service_module
+
+    queries = ["面瘫", "肌肉萎缩怎么办", "腰突 萎缩", "吞咽困难吃什么", "康复", "肌电图疼不疼"]
+    roomy = SearchService.open(real_library, tmp_path / "ix", prebuilt_dirs=[])
+    expected = [[(h.entry_id, h.anchor, h.snippet_html) for h in roomy.search(q).hits] for q in queries]
+    roomy.close()
+    monkeypatch.setattr(service_module, "MEMO_ITEMS", 5)
+    tight = SearchService.open(real_library, tmp_path / "ix", prebuilt_dirs=[])
+    assert [[(h.entry_id, h.anchor, h.snippet_html) for h in tight.search(q).hits] for q in queries] == expected
+    memos = (tight._names, tight._names_memo, tight._grams_memo, tight._headings_memo)
+    assert max(len(m) for m in memos) <= 5
+    tight.close()
