@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import heapq
 import logging
+import sqlite3
 import threading
 import time
 from collections.abc import Iterator, Mapping, Sequence
@@ -173,7 +174,11 @@ class SearchService:
         """Build the homophone table now (importing pypinyin: a fifth of a second or more, and a second
         at 10,000 entries); until then suggestions offer no corrections, and the first search that
         needs one builds it.  Call it on the worker thread once search is usable."""
-        self._get_homophones()
+        try:
+            self._get_homophones()
+        except sqlite3.Error:
+            log.exception("cannot read the names for corrections; the index needs rebuilding")
+            self.damaged = True
 
     def _get_suggester(self) -> Suggester:
         if self._suggester is None:
@@ -186,7 +191,16 @@ class SearchService:
         """Titles, aliases and tags, and headings matching ``text`` by leading characters, pinyin or
         initials, then by characters anywhere, titles first; then, for a homophone slip, the same for
         its correction (肌肉委缩 → 肌肉萎缩); then, for a question, the names and sections it is about
-        (面瘫多久能好 → 面神经麻痹（面瘫） › 恢复前景).  At most ``limit``."""
+        (面瘫多久能好 → 面神经麻痹（面瘫） › 恢复前景).  At most ``limit``.  Never raises: a catalogue that
+        fails to read gives no suggestions and sets ``damaged``."""
+        try:
+            return self._suggest(text, limit)
+        except sqlite3.Error:
+            log.exception("suggestions failed for %r; the index needs rebuilding", text)
+            self.damaged = True
+            return []
+
+    def _suggest(self, text: str, limit: int) -> list[Suggestion]:
         typed = clean_input(text, MAX_QUERY_CHARS)
         suggester = self._get_suggester()
         out = suggester.suggest(typed, limit)

@@ -236,3 +236,23 @@ def test_snippets_are_cut_from_the_index_not_from_the_entry_files(library_dir: P
         (h.entry_id, h.anchor, h.section_title, h.snippet_html) for h in before
     ]
     service.close()
+
+
+def test_a_catalogue_damaged_while_open_gives_no_suggestions_and_asks_for_a_rebuild(
+    library_dir: Path, tmp_path: Path
+) -> None:
+    library = load_library([library_dir])
+    service = SearchService.open(library, tmp_path / "ix", prebuilt_dirs=[])
+    catalogue = tmp_path / "ix" / "catalogue.sqlite"
+    # The same file, its pages after the first few overwritten (a failing disk under a running reader).
+    with catalogue.open("r+b") as f:
+        f.seek(8 * 4096)
+        f.write(os.urandom(catalogue.stat().st_size - 8 * 4096))
+    assert service.suggest("面瘫") == [] and service.damaged
+    results = service.search("面瘫")
+    assert results.hits == [] and results.hint == "index-unavailable"
+    service.close()
+    # What the window's worker then does: a new index in the user's folder, and all is well again.
+    fresh = SearchService.open(library, tmp_path / "user", prebuilt_dirs=[])
+    assert fresh.suggest("面瘫") and not fresh.damaged
+    fresh.close()

@@ -99,6 +99,7 @@ class _Worker(QObject):
         if generation < self.latest.suggest or self.service is None:
             return  # overtaken by newer typing
         self.suggestions.emit(generation, self.service.suggest(text, 8))
+        self._rebuild_if_damaged()
 
     @Slot(int, object)
     def search(self, generation: int, request: SearchRequest) -> None:
@@ -108,8 +109,11 @@ class _Worker(QObject):
             request.text, request.limit, request.type or None, request.category or None, request.exact
         )
         self.results.emit(generation, results)
-        if self.service.damaged:
-            # Whoosh failed mid-search: rebuild into the user's folder and use that from now on.
+        self._rebuild_if_damaged()
+
+    def _rebuild_if_damaged(self) -> None:
+        if self.service is not None and self.service.damaged:
+            # The index failed mid-search: rebuild into the user's folder and use that from now on.
             log.warning("search index damaged; rebuilding it in %s", self.index_dir)
             shutil.rmtree(self.index_dir, ignore_errors=True)
             self._open([])
