@@ -11,7 +11,7 @@ may sit under /opt; nothing writes it once built).
 
 >>> from healthreader.search.schema import SuggestRecord
 >>> cat = Catalogue.in_memory(["a"], [SuggestRecord("a", "title", "", "肌肉萎缩", "ji rou|wei suo")])
->>> cat.entry_id(0), [cat.record(r)[3] for r in cat.prefix(0, "jrws", 10)]
+>>> cat.entry_id(0), [cat.record(r)[3] for r in cat.prefix(0, "jrws")]
 ('a', ['肌肉萎缩'])
 """
 
@@ -21,6 +21,7 @@ import json
 import sqlite3
 import threading
 import zlib
+from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -28,9 +29,15 @@ from healthreader.search.schema import SuggestRecord
 from healthreader.search.text import fold
 
 CATALOGUE = "catalogue.sqlite"
-FORMAT = "healthreader-catalogue-3"
+FORMAT = "healthreader-catalogue-4"
 KINDS = ("title", "alias", "tag", "heading")  # in the order suggestions offer them
 _ROW_CACHE = 20_000  # suggestion records kept after a lookup (a keystroke reads a few hundred)
+PREFIX_CAP = 400  # keys looked at per kind for a short prefix such as one letter
+# A prefix that more than TOP_MIN_KEYS keys of a kind start with has its offered order worked out when
+# the index is built (its first TOP_KEEP records, in ``tops``): reading hundreds of key rows into
+# Python cost about a millisecond per keystroke at 10k entries; fewer keys are read as they are.
+TOP_MIN_KEYS = 64
+TOP_KEEP = 48
 
 _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -42,6 +49,7 @@ CREATE TABLE keys(kind INTEGER, key TEXT, rid INTEGER, start INTEGER, len INTEGE
     PRIMARY KEY(kind, key, rid, start)) WITHOUT ROWID;
 CREATE TABLE grams(gram TEXT, rid INTEGER, PRIMARY KEY(gram, rid)) WITHOUT ROWID;
 CREATE TABLE gram_counts(gram TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE tops(kind INTEGER, prefix TEXT, rids BLOB NOT NULL, PRIMARY KEY(kind, prefix)) WITHOUT ROWID;
 CREATE TABLE title_grams(gram TEXT, doc INTEGER, PRIMARY KEY(gram, doc)) WITHOUT ROWID;
 CREATE TABLE sections(doc INTEGER PRIMARY KEY, packed BLOB NOT NULL);
 """
@@ -77,6 +85,39 @@ def _grams_of(text: str) -> set[str]:
     return set(text) | {text[i : i + 2] for i in range(len(text) - 1)}
 
 
+def offered_order(keyed: Sequence[tuple[str, int, int, int]]) -> list[int]:
+    """The records of some (key, rid, start, len) in the order a prefix offers them: a record once,
+    names that start with the prefix before those where a later word does, shorter names first."""
+    best: dict[int, tuple[bool, int, int]] = {}
+    for _, rid, start, length in keyed:
+        rank = (start > 0, length, rid)
+        if rid not in best or rank < best[rid]:
+            best[rid] = rank
+    return [rid for _, _, rid in sorted(best.values())]
+
+
+def _tops(keyed: list[tuple[str, int, int, int]]) -> Iterator[tuple[str, bytes]]:
+    """(prefix, first records offered, packed) for every prefix more than TOP_MIN_KEYS of the sorted
+    ``keyed`` start with, found by splitting ranges of the sorted keys on their next character."""
+    stack = [(0, len(keyed), 0)]  # a range of keys sharing their first ``depth`` characters
+    while stack:
+        lo, hi, depth = stack.pop()
+        i = lo
+        while i < hi:
+            if len(keyed[i][0]) <= depth:
+                i += 1
+                continue
+            ch = keyed[i][0][depth]
+            j = i
+            while j < hi and len(keyed[j][0]) > depth and keyed[j][0][depth] == ch:
+                j += 1
+            if j - i > TOP_MIN_KEYS:
+                prefix = keyed[i][0][: depth + 1]
+                yield prefix, array("I", offered_order(keyed[i : min(j, i + PREFIX_CAP)])[:TOP_KEEP]).tobytes()
+                stack.append((i, j, depth + 1))
+            i = j
+
+
 class CatalogueWriter:
     """Fills a new catalogue while the index is built: one ``add`` per entry, then ``finish``."""
 
@@ -105,6 +146,7 @@ class CatalogueWriter:
         order = {kind: i for i, kind in enumerate(KINDS)}
         ordered = sorted((r for r in self._records if r.kind in order), key=lambda r: order[r.kind])
         counts: dict[str, int] = {}
+        by_kind: list[list[tuple[str, int, int, int]]] = [[] for _ in KINDS]  # (key, rid, start, len)
         db = self.db
         for rid, rec in enumerate(ordered):
             squashed = squash(rec.text)
@@ -118,11 +160,15 @@ class CatalogueWriter:
             db.executemany(
                 "INSERT OR IGNORE INTO keys VALUES (?, ?, ?, ?, ?)", [(kind, k, rid, w, len(squashed)) for k, w in keys]
             )
+            by_kind[kind].extend((k, rid, w, len(squashed)) for k, w in keys)
             grams = _grams_of(squashed)
             db.executemany("INSERT INTO grams VALUES (?, ?)", [(g, rid) for g in grams])
             for g in grams:
                 counts[g] = counts.get(g, 0) + 1
         db.executemany("INSERT INTO gram_counts VALUES (?, ?)", counts.items())
+        for kind, keyed in enumerate(by_kind):
+            keyed.sort()
+            db.executemany("INSERT INTO tops VALUES (?, ?, ?)", ((kind, p, r) for p, r in _tops(keyed)))
         db.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT,))
         db.executescript(_INDEXES)
         db.commit()
@@ -144,10 +190,9 @@ class Catalogue:
     def open(cls, path: Path) -> Catalogue:
         """Open read-only; ``sqlite3.DatabaseError`` when it is no catalogue of this format."""
         uri = path.resolve().as_uri() + "?mode=ro&immutable=1"
-        db = sqlite3.connect(uri, uri=True, check_same_thread=False)
-        # Pages read straight from the OS page cache, not copied into SQLite's own cache first.
-        db.execute("PRAGMA mmap_size = 1073741824")
-        return cls(db)
+        # Not memory-mapped: a file cut short under a running reader (a failing disk, a hand with a
+        # shell) must give an error to recover from, not SIGBUS; the OS page cache serves the reads.
+        return cls(sqlite3.connect(uri, uri=True, check_same_thread=False))
 
     @classmethod
     def in_memory(cls, doc_ids: Sequence[str], records: Iterable[SuggestRecord]) -> Catalogue:
@@ -216,27 +261,37 @@ class Catalogue:
             self._rows[rid] = row
         return row
 
-    def prefix(self, kind_no: int, q: str, cap: int) -> Iterator[int]:
-        """Records with a key of the kind starting with ``q``, among the first ``cap`` such keys: those
-        whose name starts so first (then a later word of it), shorter names first, each record once.
-        Sorted by SQLite and read a few rows at a time: a keystroke makes few Python objects (their
-        garbage collections were the slow tail), and only the records it offers are looked up."""
+    def prefix(self, kind_no: int, q: str) -> Iterator[int]:
+        """Records with a key of the kind starting with ``q``, among the first ``PREFIX_CAP`` such keys,
+        in ``offered_order``: for a common prefix its first records as worked out at build time, then
+        (rarely needed) the rest from the keys themselves."""
         q = _safe(q)
-        cursor = self.db.execute(
-            "SELECT m.rid, r.entry, r.kind, r.anchor, r.text, r.squashed FROM ("
-            " SELECT rid, min(start > 0) AS late, min(len) AS len FROM ("
-            "  SELECT rid, start, len FROM keys WHERE kind = ? AND key >= ? AND key < ? ORDER BY key, rid, start LIMIT ?"
-            " ) GROUP BY rid"
-            ") m JOIN records r ON r.rid = m.rid ORDER BY m.late, m.len, m.rid",
-            (kind_no, q, q + _AFTER, cap),
-        )
-        try:
-            while batch := cursor.fetchmany(16):
-                for rid, *row in batch:
-                    self._remember(rid, tuple(row))
-                    yield int(rid)
-        finally:
-            cursor.close()
+        row = self.db.execute("SELECT rids FROM tops WHERE kind = ? AND prefix = ?", (kind_no, q)).fetchone()
+        given = 0
+        if row is not None:
+            top = array("I")
+            top.frombytes(row[0])
+            yield from self._records_in_order(list(top))
+            given = len(top)
+        keyed = self.db.execute(
+            "SELECT key, rid, start, len FROM keys WHERE kind = ? AND key >= ? AND key < ? "
+            "ORDER BY key, rid, start LIMIT ?",
+            (kind_no, q, q + _AFTER, PREFIX_CAP),
+        ).fetchall()
+        yield from self._records_in_order(offered_order(keyed)[given:])
+
+    def _records_in_order(self, rids: list[int]) -> Iterator[int]:
+        """``rids`` one by one, their records read 16 at a time into the row cache."""
+        for i in range(0, len(rids), 16):
+            chunk = [r for r in rids[i : i + 16] if r not in self._rows]
+            if chunk:
+                marks = ",".join("?" * len(chunk))
+                for rid, *rec in self.db.execute(
+                    f"SELECT rid, entry, kind, anchor, text, squashed FROM records WHERE rid IN ({marks})",  # noqa: S608
+                    chunk,
+                ):
+                    self._remember(rid, tuple(rec))
+            yield from rids[i : i + 16]
 
     def exactly(self, q: str) -> list[int]:
         """Records whose squashed text is ``q``, in kind order."""

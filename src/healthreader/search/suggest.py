@@ -23,7 +23,6 @@ from healthreader.search.schema import SuggestRecord
 
 __all__ = ["KINDS", "Suggester", "Suggestion", "SuggestRecord"]
 
-_SCAN_CAP = 400  # keys looked at per kind for a short prefix such as one letter
 _ASCII_WORD_RE = re.compile(r"^[a-z]+$")
 
 
@@ -54,7 +53,7 @@ class Suggester:
 
     def _prefix(self, kind_no: int, q: str) -> Iterator[int]:
         """Records with keys starting with ``q`` (capped): whole-name matches first, shorter first."""
-        return self._cat.prefix(kind_no, q, _SCAN_CAP)
+        return self._cat.prefix(kind_no, q)
 
     def _exactly(self, q: str) -> list[int]:
         """Records whose text is ``q``, in kind order (one lookup: no prefix scan)."""
