@@ -66,7 +66,10 @@ def _samples(column: int) -> list[str]:
         return [locale.toString(late, QLocale.FormatType.ShortFormat) for locale in locales]
     mime = QMimeDatabase()
     names = ("application/pdf", "application/json", "text/plain", "application/octet-stream")
-    return [QCoreApplication.translate("QAbstractFileIconProvider", "Folder")] + [
+    # Qt's own string, from its translations (qt_supplement): the context is a variable so that our
+    # translation files do not collect it as one of ours.
+    icon_provider = "QAbstractFileIconProvider"
+    return [QCoreApplication.translate(icon_provider, "Folder")] + [
         mime.mimeTypeForName(name).comment() for name in names
     ]
 
