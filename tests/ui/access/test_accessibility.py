@@ -136,6 +136,36 @@ def test_focus_is_visible(make_window) -> None:
     assert window.viewer.focusPolicy() != Qt.FocusPolicy.NoFocus
 
 
+def _ink(button: QToolButton) -> int:
+    """How many of the button's pixels are drawn in its text colour: its label's strokes, as seen."""
+    QApplication.processEvents()
+    image = button.grab().toImage()
+    text = button.palette().color(button.foregroundRole())
+    count = 0
+    for x in range(image.width()):
+        for y in range(image.height()):
+            c = image.pixelColor(x, y)
+            if abs(c.red() - text.red()) + abs(c.green() - text.green()) + abs(c.blue() - text.blue()) < 60:
+                count += 1
+    return count
+
+
+@pytest.mark.parametrize("theme_action", ["theme_light", "theme_dark", "theme_contrast"])
+def test_a_focused_toolbar_button_keeps_its_label(qtbot, make_window, theme_action) -> None:
+    """The focus ring must not squeeze the label: on a fresh start Home has the focus, and its ring's
+    padding cut 首页 down to "…" (seen in the Xvfb journeys)."""
+    window = make_window(size=(1366, 800))
+    window.actions_[theme_action].trigger()
+    home = window.toolbar.widgetForAction(window.actions_["home"])
+    assert isinstance(home, QToolButton) and home.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+    window.viewer.setFocus()
+    qtbot.waitUntil(lambda: not home.hasFocus())
+    plain = _ink(home)
+    home.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(home.hasFocus)
+    assert _ink(home) >= 0.8 * plain, f"the focused button's label lost its strokes ({_ink(home)} of {plain})"
+
+
 class _LongStrings(QTranslator):
     """A pseudo-locale: every string 40 % longer (translators' languages often are), markers kept."""
 

@@ -281,7 +281,10 @@ def chrome_stylesheet(theme: str, large: bool) -> str:
     return fields + (
         f"QLineEdit:focus, QComboBox:focus {{ border: {width}px solid {focus}; border-radius: 3px; }}\n"
         f"QAbstractItemView:focus, QTextBrowser:focus {{ border: {width}px solid {focus}; }}\n"
-        f"QPushButton:focus, QToolButton:focus {{ border: {width}px solid {focus}; border-radius: 4px; padding: 3px 8px; }}\n"
+        f"QPushButton:focus {{ border: {width}px solid {focus}; border-radius: 4px; padding: 3px 8px; }}\n"
+        # No padding of its own: a toolbar lays its buttons out unfocused, and the ring's extra room
+        # squeezed the focused label to "…" (首页 on a fresh start, where Home has the focus).
+        f"QToolButton:focus {{ border: {width}px solid {focus}; border-radius: 4px; padding: 0px; }}\n"
     )
 
 
