@@ -23,6 +23,18 @@ HONG_KONG = "hk"
 CONFIGS = {TAIWAN: "s2twp", HONG_KONG: "s2hk"}
 
 
+# Where OpenCC's phrase tables go wrong in a health text (found by converting the whole library):
+# - 和面 is "knead the dough" to them, so 和面部, 和面瘫, 和面肌 ("and the face...") came out 和麵部,
+#   和麵癱, 和麵肌; 多只需 ("mostly only needs") came out 多隻需 ("many animals");
+# - Taiwan's phrases are a software glossary: 类型 became 型別, 局部(麻醉) 區域性, 扩展 擴充套件,
+#   社区(卫生) 社群, 拷贝(数) 複製數, 消息 訊息, where a health text in Taiwan writes 類型, 局部, 擴展,
+#   社區, 拷貝, 消息.
+# These words are converted on their own, as written here; the text around them as OpenCC does.
+_KEEP = {"类型": "類型", "局部": "局部", "扩展": "擴展", "社区": "社區", "拷贝": "拷貝", "消息": "消息", "只需": "只需"}
+# A break between 和 and 面, unless the 面 is dough (面团, 面粉, 面条): 面 alone stays 面.
+_PIECES = re.compile("(" + "|".join(_KEEP) + ")|(?<=和)(?=面[^团粉条])")
+
+
 @lru_cache(maxsize=len(CONFIGS))
 def _converter(variant: str) -> opencc.OpenCC:
     # Loading the dictionaries takes tens of milliseconds: once per process and variant is enough.
@@ -36,8 +48,22 @@ def to_traditional(text: str, variant: str = TAIWAN) -> str:
     '面部肌肉萎縮是怎麼回事'
     >>> to_traditional("外部链接说明"), to_traditional("外部链接说明", HONG_KONG)
     ('外部連結說明', '外部鏈接説明')
+    >>> to_traditional("面瘫后遗症和面肌痉挛"), to_traditional("在局部麻醉下，查明类型")
+    ('面癱後遺症和面肌痙攣', '在局部麻醉下，查明類型')
     """
-    return _converter(variant).convert(text) if text else text
+    if not text:
+        return text
+    convert = _converter(variant).convert
+    parts: list[str] = []
+    start = 0
+    for match in _PIECES.finditer(text):
+        if match.start() > start:
+            parts.append(convert(text[start : match.start()]))
+        if match.group(1):
+            parts.append(_KEEP[match.group(1)])
+        start = match.end()
+    parts.append(convert(text[start:]) if start < len(text) else "")
+    return "".join(parts)
 
 
 def to_traditional_html(html: str, variant: str = TAIWAN) -> str:

@@ -8,7 +8,8 @@ import pytest
 from PySide6.QtCore import QLocale, Qt
 
 from healthreader.ui.common import i18n
-from tests.ui.journeys.screen import type_text
+from tests.conftest import REAL_LIBRARY
+from tests.ui.journeys.screen import first_line, type_text, visible_text
 
 TAIWAN = QLocale(QLocale.Language.Chinese, QLocale.Script.TraditionalHanScript, QLocale.Country.Taiwan)
 HONG_KONG = QLocale(QLocale.Language.Chinese, QLocale.Script.TraditionalHanScript, QLocale.Country.HongKong)
@@ -86,3 +87,27 @@ def test_suggestions_follow(system, qtbot, make_window) -> None:
     labels = window.search_box.suggestion_labels()
     assert any("面部肌肉萎縮測試文章" in label for label in labels), labels
     assert not any("萎缩" in label for label in labels), labels
+
+
+@pytest.mark.parametrize("locale", [TAIWAN, HONG_KONG], ids=["zh_TW", "zh_HK"])
+def test_and_the_face_is_never_knead_the_dough(system, make_window, locale) -> None:
+    """OpenCC reads 和面 as "knead dough" (和麵/和麪): 面瘫后遗症和面肌痉挛 came out 和麵肌痙攣."""
+    system(locale)
+    window = make_window("facial-palsy-sequelae", dirs=[REAL_LIBRARY])
+    assert first_line(window.viewer) == "面癱後遺症和面肌痙攣"
+    assert "面肌痙攣" in window.windowTitle() and "麵" not in window.windowTitle()
+    text = window.viewer.toPlainText()
+    assert "麵" not in text and "麪" not in text
+
+
+def test_taiwan_words_not_its_software_words(system, make_window) -> None:
+    """s2twp's phrase table is made for software: 类型 becomes 型別, 局部 區域性, 扩展 擴充套件,
+    社区 社群; a health text in Taiwan says 類型, 局部麻醉, 擴展, 社區."""
+    system(TAIWAN)
+    window = make_window("muscle-biopsy-genetic-testing", dirs=[REAL_LIBRARY], size=(1366, 800))
+    shown = visible_text(window.viewer)
+    assert "局部麻醉" in shown and "類型" in shown, shown[:300]
+    text = window.viewer.toPlainText()
+    for wrong in ("區域性", "型別", "擴充套件", "社群"):
+        assert wrong not in text, wrong
+    assert "切片" in text or "活檢" in text  # the rest is still Taiwan's (s2twp), not plain s2t
