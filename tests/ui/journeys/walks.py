@@ -506,13 +506,15 @@ def traditional(driver: Any, window: Any, snap: Snap) -> None:
     type_text(driver, window.find_bar.field, "表現")
     driver.keyClick(window.find_bar.field, Qt.Key.Key_Return)
     # Taiwan's 表現為; OpenCC's generic form is 表現爲, which no one in Taiwan writes.
-    expect(window, shows=["表現為"], hides=["表現爲", "表现为"])
+    # ... and 表現為局部, not s2twp's software word 區域性 ("表現為區域性不能動" before).
+    expect(window, shows=["表現為局部"], hides=["表現爲", "表现为", "區域性"])
     driver.keyClick(window.find_bar.field, Qt.Key.Key_Escape)
     snap("Taiwan's 表現為")
 
     search_for(driver, window, "面部")
     rows = suggestion_rows(window)
     assert any(TW_MAIN in row for row in rows) and not any(MAIN in row for row in rows), rows
+    assert not any("麵" in row for row in rows), rows  # 面癱後遺症和面肌痙攣, not 和麵 ("knead the dough")
     snap("suggestions in traditional", window)
     driver.keyClick(window.search_box, Qt.Key.Key_Escape)
 
