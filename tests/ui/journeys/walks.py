@@ -232,7 +232,7 @@ def search_for(driver: Any, window: Any, words: str) -> None:
     """Ctrl+K, type the words as an input method commits them, and wait for the drop-down."""
     driver.waitUntil(lambda: window.search is not None and window.search.is_ready, timeout=60_000)
     driver.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
-    assert window.search_box.hasFocus()
+    driver.waitUntil(window.search_box.hasFocus, timeout=2000)  # under X the focus moves a moment later
     type_text(driver, window.search_box, words)
     popup = window.search_box.completer_.popup()
     driver.waitUntil(lambda: popup.isVisible() and popup.model().rowCount() > 1, timeout=10_000)
@@ -520,7 +520,9 @@ def traditional(driver: Any, window: Any, snap: Snap) -> None:
     assert any(TW_MAIN in row for row in rows) and not any(MAIN in row for row in rows), rows
     assert not any("麵" in row for row in rows), rows  # 面癱後遺症和面肌痙攣, not 和麵 ("knead the dough")
     snap("suggestions in traditional", window)
-    driver.keyClick(window.search_box, Qt.Key.Key_Escape)
+    popup = window.search_box.completer_.popup()
+    driver.keyClick(popup, Qt.Key.Key_Escape)  # the open drop-down has the keyboard
+    driver.waitUntil(lambda: not popup.isVisible(), timeout=2000)
 
     press(driver, window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert TW_CAUSES in window.infobar.text()
