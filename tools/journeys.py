@@ -157,7 +157,15 @@ def run_one(journey_name: str, size: str, look: str, out: Path, index: Path | No
         if popup is not None and popup.isVisible():
             area = area.united(popup.frameGeometry())  # a drop-down may hang below the window
         screen = top.screen()
+        # The X server shows a frame only once Qt has flushed it: on a busy machine a picture taken
+        # too soon is half old, half new.  Take pictures until two in a row are the same.
         picture = screen.grabWindow(0, area.x(), area.y(), area.width(), area.height())
+        for _ in range(20):
+            driver.wait(100)
+            again = screen.grabWindow(0, area.x(), area.y(), area.width(), area.height())
+            if again.toImage() == picture.toImage():
+                break
+            picture = again
         path = folder / f"{len(steps):02d}-{name.replace(' ', '-').replace('/', '-')}.png"
         picture.save(str(path))
 
