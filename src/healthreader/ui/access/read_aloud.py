@@ -479,11 +479,12 @@ class ReadAloud(QObject):
             self._stop.emit(QTextToSpeech.BoundaryHint.Immediate)
         self._said = False
         self._queue = []
+        if self._current is not None:  # only its own mark: a search's marks on a new page stay
+            self.viewer.setExtraSelections([])
         self._current = None
         if self.engine != OPENING:
             self._watchdog.stop()
         self.speech_state = QTextToSpeech.State.Ready
-        self.viewer.setExtraSelections([])
         self._update_actions()
 
     def step_rate(self, direction: int) -> None:
