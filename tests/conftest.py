@@ -25,6 +25,9 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     # Never the PC's installed content packs or trusted keys (/var/lib/healthreader, /etc/healthreader).
     monkeypatch.setenv("HEALTHREADER_PACKS_DIR", str(home / "packs"))
     monkeypatch.setenv("HEALTHREADER_KEYS_DIR", str(home / "keys"))
+    # Qt's mock speech engine, unless a test names another: a kiosk starts its engine at once, and
+    # speech-dispatcher's daemon must not be spawned by every window a test opens.
+    monkeypatch.setenv("HEALTHREADER_SPEECH_ENGINE", "mock")
 
 
 @pytest.fixture

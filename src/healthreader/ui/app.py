@@ -207,9 +207,9 @@ def create_main_window(
         # the worker's Python work would otherwise compete with the first paint for the interpreter.
         window.viewer.viewport().installEventFilter(_FirstPaint(window.viewer.viewport(), controller.start))
 
-    AccessibilityController(
-        window, stylesheet
-    )  # theme, large type, traditional, read aloud, keyboard; owned by the window
+    # Theme, large type, traditional, read aloud, keyboard; owned by the window.  The speech engine can
+    # be named for a run (tests say "mock": no daemon started behind their back).
+    access = AccessibilityController(window, stylesheet, speech_engine=os.environ.get("HEALTHREADER_SPEECH_ENGINE"))
     window.restore_state()
     # The reader starts in the article: a screen reader reads it at once, the arrow keys scroll it.
     window.viewer.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -224,6 +224,10 @@ def create_main_window(
         guard = PinGuard(kiosk.exit_pin_hash, data.root / "kiosk-pin-lockout.json")
         kiosk_controller = KioskController(window, kiosk, session, guard, bookmarks_panel, kiosk_problems)
         kiosk_controller.apply()
+        # Read aloud is offered on a kiosk only once the engine has said it can read: started now, on
+        # its own thread, so a patient never meets a button that fails.
+        access.read_aloud.availabilityChanged.connect(kiosk_controller.offer_read_aloud)
+        access.read_aloud.probe()
         start = start if open_target else kiosk_controller.start
         _attach_kiosk_services(window, kiosk_controller, kiosk, data, restart, packs_root)
     if watch:
@@ -318,6 +322,12 @@ def run_gui(args: argparse.Namespace, qt_argv: list[str]) -> int:
     _log_to_file(data)
     if data.temporary or data.read_only:
         log.warning("data folder %s unusable (%s): this session's data is not kept", data.root, data.problem)
+    # The kiosk policy is read once, here; --kiosk turns it on even with no policy file.
+    policy, problems = load_policy()
+    if getattr(args, "kiosk", False):
+        policy = policy.locked()
+    if getattr(args, "windowed", False):
+        policy = policy.previewed()
     QGuiApplication.setDesktopFileName(APP_ID)
     app = QApplication(qt_argv)
     app.setApplicationName(APP_NAME)
@@ -325,12 +335,6 @@ def run_gui(args: argparse.Namespace, qt_argv: list[str]) -> int:
     app.setOrganizationDomain("healthreader.org")
     # A kiosk's patient store must not outlive a shutdown: SIGTERM ends as Quit does.
     signal_ends = quit_on_signals(app)  # noqa: F841  (kept alive while the loop runs)
-    # The kiosk policy is read once, here; --kiosk turns it on even with no policy file.
-    policy, problems = load_policy()
-    if getattr(args, "kiosk", False):
-        policy = policy.locked()
-    if getattr(args, "windowed", False):
-        policy = policy.previewed()
     restart_wanted: list[bool] = []
 
     def restart() -> None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QScroller, QToolButton, QTool
 
 from healthreader.config.kiosk import KioskPolicy, hash_pin
 from healthreader.paths import DataPaths
+from healthreader.ui.access.controller import AccessibilityController
 from healthreader.ui.app import create_main_window
 from healthreader.ui.kiosk import controller as kiosk_module
 from healthreader.ui.kiosk.controller import KioskController
@@ -368,11 +369,13 @@ def test_five_taps_and_the_pin_unlock(qtbot, open_window) -> None:
         qtbot.mouseClick(pad.digit_buttons[digit], Qt.MouseButton.LeftButton)
     assert pad.display.text() == "1111" and pad.display.echoMode() == pad.display.EchoMode.Password
     qtbot.mouseClick(pad.unlock_button, Qt.MouseButton.LeftButton)
-    assert "Wrong PIN" in pad.message.text() and window.isVisible() and not c.is_unlocked
+    qtbot.waitUntil(lambda: "Wrong PIN" in pad.message.text(), timeout=10000)  # checked on a thread
+    assert window.isVisible() and not c.is_unlocked
     for digit in PIN:
         qtbot.mouseClick(pad.digit_buttons[digit], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(pad.unlock_button, Qt.MouseButton.LeftButton)
-    assert c.is_unlocked and not window.isVisible()
+    qtbot.waitUntil(lambda: c.is_unlocked, timeout=10000)
+    assert not window.isVisible()
 
 
 def test_wrong_pins_lock_the_pad(qtbot, open_window, data_dir: Path) -> None:
@@ -384,9 +387,11 @@ def test_wrong_pins_lock_the_pad(qtbot, open_window, data_dir: Path) -> None:
     for _ in range(3):
         pad.display.setText("0000")
         qtbot.mouseClick(pad.unlock_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "Wrong PIN" in pad.message.text(), timeout=10000)
     assert "Try again in 30 seconds" in pad.message.text()
     pad.display.setText(PIN)  # even the right PIN waits
     qtbot.mouseClick(pad.unlock_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Try again" in pad.message.text(), timeout=10000)
     assert not c.is_unlocked and window.isVisible()
     assert (data_dir / "kiosk-pin-lockout.json").exists()
 
@@ -541,7 +546,7 @@ def test_finger_sized_targets_and_kinetic_scrolling(qtbot, open_window) -> None:
     window = open_window()
     window.open_location(Location("alpha"))
     qtbot.wait(50)
-    for action_id in ("back", "home", "read_aloud"):
+    for action_id in ("back", "home"):
         button = window.toolbar.widgetForAction(window.actions_[action_id])
         assert button is not None and button.height() >= 48, action_id
     assert window.search_box.height() >= 48
@@ -562,3 +567,77 @@ def test_finger_sized_targets_and_kinetic_scrolling(qtbot, open_window) -> None:
         qtbot.wait(15)
     qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=QPoint(200, 100))
     qtbot.waitUntil(lambda: window.viewer.verticalScrollBar().value() > start, timeout=3000)
+
+
+# --- every button named, read aloud only when it can read, the PIN off the UI thread ---------------
+def toolbar_buttons(window) -> list[QToolButton]:
+    bar = window.toolbar
+    buttons = [bar.widgetForAction(a) for a in bar.actions() if a.isVisible() and not a.isSeparator()]
+    return [b for b in buttons if isinstance(b, QToolButton)]
+
+
+def test_every_toolbar_button_shows_its_name(qtbot, open_window) -> None:
+    window = open_window(preview=True)  # 1280 × 800, a touch screen's size
+    qtbot.wait(50)
+    buttons = toolbar_buttons(window)
+    assert len(buttons) >= 5
+    for b in buttons:
+        assert b.toolButtonStyle() in (
+            Qt.ToolButtonStyle.ToolButtonTextUnderIcon,
+            Qt.ToolButtonStyle.ToolButtonTextOnly,
+        )
+        assert b.text().strip() and b.isVisible(), b.text()
+        assert b.height() >= 48 and b.width() >= 48, b.text()
+    names = {b.text() for b in buttons}
+    assert {"Back", "Home"} <= names
+    # A narrower screen keeps the names (the desktop drops them for icons alone).
+    window.resize(1024, 768)
+    qtbot.wait(50)
+    assert all(b.toolButtonStyle() != Qt.ToolButtonStyle.ToolButtonIconOnly for b in toolbar_buttons(window))
+
+
+def test_read_aloud_is_a_large_button_offered_only_when_it_can_read(qtbot, open_window) -> None:
+    window = open_window(preview=True)
+    c = controller_of(window)
+    speech = window.findChild(AccessibilityController).read_aloud
+    # The mock engine has no Chinese voice: it cannot read, so no 朗读 button on the kiosk at all.
+    qtbot.waitUntil(lambda: speech.engine == "failed", timeout=5000)
+    assert c.read_button is not None and not c.read_button.isVisible()
+    assert window.toolbar.widgetForAction(window.actions_["read_aloud"]) is None  # not hidden in the toolbar
+    # An engine that can read (any voice will do for the mock): offered, large, named.
+    speech.shutdown()
+    speech._score = lambda voice: 1
+    speech.probe()
+    qtbot.waitUntil(lambda: c.read_button.isVisible(), timeout=5000)
+    button = c.read_button
+    assert button.height() >= 48 and button.width() >= 48
+    assert button.text() == "Read aloud" and button.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextUnderIcon
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert button.text() == "Stop"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert button.text() == "Read aloud" and not speech.reading()
+
+
+def test_the_pin_is_checked_while_the_screen_keeps_moving(qtbot, open_window) -> None:
+    window = open_window()
+    c = controller_of(window)
+    c.open_pin_pad()
+    pad = c.pin_pad
+    ticks = [0]
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.__setitem__(0, ticks[0] + 1))
+    timer.start(10)
+    for digit in "000000":
+        qtbot.mouseClick(pad.digit_buttons[digit], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(pad.unlock_button, Qt.MouseButton.LeftButton)
+    # At once: the pad says it is checking and takes no second PIN meanwhile.
+    assert pad.message.text() == "Checking the PIN…" and not pad.unlock_button.isEnabled()
+    before = ticks[0]
+    qtbot.waitUntil(lambda: "Wrong PIN" in pad.message.text(), timeout=10000)
+    assert ticks[0] > before  # the event loop turned while scrypt ran
+    assert pad.unlock_button.isEnabled()
+    for digit in PIN:
+        qtbot.mouseClick(pad.digit_buttons[digit], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(pad.unlock_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: c.is_unlocked, timeout=10000)
+    assert not window.isVisible()

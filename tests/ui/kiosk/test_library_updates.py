@@ -151,6 +151,7 @@ def _open_staff_view(qtbot, window: MainWindow) -> StaffView:
     for digit in PIN:
         qtbot.mouseClick(pad.digit_buttons[digit], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(pad.staff_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.findChild(StaffView) is not None, timeout=10000)  # the PIN's thread
     view = window.findChild(StaffView)
     assert view is not None
     qtbot.waitExposed(view)

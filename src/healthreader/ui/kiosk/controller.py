@@ -16,13 +16,15 @@ import os
 import re
 import shutil
 import tempfile
+import threading
 import time
 from collections import deque
 from collections.abc import Callable
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QKeyCombination, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon, QKeyEvent, QStandardItemModel
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QKeyEvent, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -37,12 +39,13 @@ from PySide6.QtWidgets import (
     QScroller,
     QSizePolicy,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from healthreader.config import OPTIONS, Scope, Settings
-from healthreader.config.kiosk import KioskPolicy, PinGuard
+from healthreader.config.kiosk import KioskPolicy, PinGuard, PinResult
 from healthreader.paths import DataPaths, resource
 from healthreader.printjobs import Outcome, Printer
 from healthreader.store import UserStore
@@ -337,12 +340,20 @@ class PinPad(QDialog):
     def say(self, text: str) -> None:
         self.message.setText(text)
 
+    def set_checking(self, checking: bool) -> None:
+        """While the PIN is checked: say so, and take no other PIN."""
+        for button in (self.unlock_button, self.staff_button):
+            button.setEnabled(not checking)
+        if checking:
+            self.say(self.tr("Checking the PIN…"))
+
 
 class KioskController(QObject):
     """Applies the policy to ``window`` and keeps it: see the module docstring.  Parented to the window."""
 
     resetDone = Signal()
     unlocked = Signal()
+    _pinChecked = Signal(object, bool)  # from the PIN thread: the PinResult, and whether for the staff view
     staffRequested = Signal()  # the right PIN with "Staff view": app.py opens the staff view
 
     def __init__(
@@ -368,6 +379,9 @@ class KioskController(QObject):
         self._taps: deque[float] = deque(maxlen=TAPS_TO_UNLOCK)
         self.resets = 0
         self.pin_pad: PinPad | None = None
+        self._checking = False  # a PIN is being checked on its thread
+        self._pinChecked.connect(self._on_pin_checked)
+        self.read_button: QWidget | None = None
         self.qr_dialog: QrDialog | None = None
         self._print_jobs: list[PrintJob] = []
         self.print_wait_s = 120.0  # how long a job is followed before the patient is told to ask the staff
@@ -443,6 +457,8 @@ class KioskController(QObject):
             child.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
             self._scrub(child)
         self._make_touch_scrolling()
+        # A patient cannot hover for a tooltip: every button says what it does, under its icon.
+        w.label_toolbar(Qt.ToolButtonStyle.ToolButtonTextUnderIcon, always=True)
         self._build_banner()
         large = w.actions_["large_type"]
         self._apply_stylesheet(large.isChecked())
@@ -493,8 +509,18 @@ class KioskController(QObject):
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bar.addWidget(spacer)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+        # Read aloud and print on the banner, not the crowded toolbar: large buttons with their names,
+        # never in an overflow menu.  Read aloud (朗读, 停止 while it reads) shows only once the
+        # speech engine has said it can read: see offer_read_aloud.
+        read = self.window.actions_["read_aloud"]
+        self._move_off_toolbar(read)
+        read.setVisible(False)
+        bar.addAction(read)
+        self.read_button = bar.widgetForAction(read)
+        if isinstance(self.read_button, QToolButton):
+            self.read_button.setObjectName("kioskReadAloud")
         if self.policy.printing:
-            # On the banner, not the crowded toolbar: a visible button, never in an overflow menu.
             bar.addAction(self.window.actions_["print"])
         self.problems_label = QLabel()
         self.problems_label.setObjectName("kioskProblems")
@@ -511,6 +537,20 @@ class KioskController(QObject):
         self.window.insertToolBar(self.window.toolbar, bar)
         self.window.insertToolBarBreak(self.window.toolbar)
         self.banner = bar
+
+    def _move_off_toolbar(self, action: QAction) -> None:
+        bar = self.window.toolbar
+        actions = bar.actions()
+        if action in actions:
+            i = actions.index(action)
+            if i > 0 and actions[i - 1].isSeparator():
+                bar.removeAction(actions[i - 1])
+            bar.removeAction(action)
+
+    def offer_read_aloud(self, works: bool) -> None:
+        """The speech engine's answer at start: read aloud is offered only when it can read."""
+        self.window.actions_["read_aloud"].setVisible(works)
+        log.info("kiosk: read aloud %s", "offered" if works else "not offered: the speech engine cannot read")
 
     # --- the event filter: keys, closing, window state, context menus, activity ------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -825,8 +865,31 @@ class KioskController(QObject):
         pad.open()
 
     def _check_pin(self, pin: str, staff: bool = False) -> None:
+        """Check the PIN on a thread of its own: scrypt takes about 0.4 s (it lets go of Python's lock
+        while it works), and the screen must not stop for it."""
         pad = self.pin_pad
-        result = self.guard.attempt(pin)
+        if self._checking:
+            return
+        self._checking = True
+        if pad is not None:
+            pad.set_checking(True)
+        guard = self.guard
+        done = self._pinChecked
+
+        def check() -> None:
+            done.emit(guard.attempt(pin), staff)
+
+        threading.Thread(target=check, name="kiosk-pin", daemon=True).start()
+
+    def _on_pin_checked(self, result: PinResult, staff: bool) -> None:
+        self._checking = False
+        pad = self.pin_pad
+        if pad is None or not shiboken6.isValid(pad) or not pad.isVisible():
+            return  # the pad went (an idle reset) while the PIN was checked: nothing to answer
+        pad.set_checking(False)
+        if not self.guard.has_pin:
+            pad.unlock_button.setEnabled(False)
+            pad.staff_button.setEnabled(False)
         if result.ok:
             if pad is not None:
                 pad.accept()
@@ -835,8 +898,6 @@ class KioskController(QObject):
                 self.staffRequested.emit()
             else:
                 self.unlock()
-            return
-        if pad is None:
             return
         if result.wait_s > 0:
             pad.say(self.tr("Wrong PIN. Try again in %1 seconds.").replace("%1", str(int(result.wait_s + 0.999))))

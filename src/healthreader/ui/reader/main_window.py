@@ -207,7 +207,17 @@ class MainWindow(QMainWindow):
         for action_id, text in zoom_labels.items():
             self.actions_[action_id].setIconText(text)
         self._wide_toolbar = 0  # the toolbar's width with its labels, measured while it shows them
+        # Labels beside the icons, dropped on a narrow window; a kiosk puts them under the icons, always.
+        self._labelled = Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+        self._may_drop_labels = True
         self._own_tool_styles()
+
+    def label_toolbar(self, style: Qt.ToolButtonStyle, *, always: bool) -> None:
+        """How the toolbar names its buttons; ``always``: never icons alone, however narrow the window."""
+        self._labelled, self._may_drop_labels = style, not always
+        self.toolbar.setToolButtonStyle(style)
+        self._own_tool_styles()
+        self.fit_toolbar()
 
     def _own_tool_styles(self) -> None:
         """A−, A and A+ are their own picture (the menus show the magnifiers); the sidebar button is an
@@ -216,7 +226,7 @@ class MainWindow(QMainWindow):
             ("zoom_out", Qt.ToolButtonStyle.ToolButtonTextOnly),
             ("zoom_reset", Qt.ToolButtonStyle.ToolButtonTextOnly),
             ("zoom_in", Qt.ToolButtonStyle.ToolButtonTextOnly),
-            ("sidebar", Qt.ToolButtonStyle.ToolButtonIconOnly),
+            ("sidebar", Qt.ToolButtonStyle.ToolButtonIconOnly if self._may_drop_labels else self._labelled),
         ):
             button = self.toolbar.widgetForAction(self.actions_[action_id])
             if isinstance(button, QToolButton):
@@ -226,10 +236,11 @@ class MainWindow(QMainWindow):
         """Labels beside the icons while they fit; icons alone (their tooltips name them) on a narrow
         window, so the search box never folds into the toolbar's overflow menu."""
         bar = self.toolbar
-        labelled = Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+        labelled = self._labelled
         if bar.toolButtonStyle() == labelled:
             self._wide_toolbar = bar.sizeHint().width()
-        wanted = labelled if self._wide_toolbar <= self.width() else Qt.ToolButtonStyle.ToolButtonIconOnly
+        fits = self._wide_toolbar <= self.width() or not self._may_drop_labels
+        wanted = labelled if fits else Qt.ToolButtonStyle.ToolButtonIconOnly
         if bar.toolButtonStyle() != wanted:
             bar.setToolButtonStyle(wanted)
             self._own_tool_styles()
@@ -242,7 +253,7 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             # Larger type, longer labels: measure them again with the labels shown.
-            self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            self.toolbar.setToolButtonStyle(self._labelled)
             self._own_tool_styles()
             self.fit_toolbar()
 
