@@ -55,6 +55,22 @@ def start_kiosk(*extra: str, policy: Path, data_dir: Path, tmp_path: Path) -> st
     return (data_dir / "healthreader.log").read_text("utf-8")
 
 
+def test_a_kiosk_starts_with_the_on_screen_keyboard_and_a_desktop_without(
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("QT_IM_MODULE", raising=False)  # as an autostart entry starts it: nothing set
+    log = start_kiosk("--kiosk", policy=tmp_path / "no-such-policy.toml", data_dir=data_dir, tmp_path=tmp_path)
+    assert "kiosk: on-screen keyboard: Qt Virtual Keyboard, pinyin" in log
+    monkeypatch.setenv("QT_IM_MODULE", "ibus")  # the administrator's own choice is kept
+    log = start_kiosk("--kiosk", policy=tmp_path / "no-such-policy.toml", data_dir=data_dir, tmp_path=tmp_path)
+    assert log.count("on-screen keyboard") == 1
+    monkeypatch.delenv("QT_IM_MODULE")
+    proc = run("--no-bundled", "--library", str(TINY_LIBRARY), "--screenshot", str(tmp_path / "desk.png"),
+               policy=tmp_path / "no-such-policy.toml", data_dir=data_dir)  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert (data_dir / "healthreader.log").read_text("utf-8").count("on-screen keyboard") == 1
+
+
 def test_kiosk_flag_starts_locked_and_leaves_nothing_behind(data_dir: Path, tmp_path: Path) -> None:
     log = start_kiosk("--kiosk", policy=tmp_path / "no-such-policy.toml", data_dir=data_dir, tmp_path=tmp_path)
     assert "kiosk mode on: locked; idle reset after 120 s, printing off, bookmarks session, exit PIN NOT set" in log

@@ -13,11 +13,11 @@ import logging.handlers
 import os
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, MutableMapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -100,6 +100,28 @@ def _keep_tail(path: Path, size: int) -> None:
             f.truncate()
     except OSError as exc:
         log.warning("cannot shorten the old log %s: %s", path, exc)
+
+
+#: Qt Virtual Keyboard's input-context plugin (PySide6-Addons), with its pinyin panel.
+ON_SCREEN_KEYBOARD = "qtvirtualkeyboard"
+
+
+def use_on_screen_keyboard(policy: KioskPolicy, env: MutableMapping[str, str] = os.environ) -> bool:
+    """On a kiosk, type with Qt Virtual Keyboard: a touch screen has no keys.  True if chosen.
+
+    Qt picks its input method from ``QT_IM_MODULE`` once, when the application object is made, so
+    this runs before that.  An administrator's own choice (an input method for a real keyboard, or
+    ``none``) is kept; without the plugin the kiosk says so in its log and types as before.
+    """
+    if not policy.enabled or env.get("QT_IM_MODULE"):
+        return False
+    plugins = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath)) / "platforminputcontexts"
+    if not any(plugins.glob("libqtvirtualkeyboardplugin*")):
+        log.error("kiosk: Qt Virtual Keyboard is not installed (%s): no on-screen keyboard", plugins)
+        return False
+    env["QT_IM_MODULE"] = ON_SCREEN_KEYBOARD
+    log.info("kiosk: on-screen keyboard: Qt Virtual Keyboard, pinyin")
+    return True
 
 
 def create_main_window(
@@ -322,12 +344,14 @@ def run_gui(args: argparse.Namespace, qt_argv: list[str]) -> int:
     _log_to_file(data)
     if data.temporary or data.read_only:
         log.warning("data folder %s unusable (%s): this session's data is not kept", data.root, data.problem)
-    # The kiosk policy is read once, here; --kiosk turns it on even with no policy file.
+    # The kiosk policy is read once, here; --kiosk turns it on even with no policy file.  Before Qt
+    # starts: a kiosk's on-screen keyboard is chosen by the environment Qt reads when it starts.
     policy, problems = load_policy()
     if getattr(args, "kiosk", False):
         policy = policy.locked()
     if getattr(args, "windowed", False):
         policy = policy.previewed()
+    use_on_screen_keyboard(policy)
     QGuiApplication.setDesktopFileName(APP_ID)
     app = QApplication(qt_argv)
     app.setApplicationName(APP_NAME)
