@@ -295,7 +295,7 @@
     <name>App</name>
     <message>
         <source>Some library files have problems and were skipped or shown in part:</source>
-        <extracomment>The log is rotated at this size, keeping this many old files: at most 8 MB, however long a kiosk runs and whatever floods it.</extracomment>
+        <extracomment>The log is rotated at this size, keeping this many old files: at most 8 MB, however long a kiosk runs and whatever floods it. Qt Virtual Keyboard&apos;s input-context plugin (PySide6-Addons), with its pinyin panel.</extracomment>
         <translation>资料库中有些文件存在问题，已跳过或只显示了部分内容：</translation>
     </message>
     <message>
@@ -1017,6 +1017,10 @@ An offline reader for health information.</source>
         <source>Staff view</source>
         <translation>工作人员页面</translation>
     </message>
+    <message>
+        <source>Checking the PIN…</source>
+        <translation>正在核对密码…</translation>
+    </message>
 </context>
 <context>
     <name>PrintActions</name>
@@ -1230,6 +1234,13 @@ An offline reader for health information.</source>
     <message>
         <source>Entry %1 · library version %2 · printed %3</source>
         <translation>条目 %1 · 资料库版本 %2 · 打印于 %3</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <translation type="unfinished">文件夹</translation>
     </message>
 </context>
 <context>
