@@ -1240,7 +1240,7 @@ An offline reader for health information.</source>
     <name>QAbstractFileIconProvider</name>
     <message>
         <source>Folder</source>
-        <translation type="unfinished">文件夹</translation>
+        <translation>文件夹</translation>
     </message>
 </context>
 <context>

@@ -1240,7 +1240,7 @@ An offline reader for health information.</source>
     <name>QAbstractFileIconProvider</name>
     <message>
         <source>Folder</source>
-        <translation type="unfinished">資料夾</translation>
+        <translation>資料夾</translation>
     </message>
 </context>
 <context>
