@@ -72,6 +72,7 @@ class ParsedQuery:
     pieces: tuple[Piece, ...] = ()
     intents: tuple[str, ...] = ()  # what the question asks for (questions.INTENTS)
     longest_run: int = 0  # the longest run of Han characters typed (outside quotes)
+    glued: bool = False  # a run of Han characters holds two or more words (腰疼腿麻)
 
     @property
     def asks(self) -> bool:
@@ -83,8 +84,9 @@ class ParsedQuery:
         """Typed as a question or a sentence (a run of Han characters longer than a word), so a best
         match is wanted when no entry has all of it; keywords (面瘫 针灸, 肌肉xyz) need every one.
         The run as typed, not its units: a synonym inside it (没劲 of 脖子没劲抬不起头) splits it into
-        units of a word's length, and the sentence is no less a sentence for that."""
-        return self.asks or self.longest_run > MAX_RUN_AS_WORD
+        units of a word's length, and the sentence is no less a sentence for that.  Two words typed
+        together (腰疼腿麻) are one too: typed with a space between them (腰疼 腿麻) they are keywords."""
+        return self.asks or self.glued or self.longest_run > MAX_RUN_AS_WORD
 
     @property
     def content(self) -> tuple[Piece, ...]:
@@ -239,6 +241,7 @@ def parse_query(text: str, lexicon: Lexicon, known: Callable[[str], bool] | None
     units: list[Unit] = []
     words: list[str] = []
     longest = 0
+    glued = False
     for part, quoted in parts:
         folded = fold(part)
         if not quoted:
@@ -248,10 +251,12 @@ def parse_query(text: str, lexicon: Lexicon, known: Callable[[str], bool] | None
             units.append(_alternatives(folded, group))
         else:
             for cjk, run, _ in runs(folded):
-                units.extend([Unit((run,), True)] if quoted else _units_of_run(run, cjk, lexicon))
+                found = [Unit((run,), True)] if quoted else _units_of_run(run, cjk, lexicon)
+                glued = glued or (cjk and len(found) > 1)
+                units.extend(found)
         words.extend(_ranking_words(folded, lexicon))
     for u in units:
         words.extend(a for a in u.alternatives[1:] if " " not in a)
     pieces = analyse(text, lexicon, known)
     intents = questions.intents_of(" ".join(fold(p) for p, _ in parts))
-    return ParsedQuery(tuple(dict.fromkeys(units)), tuple(dict.fromkeys(words)), pieces, intents, longest)
+    return ParsedQuery(tuple(dict.fromkeys(units)), tuple(dict.fromkeys(words)), pieces, intents, longest, glued)

@@ -71,3 +71,15 @@ def test_a_sentence_split_by_a_lay_word_still_finds_its_best_match(service: Sear
         assert wanted & set(ids(r)[:3]), (typed, ids(r)[:5])
     # Keywords typed as keywords still need every word: 面瘫 针灸 is not a sentence.
     assert all("针灸" in h.terms or "针灸治疗" in h.terms for h in service.search("面瘫 针灸").hits)
+
+
+def test_two_words_typed_together_that_no_entry_has_both_of_find_the_best_match(service: SearchService) -> None:
+    # 腰疼腿麻: two of the library's words with no space; no entry says both, and an empty page for the
+    # topic of 腰椎间盘突出症 would be wrong: best match, the entries with either.
+    r = service.search("腰疼腿麻")
+    assert r.hits, r
+    assert {"lumbar-disc-herniation", "peripheral-neuropathy"} & set(ids(r)[:3]), ids(r)[:5]
+    # The same words with a space are keywords, both needed; found together, both still are.
+    assert service.search("腰疼 腿麻").hits == []
+    together = service.search("面瘫针灸")
+    assert together.hits and not together.not_found
