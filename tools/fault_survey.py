@@ -137,13 +137,13 @@ def keys_on_disk(folder: Path) -> set[str]:
     """Every bookmark entry id in any SQLite file in ``folder`` (copies opened, so nothing is touched)."""
     found: set[str] = set()
     for db in folder.glob("userdata.sqlite3*"):
-        if db.name.endswith(("-wal", "-shm", "-journal")):
-            continue
+        if db.name.endswith(("-wal", "-shm", "-journal")) or db.is_symlink() or not db.is_file():
+            continue  # a named pipe kept aside is not copied (that would wait for a writer)
         with tempfile.TemporaryDirectory() as tmp:
             copy = Path(tmp) / "copy.sqlite3"
             shutil.copyfile(db, copy)
             wal = Path(str(db) + "-wal")
-            if wal.exists():
+            if wal.is_file() and not wal.is_symlink():
                 shutil.copyfile(wal, str(copy) + "-wal")
             try:
                 conn = sqlite3.connect(copy)
@@ -331,6 +331,26 @@ _import_case(
 )
 
 
+def _odd_companion_case(name: str, suffix: str, make: Callable[[Path, Path], None]) -> None:
+    @case("store", name)
+    def _(s: Survey, tmp: Path, o: Outcome) -> None:
+        data = tmp / "data"
+        keys = s.make_store(data, 5)
+        make(data / ("userdata.sqlite3" + suffix), tmp)
+        o.runs.append(r := s.run("bookmarks", "list", data=data))
+        o.runs.append(a := s.run("bookmarks", "add", "alpha", data=data, tiny=True))
+        listed = {line.split("\t")[0] for line in r.out.splitlines()}
+        o.lost = len(keys - keys_on_disk(data))
+        said = (a.err.strip().splitlines() or [""])[-1][:70]
+        o.note = f"{len(keys & listed)}/5 listed; add rc {a.rc}{': ' + said if said else ''}"
+
+
+_odd_companion_case("lone -shm (no -wal) that is a link", "-shm", lambda f, t: f.symlink_to(t / "elsewhere"))
+_odd_companion_case("lone -shm (no -wal) that is a named pipe", "-shm", lambda f, t: os.mkfifo(f))
+_odd_companion_case("a named pipe as -wal", "-wal", lambda f, t: os.mkfifo(f))
+_odd_companion_case("a named pipe as -journal", "-journal", lambda f, t: os.mkfifo(f))
+
+
 @case("store", "bad rows written into the store (bad time, text, types)")
 def _(s: Survey, tmp: Path, o: Outcome) -> None:
     data = tmp / "data"
@@ -352,6 +372,16 @@ def _(s: Survey, tmp: Path, o: Outcome) -> None:
     listed = {line.split("\t")[0] for line in r.out.splitlines()}
     o.lost = len(keys - keys_on_disk(data))
     o.note = f"{len(keys & listed)}/5 listed"
+
+
+@case("import", "a named pipe as the import file")
+def _(s: Survey, tmp: Path, o: Outcome) -> None:
+    data = tmp / "data"
+    keys = s.make_store(data, 5)
+    os.mkfifo(tmp / "import.json")
+    o.runs.append(r := s.run("bookmarks", "import", str(tmp / "import.json"), data=data))
+    o.lost = len(keys - keys_on_disk(data))
+    o.note = f"rc {r.rc}: {(r.err.strip().splitlines() or [''])[-1][:110]}"
 
 
 @case("store", "disk full: add, list, start the window")
@@ -449,6 +479,26 @@ _settings_case("50 MB", '{"version":1,"values":{"print_header":"' + "x" * 50_000
 _settings_case("not UTF-8", b'{"version":1,"values":{"print_header":"\xff\xfe"}}')
 _settings_case("a list, not an object", "[1,2,3]")
 _settings_case("UTF-8 BOM", "\ufeff" + '{"version":1,"values":{"zoom_percent":150}}')
+
+
+@case("config", "settings.json: a named pipe")
+def _(s: Survey, tmp: Path, o: Outcome) -> None:
+    data = tmp / "data"
+    keys = s.make_store(data, 3)
+    os.mkfifo(data / "settings.json")
+    o.runs.append(s.run("--open", "alpha", gui=True, data=data))
+    aside = [p.name for p in data.iterdir() if p.name.startswith("settings.json.")]
+    o.lost = len(keys - keys_on_disk(data))
+    o.note = f"rc {[r.rc for r in o.runs]}; moved aside: {aside[:1]}"
+
+
+@case("config", "kiosk.toml: a named pipe")
+def _(s: Survey, tmp: Path, o: Outcome) -> None:
+    f = tmp / "kiosk.toml"
+    os.mkfifo(f)
+    o.runs.append(r := s.run("kiosk", "check", "--policy", str(f)))
+    o.runs.append(g := s.run("--open", "alpha", gui=True, data=tmp / "data", env={"HEALTHREADER_KIOSK_POLICY": str(f)}))
+    o.note = f"check rc {r.rc}: {(r.out.strip().splitlines() or [''])[0][:90]!r}; window rc {g.rc}"
 
 
 def _policy_case(name: str, text: str | bytes, expect_locked: bool = True) -> None:
