@@ -7,10 +7,12 @@ upward with signals.
 from __future__ import annotations
 
 import argparse
+import atexit
 import datetime as dt
 import logging
 import logging.handlers
 import os
+import shutil
 import sys
 import time
 from collections.abc import Callable, MutableMapping
@@ -344,6 +346,15 @@ def run_gui(args: argparse.Namespace, qt_argv: list[str]) -> int:
     _log_to_file(data)
     if data.temporary or data.read_only:
         log.warning("data folder %s unusable (%s): this session's data is not kept", data.root, data.problem)
+    # A kiosk on a read-only home starts every day: each start must not leave its folder (and an index
+    # of some megabytes) behind.  atexit for a normal end; by hand before _exit and execv, which skip it.
+    temporary = data.root if data.temporary else data.scratch
+
+    def remove_temporary() -> None:
+        if temporary is not None:
+            shutil.rmtree(temporary, ignore_errors=True)
+
+    atexit.register(remove_temporary)
     # The kiosk policy is read once, here; --kiosk turns it on even with no policy file.  Before Qt
     # starts: a kiosk's on-screen keyboard is chosen by the environment Qt reads when it starts.
     policy, problems = load_policy()
@@ -399,10 +410,12 @@ def run_gui(args: argparse.Namespace, qt_argv: list[str]) -> int:
         # on a thread destroyed while it runs.  Everything is saved by now (aboutToQuit has run).
         log.error("ending without waiting for the speech service, which does not answer")
         logging.shutdown()
+        remove_temporary()
         os._exit(code)
     if restart_wanted:
         # A kiosk moving to a newly installed library: start again exactly as at any start.
         log.info("restarting: %s", " ".join(sys.orig_argv))
         logging.shutdown()
+        remove_temporary()
         os.execv(sys.executable, sys.orig_argv)
     return code

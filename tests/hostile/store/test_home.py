@@ -18,14 +18,17 @@ def _env(home: Path, tmp: Path) -> dict[str, str]:
 
 @needs_root
 def test_read_only_home_without_data_dir_starts_in_a_temporary_folder(tmp_path: Path) -> None:
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
     with tmpfs("1m") as home:
         remount(home, "ro")
-        env = {"HOME": str(home), "XDG_DATA_HOME": "", "XDG_CONFIG_HOME": "", "XDG_CACHE_HOME": "", "TMPDIR": ""}
-        window = run_window(None, env=env)
+        window = run_window(None, env=_env(home, scratch))
         window.assert_clear(0)
         assert "[screenshot saved]" in window.out
         assert "this session's data is not kept" in window.err
         assert not os.listdir(home)
+    # A kiosk on a read-only home starts every morning: each start must not leave a folder behind.
+    assert not os.listdir(scratch), "the window's temporary data folder is removed when it closes"
 
 
 @needs_root
