@@ -32,13 +32,14 @@ import tempfile
 import time
 import zlib
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import Index
 from whoosh.searching import Searcher
 
+from healthreader.config.bounded import read_json
 from healthreader.content import Library
 from healthreader.paths import INSTALL_ROOT, installed_packs
 from healthreader.search.catalogue import CATALOGUE, Catalogue, CatalogueWriter
@@ -51,6 +52,8 @@ from healthreader.search.snippets import section_texts
 log = logging.getLogger(__name__)
 
 MANIFEST = "manifest.json"
+#: A manifest names a few dozen files: far below this, whatever the library's size.
+MAX_MANIFEST_BYTES = 1024 * 1024
 FORMAT = "healthreader-search-index"
 HASH_CACHE = "search-content-hash.json"
 _SAMPLE = 4096
@@ -181,9 +184,25 @@ class Manifest:
 
     @classmethod
     def read(cls, folder: Path) -> Manifest:
-        data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        """The manifest in ``folder``; ``ValueError`` (or ``OSError``) for anything a damaged disk or an
+        older or foreign program may have left: it is read at every start, so a bad one must cost a
+        rebuild, never the start (bounded, and every field checked for its type)."""
+        data = read_json(folder / MANIFEST, max_bytes=MAX_MANIFEST_BYTES, max_depth=4)
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise ValueError("not a HealthReader index manifest")
+        names = {f.name for f in fields(cls)}
+        if set(data) != names:
+            raise ValueError(f"manifest fields {sorted(set(data) ^ names)} missing or unknown")
+        ints = all(type(data[k]) is int for k in ("schema", "entries"))
+        texts = all(isinstance(data[k], str) for k in ("content_hash", "built"))
+        libraries = isinstance(data["libraries"], list) and all(
+            isinstance(i, dict) and all(isinstance(v, str) for v in i.values()) for i in data["libraries"]
+        )
+        files = isinstance(data["files"], dict) and all(
+            isinstance(r, list) and all(type(n) is int for n in r) for r in data["files"].values()
+        )
+        if not (ints and texts and libraries and files):
+            raise ValueError("a manifest field has the wrong type")
         return cls(**data)
 
     def write(self, folder: Path) -> None:

@@ -143,3 +143,32 @@ def test_index_status_verify_names_the_damage(tmp_path: Path) -> None:
     ran.assert_clear(1)
     assert any(line.startswith("corrupt") and "catalogue.sqlite" in line for line in ran.out.splitlines())
     assert "builds a new one at its next start" in ran.err
+
+
+MANIFESTS: dict[str, str] = {
+    "100,000-deep nesting": "[" * 100_000 + "]" * 100_000,
+    "files is a number": '{"format": "healthreader-search-index", "schema": 1, "libraries": [], "content_hash": "",'
+    ' "entries": 3, "built": "", "files": 5}',
+    "libraries is text": '{"format": "healthreader-search-index", "schema": 1, "libraries": "x", "content_hash": "",'
+    ' "entries": 3, "built": "", "files": {}}',
+    "an unknown field": '{"format": "healthreader-search-index", "schema": 1, "oops": 1}',
+    "a 5,000-digit schema": '{"format": "healthreader-search-index", "schema": ' + "9" * 5000 + "}",
+    "not UTF-8": '{"format": "\xff"}',
+}
+
+
+@pytest.mark.parametrize("case", list(MANIFESTS))
+def test_a_damaged_manifest_is_a_corrupt_index_rebuilt_not_a_crash(tmp_path: Path, case: str) -> None:
+    """The manifest is read at every start: a disk that damaged it must cost a rebuild, not every start."""
+    data = tmp_path / "data"
+    run_cli("index", "build", "-q", data=data).assert_clear(0)
+    manifest = data / "index" / "manifest.json"
+    manifest.write_bytes(MANIFESTS[case].encode("utf-8", "surrogateescape"))
+    status = run_cli("index", "status", data=data)
+    status.assert_clear(0, 1)
+    assert f"corrupt  {data / 'index'}" in status.out, status.out
+    found = run_cli("search", "面瘫", data=data)
+    found.assert_clear(0)
+    assert "(alpha#" in found.out
+    again = run_cli("index", "status", data=data)
+    assert f"ok       {data / 'index'}" in again.out, again.out  # rebuilt by the search
