@@ -589,6 +589,18 @@ def _(s: Survey, tmp: Path, o: Outcome) -> None:
     )
 
 
+@case("housekeeping", "a damaged index manifest (100,000 brackets)")
+def _(s: Survey, tmp: Path, o: Outcome) -> None:
+    data = tmp / "data"
+    s.run("index", "build", "-q", data=data, tiny=True, timeout=300)
+    (data / "index" / "manifest.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    o.runs.append(st := s.run("index", "status", data=data, tiny=True))
+    o.runs.append(found := s.run("search", "面瘫", data=data, tiny=True))
+    o.runs.append(s.run("--open", "alpha", gui=True, data=data))
+    o.note = f"rc {[r.rc for r in o.runs]}; status: {(st.out.strip().splitlines() or [''])[-1][:60]!r}"
+    del found
+
+
 @case("housekeeping", "a 20 MB log at start")
 def _(s: Survey, tmp: Path, o: Outcome) -> None:
     data = tmp / "data"
