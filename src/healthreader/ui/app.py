@@ -79,6 +79,7 @@ class _LogFile(logging.handlers.RotatingFileHandler):
 def _log_to_file(data: DataPaths) -> None:
     try:
         data.log_file.parent.mkdir(parents=True, exist_ok=True)
+        _set_aside_unless_a_file(data.log_file)
         handler = _LogFile(data.log_file, maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8")
     except OSError as exc:
         log.warning("cannot write the log file: %s", exc)
@@ -90,6 +91,16 @@ def _log_to_file(data: DataPaths) -> None:
         # first old file, so that even then the logs stay within their bound.
         _keep_tail(data.log_file, LOG_BYTES)
         handler.doRollover()
+
+
+def _set_aside_unless_a_file(path: Path) -> None:
+    """Opening a named pipe to write waits for a reader, forever (the window never appeared); a folder
+    cannot be a log.  Whatever is there that is not a file is kept aside as it is (OSError if it cannot be)."""
+    if not os.path.lexists(path) or path.is_file():
+        return
+    aside = path.with_name(f"{path.name}.aside-{time.strftime('%Y%m%d-%H%M%S')}")
+    path.rename(aside)
+    log.warning("the log %s was not a file; kept as %s", path, aside.name)
 
 
 def _keep_tail(path: Path, size: int) -> None:
