@@ -38,6 +38,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
+    QAction,
     QColor,
     QFont,
     QFontMetricsF,
@@ -54,7 +55,7 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextFormat,
 )
-from PySide6.QtPrintSupport import QPrinter, QPrinterInfo, QPrintPreviewDialog
+from PySide6.QtPrintSupport import QPrinter, QPrinterInfo, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QWidget
 
 from healthreader.content import Entry, Library
@@ -80,6 +81,7 @@ PDF_RESOLUTION = 600
 # Text is laid out at CSS's 96 dpi (see _layout_device) and scaled to the device.
 LAYOUT_DPI = 96
 GREY = QColor("#555555")
+PREVIEW_SCREEN_SHARE = 0.9  # of the screen the print preview opens on: most of it, its edges free
 
 
 class PrintError(Exception):
@@ -848,7 +850,24 @@ def make_preview_dialog(
     dialog.paintRequested.connect(paint)
     # The dialog keeps no reference to the printer it was given; tie its life to the dialog's.
     dialog._printer = printer  # type: ignore[attr-defined]
+    _open_large(dialog, parent)
     return dialog
+
+
+def _open_large(dialog: QPrintPreviewDialog, parent: QWidget | None) -> None:
+    """Most of the screen, the page as wide as the view: Qt opens its preview at 640 x 480 with the
+    whole page in view, about 40 %, too small to read the text one is about to print."""
+    host = parent.window() if parent is not None else None
+    screen = (host.screen() if host is not None else dialog.screen()).availableGeometry()
+    dialog.resize(round(PREVIEW_SCREEN_SHARE * screen.width()), round(PREVIEW_SCREEN_SHARE * screen.height()))
+    # Qt's own "Fit width" button, so that its toolbar shows the mode the preview is in.
+    fit_width = dialog.findChild(QAction, "fitWidthAction")
+    if fit_width is not None:
+        fit_width.trigger()
+        return
+    preview = dialog.findChild(QPrintPreviewWidget)
+    if preview is not None:
+        preview.fitToWidth()
 
 
 def print_preview(
