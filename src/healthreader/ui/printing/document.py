@@ -50,10 +50,12 @@ from PySide6.QtGui import (
     QPdfWriter,
     QPen,
     QRawFont,
+    QTextBlock,
     QTextBlockFormat,
     QTextCursor,
     QTextDocument,
     QTextFormat,
+    QTextFrame,
 )
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QWidget
@@ -81,6 +83,7 @@ PDF_RESOLUTION = 600
 # Text is laid out at CSS's 96 dpi (see _layout_device) and scaled to the device.
 LAYOUT_DPI = 96
 GREY = QColor("#555555")
+TAIL_LINES = 3  # of the article that go with its sources to their page: its last thought, not a stray line
 PREVIEW_SCREEN_SHARE = 0.9  # of the screen the print preview opens on: most of it, its edges free
 
 
@@ -200,6 +203,22 @@ def _body_markdown(entry: Entry, section: str | None) -> str:
     return f"## {part.title}\n\n{part.text}"
 
 
+# Where the article ends and what follows it (sources, disclaimer, a kiosk's code) begins: an anchor
+# the layout finds again in the QTextDocument (Qt keeps a name, not a class).
+END_MATTER = "handout-end-matter"
+_END_MATTER_STARTS = ('<h4 class="sources-title">', '<p class="disclaimer-title">')
+
+
+def _mark_end_matter(html: str) -> str:
+    """The anchor at the start of the sources' heading, or of the disclaimer's title when there are none."""
+    found = [(html.find(start), start) for start in _END_MATTER_STARTS if start in html]
+    if not found:
+        return html
+    at, start = min(found)
+    at += len(start)  # inside the element: an anchor of its own would be a paragraph of its own
+    return html[:at] + f'<a name="{END_MATTER}"></a>' + html[at:]
+
+
 def build_handout(
     entry: Entry, library: Library, options: PrintOptions = PrintOptions(), labels: PageLabels | None = None
 ) -> Handout:
@@ -211,6 +230,7 @@ def build_handout(
         entry = dataclasses.replace(entry, summary="")
     html = entry_page(entry, body_html, library.disclaimer_for(entry), labels or page_labels())
     html = html.replace('<p class="summary"></p>', "")
+    html = _mark_end_matter(html)
     info = library.info_for(entry)
     code = ""
     if options.stamp:
@@ -392,6 +412,108 @@ def _keep_boxes_together(doc: QTextDocument, page_height: float) -> None:
             return
 
 
+@dataclass
+class _Unit:
+    """A paragraph of the root frame, or a whole box (a table), as the layout placed it."""
+
+    block: QTextBlock | None
+    frame: QTextFrame | None
+    start: int  # its first position in the document
+    top: float  # the top of its first line
+    lines: int
+
+    def set_break(self, policy: QTextFormat.PageBreakFlag) -> None:
+        if self.frame is not None:
+            box = self.frame.frameFormat()
+            box.setPageBreakPolicy(policy)
+            self.frame.setFrameFormat(box)
+        elif self.block is not None:
+            paragraph = QTextBlockFormat()
+            paragraph.setPageBreakPolicy(policy)
+            QTextCursor(self.block).mergeBlockFormat(paragraph)
+
+    def breaks_before(self) -> bool:
+        fmt = self.frame.frameFormat() if self.frame is not None else self.block.blockFormat() if self.block else None
+        return fmt is not None and bool(fmt.pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+
+
+def _first_line_top(layout: QAbstractTextDocumentLayout, block: QTextBlock) -> float:
+    # A paragraph moved to the next page keeps its top on the page before; its first line moves.
+    top = layout.blockBoundingRect(block).top()
+    return top + (block.layout().lineAt(0).y() if block.layout().lineCount() else 0.0)
+
+
+def _units(doc: QTextDocument) -> list[_Unit]:
+    layout = doc.documentLayout()
+    units = []
+    it = doc.rootFrame().begin()
+    while not it.atEnd():
+        frame, block = it.currentFrame(), it.currentBlock()
+        if frame is not None:
+            first = doc.findBlock(frame.firstPosition())
+            lines = 0
+            inner = first
+            while inner.isValid() and inner.position() <= frame.lastPosition():
+                lines += inner.layout().lineCount()
+                inner = inner.next()
+            units.append(_Unit(None, frame, frame.firstPosition(), _first_line_top(layout, first), lines))
+        elif block.isValid() and block.text().strip():  # empty paragraphs between boxes hold nothing
+            units.append(
+                _Unit(block, None, block.position(), _first_line_top(layout, block), block.layout().lineCount())
+            )
+        it += 1
+    return units
+
+
+def _end_matter_start(doc: QTextDocument) -> int | None:
+    block = doc.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            if END_MATTER in it.fragment().charFormat().anchorNames():
+                return block.position()
+            it += 1
+        block = block.next()
+    return None
+
+
+def _keep_end_with_article(doc: QTextDocument, page_height: float) -> bool:
+    """Carry the article's last lines onto the page its sources and disclaimer would have to themselves.
+
+    A last page of sources and disclaimer alone, after a page that stops where the article ends, reads
+    as if the article went on elsewhere, and takes a sheet for a few lines.  The article's last
+    ``TAIL_LINES`` lines (whole paragraphs, a box as one) start a page, and what follows them flows after
+    them.  True if it moved anything."""
+    marker = _end_matter_start(doc)
+    if marker is None:
+        return False
+    units = _units(doc)
+    # The unit the marker is in: the sources' heading, or the disclaimer's box.
+    first_end = max((i for i, u in enumerate(units) if u.start <= marker), default=0)
+    if first_end == 0:
+        return False
+    last_page = int(units[-1].top // page_height)
+    starts_last = next(i for i, u in enumerate(units) if int(u.top // page_height) == last_page)
+    if starts_last < first_end:
+        return False  # the last page has some of the article on it
+    tail, lines = first_end, 0
+    while tail > 0 and lines < TAIL_LINES:
+        candidate = units[tail - 1]
+        if candidate.top % page_height < 1.0 and int(candidate.top // page_height) < last_page:
+            break  # it starts its page already: moving it would leave that page empty
+        tail -= 1
+        lines += candidate.lines
+    if tail == first_end:
+        return False
+    for unit in units[first_end:]:
+        if unit.breaks_before():
+            unit.set_break(QTextFormat.PageBreakFlag.PageBreak_Auto)
+    units[tail].set_break(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+    # Qt's incremental relayout after a format change loses page breaks; redo it all.
+    doc.markContentsDirty(0, doc.characterCount())
+    return True
+
+
 def _split_blocks_at_page_breaks(doc: QTextDocument, page_height: float) -> None:
     """End every paragraph that runs over a page edge there, and go on in a new paragraph.
 
@@ -466,6 +588,10 @@ def _layout_document(handout: Handout, device: QImage, width: float, height: flo
     doc.setPageSize(QSizeF(width, height))
     _keep_boxes_together(doc, height)
     _keep_headings_with_next(doc, height)
+    if _keep_end_with_article(doc, height):
+        # The lines moved may leave a heading at the foot of the page before, or push a box over an edge.
+        _keep_boxes_together(doc, height)
+        _keep_headings_with_next(doc, height)
     _split_blocks_at_page_breaks(doc, height)
     return doc
 
