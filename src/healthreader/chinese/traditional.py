@@ -27,10 +27,19 @@ CONFIGS = {TAIWAN: "s2twp", HONG_KONG: "s2hk"}
 # - 和面 is "knead the dough" to them, so 和面部, 和面瘫, 和面肌 ("and the face...") came out 和麵部,
 #   和麵癱, 和麵肌; 多只需 ("mostly only needs") came out 多隻需 ("many animals");
 # - Taiwan's phrases are a software glossary: 类型 became 型別, 局部(麻醉) 區域性, 扩展 擴充套件,
-#   社区(卫生) 社群, 拷贝(数) 複製數, 消息 訊息, where a health text in Taiwan writes 類型, 局部, 擴展,
-#   社區, 拷貝, 消息.
+#   社区(卫生) 社群, 拷贝(数) 複製數, 消息 訊息, 审核(人) 稽核 ("audit"), where a health text in Taiwan
+#   writes 類型, 局部, 擴展, 社區, 拷貝, 消息, 審核.
 # These words are converted on their own, as written here; the text around them as OpenCC does.
-_KEEP = {"类型": "類型", "局部": "局部", "扩展": "擴展", "社区": "社區", "拷贝": "拷貝", "消息": "消息", "只需": "只需"}
+_KEEP = {
+    "类型": "類型",
+    "局部": "局部",
+    "扩展": "擴展",
+    "社区": "社區",
+    "拷贝": "拷貝",
+    "消息": "消息",
+    "审核": "審核",
+    "只需": "只需",
+}
 # A break between 和 and 面, unless the 面 is dough (面团, 面粉, 面条): 面 alone stays 面.
 _PIECES = re.compile("(" + "|".join(_KEEP) + ")|(?<=和)(?=面[^团粉条])")
 

@@ -102,12 +102,22 @@ def test_and_the_face_is_never_knead_the_dough(system, make_window, locale) -> N
 
 def test_taiwan_words_not_its_software_words(system, make_window) -> None:
     """s2twp's phrase table is made for software: 类型 becomes 型別, 局部 區域性, 扩展 擴充套件,
-    社区 社群; a health text in Taiwan says 類型, 局部麻醉, 擴展, 社區."""
+    社区 社群, 审核 稽核; a health text in Taiwan says 類型, 局部麻醉, 擴展, 社區, 審核."""
     system(TAIWAN)
     window = make_window("muscle-biopsy-genetic-testing", dirs=[REAL_LIBRARY], size=(1366, 800))
     shown = visible_text(window.viewer)
     assert "局部麻醉" in shown and "類型" in shown, shown[:300]
     text = window.viewer.toPlainText()
-    for wrong in ("區域性", "型別", "擴充套件", "社群"):
+    for wrong in ("區域性", "型別", "擴充套件", "社群", "稽核"):
         assert wrong not in text, wrong
     assert "切片" in text or "活檢" in text  # the rest is still Taiwan's (s2twp), not plain s2t
+
+
+def test_turned_on_by_hand_the_reviewer_line_says_shen_he(system, make_window) -> None:
+    """On a mainland system with traditional characters turned on, the page's own labels (审核人,
+    审核日期) are converted too: 審核, not s2twp's 稽核 ("audit"), seen in the kiosk's screenshots."""
+    system(CHINA)
+    window = make_window("alpha")
+    window.actions_["traditional"].trigger()
+    shown = visible_text(window.viewer)
+    assert "審核" in shown and "稽核" not in shown, shown[:300]
