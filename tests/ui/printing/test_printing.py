@@ -364,3 +364,36 @@ def test_an_exported_pdf_gets_the_users_usual_file_mode(qapp, real_library: Libr
     finally:
         os.umask(previous)
     assert stat.S_IMODE(path.stat().st_mode) == 0o640
+
+
+def _dark_pixels(pdf: Path, out: Path) -> int:
+    """How much of the first page is drawn in dark ink (text, rules), rendered as a printer would."""
+    from PySide6.QtGui import QImage
+
+    subprocess.run(["pdftoppm", "-r", "40", "-f", "1", "-l", "1", "-png", str(pdf), str(out)], check=True)
+    [png] = out.parent.glob(out.name + "*.png")
+    image = QImage(str(png))
+    return sum(
+        1 for x in range(image.width()) for y in range(image.height()) if image.pixelColor(x, y).lightnessF() < 0.45
+    )
+
+
+@pytest.mark.parametrize("theme_action", ["theme_dark", "theme_contrast"])
+def test_the_handout_is_dark_ink_on_paper_whatever_the_screens_theme(
+    qtbot, make_window, tmp_path: Path, theme_action: str
+) -> None:
+    """The screen's theme is not the paper's: in the dark theme the print preview and the PDF had the
+    body text in the window's light text colour, white on white paper (seen in the Xvfb journeys)."""
+    window = make_window("alpha")
+    light_pdf = tmp_path / "light.pdf"
+    answering = answer_file_dialog(qtbot, light_pdf)
+    window.actions_["export_pdf"].trigger()
+    answering.stop()
+    window.actions_[theme_action].trigger()
+    dark_pdf = tmp_path / "dark.pdf"
+    answering = answer_file_dialog(qtbot, dark_pdf)
+    window.actions_["export_pdf"].trigger()
+    answering.stop()
+    light = _dark_pixels(light_pdf, tmp_path / "light")
+    dark = _dark_pixels(dark_pdf, tmp_path / "dark")
+    assert light > 0 and dark >= 0.95 * light, (light, dark)

@@ -47,6 +47,7 @@ from PySide6.QtGui import (
     QPageLayout,
     QPageSize,
     QPainter,
+    QPalette,
     QPdfWriter,
     QPen,
     QRawFont,
@@ -654,6 +655,10 @@ def paint_handout(device: QPagedPaintDevice, handout: Handout) -> int:
             painter.setClipRect(page)
             context = QAbstractTextDocumentLayout.PaintContext()
             context.clip = page.adjusted(0, 0.5, 0, -0.5)
+            # Ink on paper whatever the screen's theme: the context starts with the application's
+            # palette, whose text is white in the dark and high-contrast themes (white on white paper).
+            context.palette.setColor(QPalette.ColorRole.Text, QColor("black"))
+            context.palette.setColor(QPalette.ColorRole.Link, QColor("#0b4f8a"))
             doc.documentLayout().draw(painter, context)
             painter.restore()
         return pages
