@@ -56,6 +56,7 @@ MANIFEST = "manifest.json"
 MAX_MANIFEST_BYTES = 1024 * 1024
 FORMAT = "healthreader-search-index"
 HASH_CACHE = "search-content-hash.json"
+MAX_HASH_CACHE_BYTES = 64 * 1024  # two hex digests and their names
 _SAMPLE = 4096
 _SAMPLES = 16
 #: Files up to this size are checked whole at every opening (a few milliseconds); larger ones by samples.
@@ -131,7 +132,8 @@ def cached_content_hash(library: Library, cache_file: Path | None) -> str:
         return content_hash(library)
     signature = stat_signature(library)
     try:
-        cached = json.loads(cache_file.read_text(encoding="utf-8"))
+        # Bounded: a damaged cache (100,000 brackets, a named pipe) costs a rehash, never the start.
+        cached = read_json(cache_file, max_bytes=MAX_HASH_CACHE_BYTES, max_depth=2)
         if cached.get("signature") == signature and isinstance(cached.get("content_hash"), str):
             return str(cached["content_hash"])
     except (OSError, ValueError, AttributeError):

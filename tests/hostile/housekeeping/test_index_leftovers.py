@@ -172,3 +172,18 @@ def test_a_damaged_manifest_is_a_corrupt_index_rebuilt_not_a_crash(tmp_path: Pat
     assert "(alpha#" in found.out
     again = run_cli("index", "status", data=data)
     assert f"ok       {data / 'index'}" in again.out, again.out  # rebuilt by the search
+
+
+@pytest.mark.parametrize("kind", ["100,000 brackets", "a named pipe", "5,000 digits"])
+def test_a_damaged_content_hash_cache_costs_a_rehash_not_the_start(tmp_path: Path, kind: str) -> None:
+    data = tmp_path / "data"
+    run_cli("search", "面瘫", data=data).assert_clear(0)
+    [cache] = list(data.rglob("search-content-hash.json"))
+    cache.unlink()
+    if kind == "a named pipe":
+        os.mkfifo(cache)
+    else:
+        cache.write_text("[" * 100_000 + "]" * 100_000 if kind.startswith("100") else "9" * 5000, encoding="utf-8")
+    found = run_cli("search", "面瘫", data=data)  # within PROCESS_BOUND_S, or TimeoutExpired
+    found.assert_clear(0)
+    assert "(alpha#" in found.out
