@@ -601,6 +601,25 @@ def _(s: Survey, tmp: Path, o: Outcome) -> None:
     del found
 
 
+@case("housekeeping", "a damaged content-hash cache (100,000 brackets)")
+def _(s: Survey, tmp: Path, o: Outcome) -> None:
+    data = tmp / "data"
+    s.run("search", "面瘫", data=data, tiny=True, timeout=300)
+    for cache in data.rglob("search-content-hash.json"):
+        cache.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    o.runs.append(s.run("search", "面瘫", data=data, tiny=True))
+    o.note = f"rc {[r.rc for r in o.runs]}"
+
+
+@case("housekeeping", "the log is a named pipe")
+def _(s: Survey, tmp: Path, o: Outcome) -> None:
+    data = tmp / "data"
+    data.mkdir(parents=True)
+    os.mkfifo(data / "healthreader.log")
+    o.runs.append(s.run("--open", "alpha", gui=True, data=data))
+    o.note = f"window rc {o.runs[0].rc}"
+
+
 @case("housekeeping", "a 20 MB log at start")
 def _(s: Survey, tmp: Path, o: Outcome) -> None:
     data = tmp / "data"
