@@ -333,13 +333,13 @@ class SearchService:
                 parsed = parse_query(typed, self.lexicon, self._engine.known)
                 if not parsed.units:
                     return Results(typed, typed, None, [], 0, hint=HINT_EMPTY_QUERY)
-                out = self._run(parsed, limit, type, category, exact)
+                out = self._paged(parsed, limit, type, category, exact)
                 effective, corrected_from = typed, None
                 if not exact and (out.total < FEW_HITS or out.unknown):
                     fixed = self._correction(typed, parsed.pieces)
                     if fixed is not None:
                         better = parse_query(fixed, self.lexicon, self._engine.known)
-                        out2 = self._run(better, limit, type, category, exact)
+                        out2 = self._paged(better, limit, type, category, exact)
                         if out2.hits and (
                             out2.unknown < out.unknown or (out.total < FEW_HITS and out2.total > out.total)
                         ):
@@ -378,6 +378,20 @@ class SearchService:
     def _weight(self, piece: Piece) -> float:
         weight = PIECE_WEIGHTS.get(piece.kind, 0.0)
         return weight * SINGLE_CHAR if len(piece.text) == 1 else weight
+
+    def _paged(self, parsed: ParsedQuery, limit: int, type_: str | None, category: str | None, exact: bool) -> _Outcome:
+        """``_run`` a page (STABLE_DEPTH hits) at a time: each further page is what a deeper search
+        ranks next after the pages before it, so asking for more ('More results') never reorders or
+        drops the hits of the pages already shown.  One search for the first page, as before."""
+        out = self._run(parsed, min(limit, STABLE_DEPTH), type_, category, exact)
+        depth = STABLE_DEPTH
+        while len(out.hits) == depth < limit and out.total > depth:
+            depth = min(depth + STABLE_DEPTH, limit)
+            deeper = self._run(parsed, depth, type_, category, exact)
+            shown = {h.entry_id for h in out.hits}
+            extra = [h for h in deeper.hits if h.entry_id not in shown][: depth - len(out.hits)]
+            out = _Outcome(out.hits + extra, deeper.total, deeper.not_found, deeper.unknown)
+        return out
 
     def _run(self, parsed: ParsedQuery, limit: int, type_: str | None, category: str | None, exact: bool) -> _Outcome:
         engine = self._engine

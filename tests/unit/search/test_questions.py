@@ -180,3 +180,14 @@ def test_fewer_hits_are_the_first_of_more(service: SearchService) -> None:
         page = ids(service.search(typed, limit=20))
         for fewer in (1, 3, 10):
             assert ids(service.search(typed, limit=fewer)) == page[:fewer], (typed, fewer)
+
+
+def test_the_next_page_of_hits_leaves_the_first_page_as_it_was(service: SearchService) -> None:
+    # 'More results' asks again for 40: the 20 the reader has seen must stay as and where they were.
+    for typed in ("无力", "没劲", "在家怎么自己检查面部肌肉萎缩", "神经根阻滞后肌肉萎缩怎么治", "肌肉"):
+        page = ids(service.search(typed, limit=20))
+        more = ids(service.search(typed, limit=40))
+        assert more[:20] == page, typed
+        assert len(set(more)) == len(more), typed
+        if len(page) == 20:
+            assert ids(service.search(typed, limit=60))[:40] == more, typed
