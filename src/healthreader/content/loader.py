@@ -251,7 +251,9 @@ def entry_files(folder: Path, problems: list[Problem] | None = None) -> list[tup
                 if not stat.S_ISREG(st.st_mode):
                     problem(de.path, "not a regular file (a pipe, socket or device); skipped")
                     continue
-                real_file = real_file or os.path.realpath(de.path)
+                # Not a link, in a folder whose real path is known: its real path without the five
+                # lstat calls realpath makes (a tenth of the library's load at 10,000 entries).
+                real_file = real_file or os.path.join(real, de.name)
                 if real_file in files:
                     problem(de.path, f"the same file as {files[real_file]}; read once")
                     continue
