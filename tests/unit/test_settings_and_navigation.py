@@ -96,3 +96,20 @@ def test_a_save_is_durable_its_rename_synced_with_the_folder(data_dir: Path, mon
         ["fsync", "folder"],
     ]
     assert steps[-1] == f"fsync folder {folder}"
+
+
+def test_two_windows_saving_do_not_undo_each_others_settings(data_dir: Path) -> None:
+    """Each window holds its own copy of the settings; saving its copy whole put back, in the file,
+    the other window's old value of every option it had not touched itself."""
+    first, second = Settings(DataPaths(data_dir)), Settings(DataPaths(data_dir))
+    first.set("zoom_percent", 150)
+    second.set("theme", "dark")
+    second.set("last_location", "entry:alpha")
+    first.set("print_header", "康复门诊")
+    again = Settings(DataPaths(data_dir))
+    assert again.get("zoom_percent") == 150
+    assert again.get("theme") == "dark"
+    assert again.get("print_header") == "康复门诊"
+    assert again.get("last_location") == "entry:alpha"
+    second.reset("zoom_percent")  # a reset is a change too: the other window's value goes
+    assert Settings(DataPaths(data_dir)).get("zoom_percent") == 110

@@ -133,6 +133,9 @@ class Settings:
     def __init__(self, data: DataPaths) -> None:
         self._files = {Scope.PREFS: data.settings_file, Scope.SESSION: data.session_file}
         self._values: dict[Scope, dict[str, Any]] = {}
+        # The options this window set or reset: a save writes these over what is in the file now, and
+        # leaves the rest as another window may have saved it (not as this window read it at its start).
+        self._changed: dict[Scope, set[str]] = {scope: set() for scope in Scope}
         self.problems: list[str] = []
         self.recovered: list[SettingsRecovery] = []
         for scope, path in self._files.items():
@@ -182,6 +185,7 @@ class Settings:
         if self._values[opt.scope].get(name) == value:
             return
         self._values[opt.scope][name] = value
+        self._changed[opt.scope].add(name)
         self._write(opt.scope)
 
     def is_set(self, name: str) -> bool:
@@ -191,12 +195,29 @@ class Settings:
 
     def reset(self, name: str) -> None:
         opt = OPTIONS[name]
-        if self._values[opt.scope].pop(name, None) is not None:
+        had = self._values[opt.scope].pop(name, None) is not None
+        if had or name in self._on_disk(opt.scope):  # another window may have set it meanwhile
+            self._changed[opt.scope].add(name)
             self._write(opt.scope)
+
+    def _on_disk(self, scope: Scope) -> dict[str, Any]:
+        """The values in the file now (another window may have saved since), or {} when it is missing
+        or unreadable (it was judged, and moved aside if need be, at the start)."""
+        try:
+            data = read_json(self._files[scope], max_bytes=MAX_FILE_BYTES, max_depth=MAX_DEPTH)
+        except (OSError, BoundedFileError):
+            return {}
+        values = data.get("values") if isinstance(data, dict) else None
+        if not isinstance(values, dict) or data.get("version") != SCHEMA_VERSION:
+            return {}
+        return values
 
     def _write(self, scope: Scope) -> None:
         path = self._files[scope]
-        payload = {"version": SCHEMA_VERSION, "values": self._values[scope]}
+        values = self._on_disk(scope) | {k: v for k, v in self._values[scope].items() if k in self._changed[scope]}
+        for name in self._changed[scope] - self._values[scope].keys():
+            values.pop(name, None)  # reset here
+        payload = {"version": SCHEMA_VERSION, "values": values}
         text = json.dumps(payload, ensure_ascii=False, indent=1)
         tmp: str | None = None
         try:
