@@ -85,7 +85,7 @@ def _walk(walk: Walk, app: App) -> None:
 
     for _ in range(10):
         said = walk.press("Tab towards the results", "Tab", until="")
-        if "搜索结果" in said:
+        if "搜索结果" in said and "个项目的列表" in said:  # the sidebar's list, not the page's heading
             break
     assert "搜索结果" in said and "个项目的列表" in said, walk.text()
     said = walk.press("Down: the second result", "Down", until="")
