@@ -260,6 +260,7 @@ def test_a_stuck_speech_service_never_freezes_the_window(reader, daemon, qtbot) 
     window.close()
     assert not window.isVisible()
     window.show()
+    speech.open_timeout_ms = 20000  # a loaded machine's daemon may take seconds once thawed
     daemon.thaw()  # it answers again: read aloud is offered again
     qtbot.waitUntil(lambda: speech.engine == "ready", timeout=20000)
     assert button(window).isEnabled() and button(window).text() == "朗读" and not speech.reading()

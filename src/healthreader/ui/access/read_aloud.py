@@ -194,6 +194,8 @@ class ReadAloud(QObject):
         self._skip_ready = 0  # Ready answers to stops, not the end of the chunk being read
         self._locale: QLocale | None = None  # the UI's locale while the engine starts in C
         self._engine_to_open = ""
+        self._quiet = False  # a probe: failures are logged, not shown
+        self._retried = False  # a late start, in the wrong locale, tried once more
         self._attempt = 0
         self._watchdog = QTimer(self)
         self._watchdog.setSingleShot(True)
@@ -216,8 +218,12 @@ class ReadAloud(QObject):
         return "speechd" if "speechd" in real else (real[0] if real else None)
 
     def probe(self) -> None:
-        """Start the engine now, without reading: ``availabilityChanged`` says whether it can read."""
+        """Start the engine now, without reading: ``availabilityChanged`` says whether it can read.
+
+        Nobody asked to hear anything, so a failure is logged, not shown: a kiosk then offers no
+        read aloud at all, and its patients never see a message about speakers meant for the staff."""
         if self.engine == CLOSED:
+            self._quiet = True
             self._open_engine()
         elif self.engine in (READY, FAILED):
             self.availabilityChanged.emit(self.engine == READY)
@@ -267,8 +273,8 @@ class ReadAloud(QObject):
         self._update_actions()
         # speechd starts in the default locale and fails ("Failed to initialize default locale and
         # voice") when that is zh_CN: its Chinese voices have the locale C. So it starts in C (set
-        # here, on the UI thread, and put back as soon as the engine answers), and the voice is
-        # picked by name.
+        # here, on the UI thread, and put back as soon as the engine answers or is given up on),
+        # and the voice is picked by name.
         self._engine_to_open = name
         self._start_engine()
 
@@ -293,6 +299,14 @@ class ReadAloud(QObject):
         if speech is None or self.engine not in (OPENING, SILENT):
             return
         if speech.state() == QTextToSpeech.State.Error:
+            if self.engine == SILENT and not self._retried:
+                # It answered late, after the locale went back, in which speechd finds no voice:
+                # the daemon answers now, so start it again, in C.
+                log.info("read aloud: the speech service answered late; starting the engine again")
+                self._retried = True
+                self.engine = OPENING
+                self._start_engine()
+                return
             self._fail(
                 self.tr("The speech service could not start (%1), so it cannot read aloud.").replace(
                     "%1", speech.errorString()
@@ -343,7 +357,10 @@ class ReadAloud(QObject):
         self.engine, self._why = FAILED, why
         self._starting = False
         self._clear()
-        self.explain.emit(why)
+        if self._quiet:
+            log.warning("read aloud cannot read: %s", why)
+        else:
+            self.explain.emit(why)
         self.availabilityChanged.emit(False)
 
     def _on_answer(self) -> None:
@@ -362,8 +379,9 @@ class ReadAloud(QObject):
     def _on_silence(self) -> None:
         """The service did not answer in time: stop waiting for it, and say so."""
         log.error("read aloud: the speech service did not answer (engine %s)", self.engine)
-        # The locale stays C while the engine may still start (it reads the locale when the daemon
-        # answers); the window has its own locale (see AccessibilityController), so it keeps its own.
+        # The default locale goes back now (an on-screen keyboard opened later takes its layout from
+        # it); an engine that starts after all then starts in it, fails, and is started again in C.
+        self._restore_locale()
         self.engine = SILENT
         self._starting = False
         self._clear()
@@ -400,6 +418,7 @@ class ReadAloud(QObject):
 
     def read(self) -> None:
         """Read from the section shown (or the selection, if the reader selected text) to the end."""
+        self._quiet = False  # the reader asked: whatever goes wrong now is said
         if self.engine == FAILED:
             self.explain.emit(self._why)
             return
