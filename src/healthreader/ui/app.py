@@ -19,7 +19,7 @@ from collections.abc import Callable, MutableMapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -133,7 +133,11 @@ def use_on_screen_keyboard(policy: KioskPolicy, env: MutableMapping[str, str] = 
         log.error("kiosk: Qt Virtual Keyboard is not installed (%s): no on-screen keyboard", plugins)
         return False
     env["QT_IM_MODULE"] = ON_SCREEN_KEYBOARD
-    log.info("kiosk: on-screen keyboard: Qt Virtual Keyboard, pinyin")
+    # The keyboard opens in the layout of the default locale as it is when Qt starts: Chinese, for a
+    # Chinese library, even on a PC set up in C or English (a Taiwan or Hong Kong PC keeps its own).
+    if QLocale.system().language() != QLocale.Language.Chinese:
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    log.info("kiosk: on-screen keyboard: Qt Virtual Keyboard, %s", QLocale().name())
     return True
 
 
