@@ -590,6 +590,13 @@ def test_every_toolbar_button_shows_its_name(qtbot, open_window) -> None:
         assert b.height() >= 48 and b.width() >= 48, b.text()
     names = {b.text() for b in buttons}
     assert {"Back", "Home"} <= names
+    # A finger resting on a button shows nothing in the status bar (it showed "Larger text (Ctrl+=)").
+    zoom_in = window.toolbar.widgetForAction(window.actions_["zoom_in"])
+    window.actions_["zoom_in"].hover()
+    qtbot.mouseMove(zoom_in)
+    qtbot.wait(50)
+    assert window.statusBar().currentMessage() == ""
+    assert not [i for i in window.actions_.ids() if window.actions_[i].statusTip()]
     # A narrower screen keeps the names (the desktop drops them for icons alone).
     window.resize(1024, 768)
     qtbot.wait(50)
@@ -603,6 +610,7 @@ def test_read_aloud_is_a_large_button_offered_only_when_it_can_read(qtbot, open_
     # The mock engine has no Chinese voice: it cannot read, so no 朗读 button on the kiosk at all.
     qtbot.waitUntil(lambda: speech.engine == "failed", timeout=5000)
     assert c.read_button is not None and not c.read_button.isVisible()
+    assert not window.infobar.isVisible()  # and no word to the patient about it: it is the staff's
     assert window.toolbar.widgetForAction(window.actions_["read_aloud"]) is None  # not hidden in the toolbar
     # An engine that can read (any voice will do for the mock): offered, large, named.
     speech.shutdown()

@@ -457,8 +457,12 @@ class KioskController(QObject):
             child.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
             self._scrub(child)
         self._make_touch_scrolling()
-        # A patient cannot hover for a tooltip: every button says what it does, under its icon.
+        # A patient cannot hover for a tooltip: every button says what it does, under its icon.  And
+        # a finger resting on a button showed its status tip, shortcut and all ("放大字号（Ctrl+=）"),
+        # in the status bar: hover-only, and a keyboard's words.
         w.label_toolbar(Qt.ToolButtonStyle.ToolButtonTextUnderIcon, always=True)
+        for action_id in w.actions_.ids():
+            w.actions_[action_id].setStatusTip("")
         self._build_banner()
         large = w.actions_["large_type"]
         self._apply_stylesheet(large.isChecked())
