@@ -1237,13 +1237,6 @@ An offline reader for health information.</source>
     </message>
 </context>
 <context>
-    <name>QAbstractFileIconProvider</name>
-    <message>
-        <source>Folder</source>
-        <translation>文件夹</translation>
-    </message>
-</context>
-<context>
     <name>QrDialog</name>
     <message>
         <source>Open this page on your phone</source>
