@@ -27,6 +27,9 @@ from healthreader.packs.manifest import MANIFEST_NAME, SIGNATURE_NAME, PackManif
 ZIP_MAGIC = b"PK\x03\x04"
 MAX_MEMBERS = 200_000
 _CHUNK = 1024 * 1024
+# What reading a damaged or foreign zip raises: zipfile says NotImplementedError for a version or a
+# compression method it lacks, which a single flipped byte in a central-directory entry produces.
+_UNREADABLE = (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError)
 
 
 @dataclass(frozen=True)
@@ -57,7 +60,7 @@ def _open_zip(path: Path) -> zipfile.ZipFile:
         zf = zipfile.ZipFile(path)
     except FileNotFoundError:
         raise PackRefused(Refusal.UNREADABLE, f"there is no file {path}") from None
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+    except _UNREADABLE as exc:
         raise _refuse_unreadable(path, exc) from None
     names = zf.namelist()
     if len(names) > MAX_MEMBERS:
@@ -79,7 +82,7 @@ def _read_member(zf: zipfile.ZipFile, path: Path, name: str, limit: int) -> byte
     try:
         with zf.open(info) as f:
             return f.read(limit + 1)[: limit + 1]
-    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as exc:
+    except _UNREADABLE as exc:
         raise _damaged(path, name, exc) from None
 
 
@@ -184,7 +187,7 @@ def extract(pack: VerifiedPack, target: Path | None) -> None:
                         out.parent.mkdir(parents=True, exist_ok=True)
                         with out.open("wb") as dst:
                             digest = _copy_checked(src, dst, rec.size)
-            except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as exc:
+            except _UNREADABLE as exc:
                 if isinstance(exc, OSError) and target is not None and not isinstance(exc, zipfile.BadZipFile):
                     raise
                 raise _damaged(pack.path, name, exc) from None

@@ -217,6 +217,31 @@ def test_no_byte_of_a_pack_can_be_changed_unnoticed(make_pack, store, trusted, t
             assert (folder / name).read_bytes() == data
 
 
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [(6, 235), (10, 99)],  # "version needed to extract" 23.5; compression method 99 (AES, which zipfile lacks)
+    ids=["zip version 23.5", "compression 99"],
+)
+@pytest.mark.parametrize("member", ["hrpack.json", "library/articles/gamma.md"])
+def test_a_member_zipfile_cannot_read_is_refused_in_words(make_pack, trusted, tmp_path, field, value, member) -> None:
+    """zipfile raises NotImplementedError for these (a flipped byte made one in CI): refused, never a traceback."""
+    bad = tmp_path / "unreadable.hrpack"
+    bad.write_bytes(make_pack("2.0").read_bytes())
+    with zipfile.ZipFile(bad) as zf:
+        header_offset = zf.getinfo(member).header_offset
+    raw = bytearray(bad.read_bytes())
+    central = raw.find(b"PK\x01\x02" + b"", 0)
+    while central != -1 and int.from_bytes(raw[central + 42 : central + 46], "little") != header_offset:
+        central = raw.find(b"PK\x01\x02", central + 4)
+    assert central != -1
+    raw[central + field : central + field + 2] = value.to_bytes(2, "little")
+    bad.write_bytes(bytes(raw))
+    with pytest.raises(PackRefused) as refused:
+        PackStore(tmp_path / "store").install(bad, trusted)
+    assert member in str(refused.value) or "unreadable" in str(refused.value), refused.value
+    assert not (tmp_path / "store" / "test-library" / "current").exists()
+
+
 def test_a_failed_install_leaves_no_staging_folder(make_pack, store, trusted, tmp_path) -> None:
     store.install(make_pack("1.0"), trusted)
     bad = _bad_pack("changed entry, zip rebuilt", make_pack, None, tmp_path)
