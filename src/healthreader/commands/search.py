@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import shutil
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -112,13 +113,33 @@ def run_search(args: argparse.Namespace) -> int:
     except IndexBuildError as exc:
         print(f"error: search is unavailable: {exc}", file=sys.stderr)
         return 1
+
+    def answer(text: str) -> Results:
+        nonlocal service
+        results = _search(service, args, text)
+        if service.damaged:
+            # Large index files are only sampled at start: damage between the samples shows here.
+            # As the window does, rebuild in the user's folder (never a prebuilt one) and ask again.
+            print("the search index is damaged; rebuilding it", file=sys.stderr, flush=True)
+            service.close()
+            shutil.rmtree(paths.index_dir, ignore_errors=True)
+            try:
+                service = SearchService.open(
+                    open_library(args), paths.index_dir, prebuilt_dirs=[], progress=progress, cache_dir=paths.cache_dir
+                )
+            except IndexBuildError as exc:
+                print(f"error: search is unavailable: {exc}", file=sys.stderr)
+                raise SystemExit(1) from exc
+            results = _search(service, args, text)
+        return results
+
     try:
         if args.stdin:
             for line in sys.stdin:
-                hits = _search(service, args, line.rstrip("\r\n")).hits
+                hits = answer(line.rstrip("\r\n")).hits
                 print(json.dumps([hit_json(h, args.explain) for h in hits], ensure_ascii=False), flush=True)
             return 0
-        results = _search(service, args, args.query)
+        results = answer(args.query)
         if args.json:
             if results.corrected_from is not None:
                 print(f"showing results for {results.effective_query!r}", file=sys.stderr)

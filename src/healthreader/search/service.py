@@ -344,8 +344,10 @@ class SearchService:
                             out2.unknown < out.unknown or (out.total < FEW_HITS and out2.total > out.total)
                         ):
                             out, effective, corrected_from = out2, fixed, typed
-        except Exception:  # noqa: BLE001 - a damaged index must not take the window down
-            log.exception("search failed for %r; the index needs rebuilding", typed)
+        except Exception as exc:  # noqa: BLE001 - a damaged index must not take the window down
+            # One line for the reader's terminal and the log; the traceback only with --verbose.
+            log.error("search failed for %r (%r); the index needs rebuilding", typed, exc)
+            log.debug("the search failure", exc_info=True)
             self.damaged = True
             return Results(typed, typed, None, [], 0, hint=HINT_UNAVAILABLE)
         log.debug("search %r: %d hits in %.1f ms", typed, out.total, (time.perf_counter() - started) * 1000)

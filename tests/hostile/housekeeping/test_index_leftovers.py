@@ -187,3 +187,43 @@ def test_a_damaged_content_hash_cache_costs_a_rehash_not_the_start(tmp_path: Pat
     found = run_cli("search", "面瘫", data=data)  # within PROCESS_BOUND_S, or TimeoutExpired
     found.assert_clear(0)
     assert "(alpha#" in found.out
+
+
+_DAMAGED_MID_SEARCH = """
+import sqlite3, sys
+from healthreader.search import service
+real = service.SearchService._paged
+failed = []
+def paged(self, *args, **kwargs):
+    if not failed:  # the first read of the index meets a damaged page, as a bad sector gives it
+        failed.append(True)
+        raise sqlite3.DatabaseError("database disk image is malformed")
+    return real(self, *args, **kwargs)
+service.SearchService._paged = paged
+from healthreader.cli import main
+raise SystemExit(main(sys.argv[1:]))
+"""
+
+
+def test_an_index_damaged_where_the_start_check_does_not_look_is_rebuilt_by_the_command_line(tmp_path: Path) -> None:
+    """Large index files are only sampled at start; damage between the samples shows in the middle of a
+    search.  The window rebuilds then; the command line did not (every answer empty, and a traceback)."""
+    import os
+
+    from tests.conftest import ROOT
+
+    data = tmp_path / "data"
+    run_cli("index", "build", "-q", data=data).assert_clear(0)
+    args = ["--data-dir", str(data), "--no-bundled", "--library", str(TINY_LIBRARY), "search", "面瘫"]
+    ran = subprocess.run(
+        [sys.executable, "-c", _DAMAGED_MID_SEARCH, *args],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, PYTHONPATH=str(ROOT / "src")),
+        timeout=120,
+        check=False,
+    )
+    assert "Traceback" not in ran.stderr, ran.stderr
+    assert ran.returncode == 0, ran.stderr
+    assert "(alpha#" in ran.stdout
+    assert "damaged" in ran.stderr and "rebuil" in ran.stderr
