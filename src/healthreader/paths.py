@@ -81,6 +81,7 @@ class DataPaths:
     read_only: bool = False
     scratch: Path | None = None
     problem: str = ""  # why, for the log and the message: the error that made the folder unusable
+    problem_errno: int = 0  # its errno, for the message in the reader's language (0: not known)
 
     @classmethod
     def at(cls, root: Path | str | None) -> DataPaths:
@@ -99,7 +100,8 @@ class DataPaths:
             paths.ensure()
         except OSError as exc:
             problem = exc.strerror or str(exc)
-            return cls(Path(tempfile.mkdtemp(prefix=f"{APP_NAME}-")), temporary=True, problem=problem)
+            temporary = Path(tempfile.mkdtemp(prefix=f"{APP_NAME}-"))
+            return cls(temporary, temporary=True, problem=problem, problem_errno=exc.errno or 0)
         # os.access, not the mode bits: it also answers for a read-only mount, where root is refused too.
         if not os.access(paths.root, os.W_OK):
             scratch = Path(tempfile.mkdtemp(prefix=f"{APP_NAME}-"))

@@ -8,6 +8,8 @@ for every feature (the reader window, the bookmarks panel, the start-up message)
 
 from __future__ import annotations
 
+import errno
+
 from PySide6.QtCore import QCoreApplication
 
 from healthreader.config import SettingsRecovery
@@ -73,6 +75,18 @@ def explain_read_only(error: StoreAccessError) -> str:
     )
 
 
+def _system_error(code: int) -> str:
+    """The usual reasons a folder cannot be made, in the reader's language ("" for others: the system's
+    own words are shown then)."""
+    if code == errno.EROFS:
+        return QCoreApplication.translate("UserData", "the disk is read-only")
+    if code in (errno.EACCES, errno.EPERM):
+        return QCoreApplication.translate("UserData", "no permission to write there")
+    if code in (errno.ENOSPC, errno.EDQUOT):
+        return QCoreApplication.translate("UserData", "the disk is full")
+    return ""
+
+
 def explain_data_folder(data: DataPaths) -> str | None:
     """The start-up message when the data folder could not be used as usual, or None."""
     if data.temporary:
@@ -81,7 +95,7 @@ def explain_data_folder(data: DataPaths) -> str | None:
             "HealthReader could not create its folder for your data (%1), so it is using a temporary one. "
             "Nothing you do in this session will be kept: bookmarks, reading history and settings are "
             "lost when HealthReader closes.",
-        ).replace("%1", data.problem or "?")
+        ).replace("%1", _system_error(data.problem_errno) or data.problem or "?")
     if data.read_only:
         return QCoreApplication.translate(
             "UserData",
