@@ -1699,6 +1699,18 @@ An offline reader for health information.</source>
         <translation>您的书签和阅读记录可以查看，但不能更改：书签文件或它所在的文件夹是只读的。</translation>
     </message>
     <message>
+        <source>the disk is read-only</source>
+        <translation>磁盘是只读的</translation>
+    </message>
+    <message>
+        <source>no permission to write there</source>
+        <translation>没有权限写入那里</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
         <source>HealthReader could not create its folder for your data (%1), so it is using a temporary one. Nothing you do in this session will be kept: bookmarks, reading history and settings are lost when HealthReader closes.</source>
         <translation>健康阅读器无法创建保存您数据的文件夹（%1），现在使用的是一个临时文件夹。这次使用中的一切都不会保留：关闭健康阅读器后，书签、阅读记录和设置都会丢失。</translation>
     </message>

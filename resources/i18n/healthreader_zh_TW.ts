@@ -1699,6 +1699,18 @@ An offline reader for health information.</source>
         <translation>您的書籤和閱讀記錄可以檢視，但不能更改：書籤檔案或它所在的資料夾是唯讀的。</translation>
     </message>
     <message>
+        <source>the disk is read-only</source>
+        <translation>磁碟是唯讀的</translation>
+    </message>
+    <message>
+        <source>no permission to write there</source>
+        <translation>沒有權限寫入那裡</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>磁碟已滿</translation>
+    </message>
+    <message>
         <source>HealthReader could not create its folder for your data (%1), so it is using a temporary one. Nothing you do in this session will be kept: bookmarks, reading history and settings are lost when HealthReader closes.</source>
         <translation>健康閱讀器無法建立儲存您資料的資料夾（%1），現在使用的是一個暫存資料夾。這次使用中的一切都不會保留：關閉健康閱讀器後，書籤、閱讀記錄和設定都會遺失。</translation>
     </message>
