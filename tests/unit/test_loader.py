@@ -6,6 +6,8 @@ import datetime as dt
 import os
 from pathlib import Path
 
+import pytest
+
 from healthreader.content import EntryType, load_library
 from healthreader.content.validate import check_references
 
@@ -267,3 +269,28 @@ def test_a_folder_that_cannot_be_listed_is_a_problem_and_costs_only_itself(tiny_
     lib = load_library([tiny_library])
     assert f"{locked}:1: cannot list the folder: Permission denied" in [str(p) for p in lib.problems]
     assert sorted(e.id for e in lib) == ["alpha", "gamma", "qa-beta"]
+
+
+@pytest.mark.parametrize(
+    "files",
+    [[1, 2], {"x": 5}, "text", None],
+    ids=["files a list", "a record a number", "files text", "files None"],
+)
+def test_a_catalogue_cache_of_the_wrong_shape_is_read_again_not_a_crash(
+    tiny_library: Path, tmp_path: Path, files: object
+) -> None:
+    """The cache carries the right header but not what this version writes (another program, a hand
+    edit, a bug): the library is read from its files, as with a cache that cannot be read at all."""
+    import marshal
+
+    from healthreader.content.loader import _CACHE_HEADER
+
+    cache = tmp_path / "cache" / "catalogue.bin"
+    cache.parent.mkdir()
+    library = load_library([tiny_library], cache_file=cache)  # a good cache, for the file names
+    good = marshal.loads(cache.read_bytes())["files"]
+    if files == {"x": 5}:
+        files = dict.fromkeys(good, 5)
+    cache.write_bytes(marshal.dumps({"version": _CACHE_HEADER, "files": files}))
+    again = load_library([tiny_library], cache_file=cache)
+    assert sorted(e.id for e in again) == sorted(e.id for e in library)

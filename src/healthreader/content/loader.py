@@ -306,14 +306,15 @@ class _Catalogue:
         if path and path.is_file():
             try:
                 data = marshal.loads(path.read_bytes())
-                if data.get("version") == _CACHE_HEADER:
+                if data.get("version") == _CACHE_HEADER and isinstance(data.get("files"), dict):
                     self.old = data["files"]
             except (OSError, ValueError, EOFError, TypeError, KeyError, AttributeError):
                 log.info("catalogue cache %s unreadable; rebuilding it", path)
 
     def lookup(self, file: str, st: os.stat_result) -> list[Any] | None:
         rec = self.old.get(file)
-        if rec is not None and rec[0] == st.st_mtime_ns and rec[1] == st.st_size:
+        # The shape is checked too: a cache with this version's header may still not be this version's.
+        if isinstance(rec, tuple | list) and len(rec) == 4 and rec[0] == st.st_mtime_ns and rec[1] == st.st_size:
             self.new[file] = rec
             return list(rec)
         return None
