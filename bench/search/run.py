@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import builtins
 import html
+import importlib.metadata
 import json
 import os
 import platform
@@ -411,7 +412,7 @@ def main() -> None:
             zim, _, zim_rss = run_child("zim-warm", str(zim_file), str(qfile))
             zf = [run_child("zim-first", str(zim_file), probe)[1] for _ in range(3)]
             zim_note = (
-                f"libzim {getattr(libzim, '__version__', '')}: ZIM build {zb['seconds']:.1f} s, {zim_file.stat().st_size / 1e6:.1f} MB, "
+                f"libzim {importlib.metadata.version('libzim')}: ZIM build {zb['seconds']:.1f} s, {zim_file.stat().st_size / 1e6:.1f} MB, "
                 f"build RSS {zb_rss / 1024:.0f} MB; first query fresh process {sorted(zf)[1] * 1000:.0f} ms; warm RSS {zim_rss / 1024:.0f} MB. "
                 "Its suggestions match title words only (no pinyin), its results carry no snippets here."
             )
