@@ -167,6 +167,7 @@ def create_main_window(
         from healthreader.ui.kiosk.controller import KioskSession
 
         session = KioskSession.create()
+        session.keep_keyboard_here()
     settings = session.settings(kiosk) if session is not None and kiosk is not None else Settings(data)
     library = load_library(dirs, cache_file=data.catalogue_file)
     language = choose_language(settings.get("ui_language"), library.language, traditional=settings.get("traditional"))

@@ -3,6 +3,7 @@ the idle reset leaving nothing of the previous reader, printing without dialogs,
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -315,6 +316,21 @@ def test_idle_reset_leaves_no_trace_in_memory_on_screen_or_on_disk(
             assert b"alpha" not in f.read_bytes() and b"jirou" not in f.read_bytes(), f
     # And the next reader starts clean: the idle timer waits for a first touch before counting.
     assert not c.idle_timer.isActive()
+
+
+def test_the_on_screen_keyboards_words_live_in_the_session_and_go_with_each_reset(qtbot, open_window) -> None:
+    window = open_window()
+    c = controller_of(window)
+    # Qt Virtual Keyboard keeps what is picked on it under XDG_CONFIG_HOME: the kiosk's is its session's.
+    config = Path(os.environ["XDG_CONFIG_HOME"])
+    assert config.is_relative_to(c.session.root) and config.is_dir()
+    learned = config / "qtvirtualkeyboard" / "pinyin" / "usr_dict.dat"
+    learned.parent.mkdir(parents=True)
+    learned.write_bytes(b"\x01mian tan")
+    # The search box is one whose words the keyboard does not learn.
+    assert window.search_box.inputMethodHints() & Qt.InputMethodHint.ImhSensitiveData
+    c.reset()
+    assert not (config / "qtvirtualkeyboard").exists()
 
 
 def test_a_touch_during_the_countdown_keeps_the_page(qtbot, open_window) -> None:

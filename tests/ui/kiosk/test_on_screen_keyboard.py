@@ -12,10 +12,17 @@ from pathlib import Path
 from tests.conftest import ROOT
 
 
-def drive(typed: str, pick: str, data_dir: Path, library: Path) -> dict[str, object]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=f"{ROOT / 'src'}:{ROOT}", HOME=str(data_dir))
+def drive(typed: str, pick: str, data_dir: Path, library: Path, *more: str) -> dict[str, object]:
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        PYTHONPATH=f"{ROOT / 'src'}:{ROOT}",
+        HOME=str(data_dir),
+        XDG_CONFIG_HOME=str(data_dir / ".config"),
+    )
+    script = str(Path(__file__).with_name("vkb_driver.py"))
     proc = subprocess.run(
-        [sys.executable, str(Path(__file__).with_name("vkb_driver.py")), typed, pick, str(data_dir), str(library)],
+        [sys.executable, script, typed, pick, str(data_dir), str(library), *more],
         capture_output=True, text=True, timeout=60, env=env, cwd=ROOT,
     )  # fmt: skip
     assert proc.returncode == 0, proc.stderr[-2000:]
@@ -38,3 +45,14 @@ def test_mianta_alone_does_not_offer_the_two_syllable_word(data_dir: Path, tiny_
     seen = drive("mianta", "面瘫", data_dir, tiny_library)
     assert "面瘫" not in seen["offered"] and seen["offered"][0] == "面他", seen
     assert seen["box"] == "", seen
+
+
+def test_the_keyboard_learns_nothing_a_patient_picks(data_dir: Path, tiny_library: Path) -> None:
+    # Qt's pinyin engine ranks the words picked before first and keeps them in
+    # ~/.config/qtvirtualkeyboard/pinyin/usr_dict.dat: the next patient would see the last one's picks,
+    # across resets and restarts.  免谈 is third for "miantan"; after one patient picks it, the next
+    # patient still sees the dictionary's own order, and nothing of the keyboard is in the home folder.
+    seen = drive("miantan", "免谈", data_dir, tiny_library, "--next-patient")
+    assert seen["offered"][2] == "免谈", seen
+    assert seen["again"] == seen["offered"], seen
+    assert seen["keyboard_files"] == [], seen

@@ -40,6 +40,7 @@ def click(window: QQuickWindow, item: QQuickItem) -> None:
 
 def main() -> None:
     typed, pick, data, library = sys.argv[1], sys.argv[2], Path(sys.argv[3]), Path(sys.argv[4])
+    next_patient = "--next-patient" in sys.argv[5:]
     QLocale.setDefault(QLocale("zh_CN"))  # the keyboard opens in the locale's layout: pinyin
     app = QApplication([sys.argv[0]])
     # The preview's 1280 px window: on the 800 px offscreen screen a full-screen kiosk's toolbar would
@@ -70,36 +71,56 @@ def main() -> None:
         text = item.property("text")
         if isinstance(text, str) and text and item.isVisible() and item.property("key") is not None:
             keys.setdefault(text, item)
-    for letter in typed:
-        click(panel, keys[letter])
-    QTest.qWait(300)
-    lists = [it for it in items(panel.contentItem()) if "ListView" in it.metaObject().className()]
-    offered: list[str] = []
-    for view in lists:
-        model = view.property("model")
-        if model is not None and hasattr(model, "rowCount") and model.rowCount():
-            offered = [model.data(model.index(r, 0), Qt.ItemDataRole.DisplayRole) for r in range(model.rowCount())]
-    delegate = next((it for it in items(panel.contentItem()) if it.property("text") == pick and it.isVisible()), None)
-    if delegate is not None:
-        click(panel, delegate)
+
+    def type_and_pick() -> list[str]:
+        for letter in typed:
+            click(panel, keys[letter])
         QTest.qWait(300)
-        click(panel, keys["\n"])  # the keyboard's Enter: search
-        QTest.qWait(1500)
+        lists = [it for it in items(panel.contentItem()) if "ListView" in it.metaObject().className()]
+        offered: list[str] = []
+        for view in lists:
+            model = view.property("model")
+            if model is not None and hasattr(model, "rowCount") and model.rowCount():
+                offered = [model.data(model.index(r, 0), Qt.ItemDataRole.DisplayRole) for r in range(model.rowCount())]
+        delegate = next((it for it in items(panel.contentItem()) if it.property("text") == pick and it.isVisible()), None)
+        if delegate is not None:
+            click(panel, delegate)
+            QTest.qWait(300)
+            click(panel, keys["\n"])  # the keyboard's Enter: search
+            QTest.qWait(1500)
+        return offered
+
+    controller = window.findChild(KioskController)
+    offered = type_and_pick()
+    found = {"box": box.text(), "location": window.current_location().to_string(), "title": window.windowTitle()}
+    again: list[str] = []
+    if next_patient:
+        # The next patient, after the reset between patients: the same keys, and what is offered first.
+        controller.reset()
+        QTest.qWait(200)
+        window.activateWindow()
+        box.setFocus()
+        QGuiApplication.inputMethod().show()
+        QTest.qWait(300)
+        again = type_and_pick()
     shot = data / "keyboard.png"
     panel.grabWindow().save(str(shot))
     print(
         json.dumps(
             {
-                "box": box.text(),
+                **found,
                 "offered": offered[:10],
-                "location": window.current_location().to_string(),
-                "title": window.windowTitle(),
+                "again": again[:10],
                 "panel_shot": str(shot),
+                "keyboard_files": sorted(
+                    str(p) for p in Path(os.environ.get("HOME", "/nonexistent")).rglob("*") if "qtvirtualkeyboard" in str(p)
+                ),
+                "session": str(controller.session.root),
             },
             ensure_ascii=False,
         )
     )
-    window.findChild(KioskController).unlock()
+    controller.unlock()
     app.quit()
     # Python's teardown frees the keyboard's pixmaps after the application: Qt aborts on that.  The
     # answer is printed; end here, as the process's last act.

@@ -19,7 +19,7 @@ import tempfile
 import threading
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, MutableMapping
 from pathlib import Path
 
 import shiboken6
@@ -171,6 +171,23 @@ class KioskSession:
                 shutil.rmtree(folder, ignore_errors=True)
             except OSError:
                 pass  # alive, or someone else's
+
+    @property
+    def config_home(self) -> Path:
+        """The kiosk process's XDG_CONFIG_HOME (see ``keep_keyboard_here``)."""
+        return self.root / "config"
+
+    def keep_keyboard_here(self, env: MutableMapping[str, str] = os.environ) -> None:
+        """Qt Virtual Keyboard's pinyin engine keeps the words picked on it in
+        ``QStandardPaths::GenericConfigLocation``/qtvirtualkeyboard/pinyin/usr_dict.dat, that is under
+        XDG_CONFIG_HOME: in ~/.config a patient's picks would outlive every reset and restart.  The
+        engine opens that file the first time the keyboard is shown, after this."""
+        self.config_home.mkdir(mode=0o700, exist_ok=True)
+        env["XDG_CONFIG_HOME"] = str(self.config_home)
+
+    def forget_keyboard(self) -> None:
+        """What the keyboard wrote for the last patient goes with the reset."""
+        shutil.rmtree(self.config_home / "qtvirtualkeyboard", ignore_errors=True)
 
     def settings(self, policy: KioskPolicy) -> Settings:
         """Settings kept in the session folder, with the options the policy decides already set."""
@@ -453,6 +470,9 @@ class KioskController(QObject):
         w.outsideLinkShown.connect(self.show_qr)
         w.search_box.setDragEnabled(False)
         w.search_box.setAcceptDrops(False)
+        # Qt Virtual Keyboard's pinyin engine learns no words typed into sensitive fields: what one
+        # patient searched for must not be offered first to the next.
+        w.search_box.setInputMethodHints(w.search_box.inputMethodHints() | Qt.InputMethodHint.ImhSensitiveData)
         for child in w.findChildren(QWidget):
             child.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
             self._scrub(child)
@@ -715,6 +735,7 @@ class KioskController(QObject):
         w.infobar.hide()
         w.statusBar().clearMessage()
         QGuiApplication.clipboard().clear()  # an address copied from the info bar, say
+        self.session.forget_keyboard()
         w.viewer.setFocus(Qt.FocusReason.OtherFocusReason)
         self._dirty = False
         self._taps.clear()
