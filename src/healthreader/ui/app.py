@@ -264,6 +264,9 @@ def create_main_window(
         guard = PinGuard(kiosk.exit_pin_hash, data.root / "kiosk-pin-lockout.json")
         kiosk_controller = KioskController(window, kiosk, session, guard, bookmarks_panel, kiosk_problems)
         kiosk_controller.apply()
+        # The page and the lists change characters at once; the menus and buttons would need a restart,
+        # which a kiosk's patients never do (and it has no menus): nothing said about it.
+        access.restart_note = False
         # Read aloud is offered on a kiosk only once the engine has said it can read: started now, on
         # its own thread, so a patient never meets a button that fails.
         access.read_aloud.availabilityChanged.connect(kiosk_controller.offer_read_aloud)

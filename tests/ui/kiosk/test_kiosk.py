@@ -477,6 +477,21 @@ def test_reset_returns_theme_characters_type_and_drop_down_to_the_policy(qtbot, 
     assert window.settings.get("zoom_percent") == 150
 
 
+@pytest.mark.parametrize("kiosk", [True, False], ids=["kiosk", "normal"])
+def test_switching_characters_tells_of_a_restart_only_off_a_kiosk(qtbot, open_window, kiosk: bool) -> None:
+    # Patients do not restart a kiosk, and it has no menus: the page changes now, and that is all.
+    window = open_window(kiosk=kiosk)
+    window.open_location(Location("alpha"))
+    simplified = window.viewer.toPlainText()
+    window.actions_["traditional"].setChecked(True)
+    assert window.viewer.toPlainText() != simplified
+    note = window.statusBar().currentMessage()
+    if kiosk:
+        assert note == "" and "start" not in window.statusBar().currentMessage()
+    else:
+        assert "下次启动" in note or "next time HealthReader starts" in note, note  # the library's language
+
+
 def test_preview_is_the_kiosk_in_a_window_staff_can_close(qtbot, open_window) -> None:
     window = open_window(preview=True)
     c = controller_of(window)

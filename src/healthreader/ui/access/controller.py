@@ -166,6 +166,9 @@ class AccessibilityController(QObject):
         self._base_font = QFont(QApplication.font())
         self._simplified_title = ""
         self.theme = theme.LIGHT
+        # After a switch of characters, say that menus and buttons follow at the next start (a kiosk
+        # turns this off: its patients never restart it).
+        self.restart_note = True
         # The window's own locale, not the default one: the default is C while the speech engine starts
         # (see read_aloud.py), which may be long when the speech service is stuck.
         window.setLocale(QLocale())
@@ -332,7 +335,7 @@ class AccessibilityController(QObject):
         """The reader's choice: remembered, and then it overrides what the system suggests."""
         self.settings.set("traditional", on)
         self._show_traditional(on)
-        if announce:
+        if announce and self.restart_note:
             self.window.statusBar().showMessage(
                 self.tr("Menus and buttons change to the new characters the next time HealthReader starts."), 8000
             )
