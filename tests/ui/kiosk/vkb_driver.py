@@ -82,7 +82,9 @@ def main() -> None:
             model = view.property("model")
             if model is not None and hasattr(model, "rowCount") and model.rowCount():
                 offered = [model.data(model.index(r, 0), Qt.ItemDataRole.DisplayRole) for r in range(model.rowCount())]
-        delegate = next((it for it in items(panel.contentItem()) if it.property("text") == pick and it.isVisible()), None)
+        delegate = next(
+            (it for it in items(panel.contentItem()) if it.property("text") == pick and it.isVisible()), None
+        )
         if delegate is not None:
             click(panel, delegate)
             QTest.qWait(300)
@@ -113,7 +115,9 @@ def main() -> None:
                 "again": again[:10],
                 "panel_shot": str(shot),
                 "keyboard_files": sorted(
-                    str(p) for p in Path(os.environ.get("HOME", "/nonexistent")).rglob("*") if "qtvirtualkeyboard" in str(p)
+                    str(p)
+                    for p in Path(os.environ.get("HOME", "/nonexistent")).rglob("*")
+                    if "qtvirtualkeyboard" in str(p)
                 ),
                 "session": str(controller.session.root),
             },
