@@ -88,6 +88,8 @@ def _walk(walk: Walk, app: App) -> None:
         if "搜索结果" in said and "个项目的列表" in said:  # the sidebar's list, not the page's heading
             break
     assert "搜索结果" in said and "个项目的列表" in said, walk.text()
+    first = find(app.tree(), role="list", name="搜索结果")["children"][0]["name"]
+    assert said.split(" | ")[-1].rstrip(".") == first, said  # the list says where in it the reader is
     said = walk.press("Down: the second result", "Down", until="")
     second = said.split(" | ")[-1].rstrip(".")
     assert second, said

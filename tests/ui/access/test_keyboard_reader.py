@@ -44,3 +44,17 @@ def test_tab_into_a_text_field_still_selects_what_it_holds(make_window, qtbot) -
     box.setFocus(Qt.FocusReason.TabFocusReason)
     qtbot.waitUntil(lambda: box.selectedText() == "面瘫")
     assert box.hasFocus()
+
+
+def test_tab_into_the_topics_list_chooses_its_first_row_without_opening_it(make_window, qtbot) -> None:
+    window = make_window()  # the home page: the sidebar lists the topics
+    topics = window.sidebar.sections
+    topics.clearSelection()  # nothing marked, as on a results page
+    assert topics.count() > 0
+    home = window.viewer.toPlainText()
+    topics.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(lambda: bool(topics.selectedItems()))
+    assert topics.selectedItems()[0] is topics.item(0)  # marked on screen, and said by a screen reader
+    assert window.viewer.toPlainText() == home  # chosen, not opened
+    qtbot.keyClick(topics, Qt.Key.Key_Down)
+    assert topics.currentRow() == 1

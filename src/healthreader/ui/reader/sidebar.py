@@ -6,7 +6,19 @@ signals.  Further tabs (bookmarks) are added by the composition root with ``add_
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -157,6 +169,7 @@ class Sidebar(QTabWidget):
 
         self.sections.itemActivated.connect(self._section_clicked)
         self.sections.itemClicked.connect(self._section_clicked)
+        self.sections.installEventFilter(self)
         self.sections.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.sections.customContextMenuRequested.connect(self._section_menu)
         self.section_commands_enabled = False  # only sections of an entry can be bookmarked or printed
@@ -181,7 +194,31 @@ class Sidebar(QTabWidget):
             item.setData(ANCHOR_ROLE, anchor)
             item.setToolTip(title)
             self.sections.addItem(item)
+        self._keep_place()
         self._balance()
+
+    def _keep_place(self) -> None:
+        """Nothing marked, but the list keeps a place on its first row: Tab into it says that row and
+        Down goes to the second (with no current row, Qt picks one on focus, and Orca does not hear it)."""
+        first = self.sections.model().index(0, 0)
+        self.sections.selectionModel().setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
+        self.sections.clearSelection()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.sections and event.type() == QEvent.Type.FocusIn and not self.sections.selectedItems():
+            # Reached by the keyboard with nothing marked: the row it is on becomes the chosen one, once
+            # the focus has been told, so a screen reader says it (Orca says a list's chosen row).
+            QTimer.singleShot(0, self, self._choose_current)
+        return False
+
+    def _choose_current(self) -> None:
+        current = self.sections.currentItem()
+        if current is not None and self.sections.hasFocus():
+            self._updating = True  # chosen, not clicked: nothing opens
+            try:
+                current.setSelected(True)
+            finally:
+                self._updating = False
 
     def set_related(self, related: list[tuple[str, str, str, str]]) -> None:
         """``related`` are (entry id, title, kind label, summary) tuples."""
@@ -245,8 +282,7 @@ class Sidebar(QTabWidget):
                     self.sections.setCurrentItem(item)
                     self.sections.scrollToItem(item)
                     return
-            self.sections.setCurrentRow(-1)
-            self.sections.clearSelection()
+            self._keep_place()
         finally:
             self._updating = False
 
