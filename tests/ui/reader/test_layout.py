@@ -90,3 +90,26 @@ def test_f9_and_the_toolbar_button_hide_and_show_the_sidebar_and_it_is_remembere
     click_tool(qtbot, again.toolbar, again.actions_["sidebar"])
     assert is_shown(again.sidebar) and again.actions_["sidebar"].isChecked()
     assert again.viewer.width() >= 0.6 * again.width()
+
+
+def test_with_large_type_a_small_window_still_shows_three_related_questions(qtbot, make_window) -> None:
+    """Large type first (Ctrl+Shift+L), then an article from the home page, at 800×600: the rows are
+    taller, and the sections give up their room before the related list drops below three rows."""
+    window = make_window(dirs=[REAL_LIBRARY], size=(800, 600))
+    toolbar = window.toolbar.height()
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.actions_["large_type"].isChecked()
+    # As a reader sees it: the toolbar and status bar have grown before the next click.
+    qtbot.waitUntil(lambda: window.toolbar.height() > toolbar)
+    qtbot.wait(100)
+    click_link(qtbot, window.viewer, text=MAIN_ARTICLE)
+    assert MAIN_ARTICLE in window.windowTitle()
+    qtbot.wait(300)  # what is still laid out after the page changed (the status bar's line) has been
+    related, sections = window.sidebar.related, window.sidebar.sections
+    assert is_shown(related) and related.count() >= 3
+    assert fully_visible_rows(related) >= 3, (
+        f"only {fully_visible_rows(related)} related rows whole: list {related.width()}×{related.height()},"
+        f" sections {sections.height()} high"
+    )
+    assert is_shown(sections) and fully_visible_rows(sections) >= 1  # shrunk, still there to scroll
+    assert not related.horizontalScrollBar().isVisible()

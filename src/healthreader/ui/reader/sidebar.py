@@ -250,8 +250,10 @@ class Sidebar(QTabWidget):
         sections what their rows need, and any rest goes to whichever still has rows to show."""
         if not (self._sections_box.isVisibleTo(self) and self._related_box.isVisibleTo(self)):
             return
-        total = sum(self._split.sizes())
-        if total <= 0:
+        # The splitter's own height less its handle: the sizes it had were shared out with one pane
+        # hidden (no handle), and the handle that appears now would be taken from both panes.
+        total = self._split.height() - self._split.handleWidth()
+        if sum(self._split.sizes()) <= 0:
             total = max(self.height() - self.tabBar().height(), 0)
         if total <= 0:
             return
