@@ -121,3 +121,27 @@ def test_turned_on_by_hand_the_reviewer_line_says_shen_he(system, make_window) -
     window.actions_["traditional"].trigger()
     shown = visible_text(window.viewer)
     assert "審核" in shown and "稽核" not in shown, shown[:300]
+
+
+def test_turned_off_on_a_taiwan_system_the_pages_own_labels_are_simplified_too(system, qtbot, make_window) -> None:
+    """The labels the page is made with (什么情况需要就医, 尽快就诊（几天内）, 审核人) come from the
+    UI's translation, which is zh_TW on a Taiwan system: with the content turned to simplified they
+    followed the menus, and a simplified article had traditional headings in the middle of it."""
+    system(TAIWAN)
+    window = make_window("qa-face-atrophy-causes", dirs=[REAL_LIBRARY], size=(1366, 800))
+    assert "什麼情況需要就醫" in window.viewer.toPlainText()
+    qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert not window.actions_["traditional"].isChecked()
+    assert first_line(window.viewer) == "脸部肌肉萎缩症状什么原因引起的"
+    shown = visible_text(window.viewer)
+    assert "审核人" in shown and "審核人" not in shown, shown[:300]
+    text = window.viewer.toPlainText()
+    for label in ("什么情况需要就医", "尽快就诊（几天内）"):
+        assert label in text, label
+    for label in ("什麼情況需要就醫", "儘快就診", "審核"):
+        assert label not in text, label
+    assert window.menuBar().actions()[0].text() == "檔案(&F)"  # the menus stay as the system has them
+    window.close()
+
+    again = make_window("qa-face-atrophy-causes", dirs=[REAL_LIBRARY], size=(1366, 800))  # and after a restart
+    assert "什么情况需要就医" in again.viewer.toPlainText() and "什麼" not in again.viewer.toPlainText()

@@ -47,6 +47,7 @@ from healthreader.ui.access.read_aloud import ReadAloud
 from healthreader.ui.common.actions import specs
 from healthreader.ui.common.announce import announce
 from healthreader.ui.common.i18n import traditional_variant
+from healthreader.ui.common.labels import simplified_words
 from healthreader.ui.common.scale import LARGE_UI_FACTOR, ScaledStyle
 from healthreader.ui.reader.main_window import MainWindow
 from healthreader.ui.reader.sidebar import SUMMARY_ROLE
@@ -347,6 +348,9 @@ class AccessibilityController(QObject):
             (lambda text: to_traditional(text, variant)) if on else None,
             (lambda html: to_traditional_html(html, variant)) if on else None,
         )
+        # The page's own labels in the library's script: traditional ones are converted with the page,
+        # simplified ones come from the simplified translation when the UI is traditional.
+        self.window.set_page_words(None if on else simplified_words())
         self._convert_chrome()
 
     def _convert_chrome(self) -> None:

@@ -13,7 +13,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QMainWindow,
@@ -31,11 +31,11 @@ from healthreader.config.settings import ZOOM_STEPS
 from healthreader.content import Entry, Library
 from healthreader.render import PageLabels, Rendered, entry_page, home_page, render_markdown
 from healthreader.render.page import TIER_ICONS, not_found_page
-from healthreader.render.results import results_html, searching_html
+from healthreader.render.results import ResultsLabels, results_html, searching_html
 from healthreader.store import Bookmark, StoreError, UserStore
 from healthreader.ui.common.actions import ActionRegistry
 from healthreader.ui.common.announce import SpokenNotice, announce
-from healthreader.ui.common.labels import results_labels
+from healthreader.ui.common.labels import Translate, page_labels, results_labels
 from healthreader.ui.common.search_request import PAGE_SIZE, SearchRequest
 from healthreader.ui.common.user_data import explain_store_error
 from healthreader.ui.reader.find_bar import FindBar, find_all, highlight
@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         self.library = library
         self.settings = settings
         self.labels = labels
+        self._words: Translate | None = None  # the page's own words, when not the UI's (see set_page_words)
         self.history = History()
         self._shown: Location | None = None  # the place whose page the viewer holds
         self._rendered: OrderedDict[str, Rendered] = OrderedDict()
@@ -503,6 +504,33 @@ class MainWindow(QMainWindow):
         if self.bookmarks is not None:
             self.bookmarks.set_text_transform(text)
 
+    def set_page_words(self, translate: Translate | None) -> None:
+        """Make the pages with these words (labels, headings) instead of the UI's, and draw the page on
+        screen again with them, keeping the reader's place; None: the UI's own words again."""
+        if translate is self._words:
+            return
+        self._words = translate
+        self.labels = page_labels(translate or QCoreApplication.translate)
+        loc = self.history.current
+        if loc is None or self._shown is None or not self.viewer.toPlainText():
+            return
+        bar = self.viewer.verticalScrollBar()
+        scroll = bar.value()
+        if loc.is_search:
+            if self._results is None:
+                return  # still searching: the results page is made with the new words when they come
+            self._on_results(self._request_for(loc), self._results)
+        elif loc.is_home:
+            self._show_home()
+        else:
+            self._show_entry(loc)
+        bar.setValue(scroll)
+        self._apply_highlight()
+        self.find_bar.refresh()
+
+    def _results_labels(self) -> ResultsLabels:
+        return results_labels(self._words or QCoreApplication.translate)
+
     def displayed(self, text: str) -> str:
         return self._display(text) if self._display is not None else text
 
@@ -621,7 +649,7 @@ class MainWindow(QMainWindow):
         self._result_limit, self._more_from = PAGE_SIZE, -1
         request = self._request_for(loc)
         self._results = None
-        self.viewer.show_page(searching_html(request, results_labels()))
+        self.viewer.show_page(searching_html(request, self._results_labels()))
         self.sidebar.set_sections([])
         self.sidebar.set_related([])
         self.setWindowTitle(self.tr("%1 — HealthReader").replace("%1", loc.query))
@@ -639,7 +667,8 @@ class MainWindow(QMainWindow):
         browse = [(name, Location(None, anchor).to_string()) for name, anchor in topics]
         hits = results.hits  # type: ignore[attr-defined]
         more = len(hits) >= request.limit and results.total > len(hits)  # type: ignore[attr-defined]
-        html = results_html(request, results, self.library, results_labels(), browse, more)  # type: ignore[arg-type]
+        words = self._results_labels()
+        html = results_html(request, results, self.library, words, browse, more)  # type: ignore[arg-type]
         # After "More results", the first new result at the top: the reader goes on where the page ended.
         first_new, self._more_from = self._more_from, -1
         self.viewer.show_page(html, f"hit-{first_new}" if 0 <= first_new < len(hits) else "")
@@ -651,7 +680,7 @@ class MainWindow(QMainWindow):
             near = [self.library.find(eid) for eid, _ in results.nearest_titles]  # type: ignore[attr-defined]
             self.sidebar.set_related([(e.id, e.title, self.labels.kind(e), e.summary) for e in near if e is not None])
         log.info("search %r: %d results", request.text, results.total)  # type: ignore[attr-defined]
-        announce(self.viewer, results_labels().count.replace("%1", str(results.total)))  # type: ignore[attr-defined]
+        announce(self.viewer, words.count.replace("%1", str(results.total)))  # type: ignore[attr-defined]
 
     def show_more_results(self) -> None:
         """Ask for the next page of results of the search on screen (the link below the last result)."""
