@@ -364,6 +364,9 @@ def bookmark_and_note(driver: Any, window: Any, snap: Snap) -> None:
     driver.waitUntil(lambda: panel.view.model().rowCount() == 1, timeout=5000)
     assert window.sidebar.currentWidget() is panel and is_shown(panel.view)
     assert bookmark_rows(window) == [MAIN]
+    assert not panel.view.horizontalScrollBar().isVisible(), "a sideways scroll bar under the bookmarks"
+    row = panel.view.visualRect(panel.view.model().index(0, 0))
+    assert row.width() >= panel.view.viewport().width() - 2, (row.width(), panel.view.viewport().width())
     expect(window, heading=MAIN)
     snap("bookmark list")
 
@@ -377,6 +380,10 @@ def bookmark_and_note(driver: Any, window: Any, snap: Snap) -> None:
     assert editor is not None and is_shown(editor)
     note = "复诊时问医生"
     type_text(driver, editor, note)
+    # Rows and the note's editor are as wide as the list: nothing to scroll sideways to.
+    assert not view.horizontalScrollBar().isVisible(), (
+        f"a sideways scroll bar under the bookmarks ({view.width()} wide)"
+    )
     snap("writing a note")
     driver.keyClick(editor, Qt.Key.Key_Return)
     driver.waitUntil(

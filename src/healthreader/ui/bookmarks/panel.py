@@ -237,7 +237,9 @@ class BookmarkDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
         pad = _padding(option.font)
         height = 2 * QFontMetrics(option.font).lineSpacing() + 2 * pad + pad // 2
-        return QSize(max(option.rect.width(), 200), height)
+        # No width of its own: the row is as wide as the list (the rectangle passed here is a width
+        # from before the list had its size, and with uniform row sizes it was kept: a sideways bar).
+        return QSize(1, height)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         opt = QStyleOptionViewItem(option)
