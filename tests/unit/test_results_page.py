@@ -96,7 +96,7 @@ def test_hints_are_worded(library: Library, hint: str, words: str) -> None:
 
 def test_filters_mark_the_active_one_and_link_the_others(library: Library) -> None:
     html = results_html(Query("面瘫", type="qa"), FakeResults("面瘫"), library, ResultsLabels())
-    assert '<b class="filter-active">Questions</b>' in html
+    assert f'<b class="filter-active">{page.whole("Questions")}</b>' in html  # kept whole on its line
     assert 'href="search:?q=%E9%9D%A2%E7%98%AB&amp;type=article"' in html
     assert search_href(Query("面瘫", type="qa"), type="article") == "search:?q=%E9%9D%A2%E7%98%AB&type=article"
 

@@ -110,10 +110,26 @@ def search_href(request: QueryLike, **changes: object) -> str:
     return "search:?" + urlencode(query)
 
 
+WORD_JOINER = "\u2060"
+
+
+def whole(label: str) -> str:
+    """``label`` kept on one line: Chinese may break between any two characters, and a topic's name
+    ends a line as 营养与饮 with 食 on the next.  Qt's rich text has no inline ``nowrap`` for that,
+    but its line breaking honours the word joiner (drawn as nothing) and the no-break space.
+
+    >>> whole("营养与饮食") == "营\u2060养\u2060与\u2060饮\u2060食"
+    True
+    >>> whole("All topics") == "A\u2060l\u2060l\u2060\u00a0\u2060t\u2060o\u2060p\u2060i\u2060c\u2060s"
+    True
+    """
+    return WORD_JOINER.join(label.replace(" ", "\u00a0"))
+
+
 def _filter_link(label: str, href: str, active: bool) -> str:
     if active:
-        return f'<b class="filter-active">{escape(label)}</b>'
-    return f'<a href="{escape(href)}">{escape(label)}</a>'
+        return f'<b class="filter-active">{escape(whole(label))}</b>'
+    return f'<a href="{escape(href)}">{escape(whole(label))}</a>'
 
 
 def _bold_arg(template: str, value: str) -> str:
@@ -146,7 +162,7 @@ def _nothing_found(
     tips = "".join(f"<li>{escape(t)}</li>" for t in (labels.tip_shorter, labels.tip_pinyin, labels.tip_typo))
     parts.append(f'<p class="tips">{escape(labels.tips)}</p><ul class="tips">{tips}</ul>')
     if browse:
-        links = " · ".join(f'<a href="{escape(href)}">{escape(name)}</a>' for name, href in browse)
+        links = " · ".join(f'<a href="{escape(href)}">{escape(whole(name))}</a>' for name, href in browse)
         parts.append(f'<p class="browse">{escape(labels.browse)} {links}</p>')
     return parts
 

@@ -38,7 +38,17 @@ def visible_text(viewer: QTextBrowser) -> str:
     cursor = QTextCursor(viewer.document())
     cursor.setPosition(start)
     cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-    return cursor.selectedText().replace("\u2029", "\n").replace("\u2028", "\n")
+    return drawn(cursor.selectedText().replace("\u2029", "\n").replace("\u2028", "\n"))
+
+
+def drawn(text: str) -> str:
+    """Text as a person reads it: without the word joiners that keep a link on one line (drawn as nothing)."""
+    return text.replace("\u2060", "")
+
+
+def page_text(viewer: QTextBrowser) -> str:
+    """The whole page's text as drawn, scrolled into view or not."""
+    return drawn(viewer.toPlainText())
 
 
 def first_line(viewer: QTextBrowser) -> str:
@@ -104,6 +114,27 @@ def fully_visible_rows(view: QListWidget) -> int:
     """Rows of a list drawn whole inside its viewport (a row cut off at the bottom does not count)."""
     area = view.viewport().rect()
     return sum(1 for i in range(view.count()) if area.contains(view.visualItemRect(view.item(i))))
+
+
+def links_broken_across_lines(viewer: QTextBrowser, prefix: str = "") -> list[str]:
+    """The links (whose address starts with ``prefix``) that the viewer draws over two lines, as
+    "营养与饮" at the end of one line and "食" at the start of the next; each as the text drawn."""
+    broken = []
+    block = viewer.document().begin()
+    while block.isValid():
+        layout = block.layout()
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            href = fragment.charFormat().anchorHref()
+            if fragment.isValid() and href.startswith(prefix) and href and fragment.length() > 1:
+                start = fragment.position() - block.position()
+                end = start + fragment.length() - 1
+                if layout.lineForTextPosition(start).lineNumber() != layout.lineForTextPosition(end).lineNumber():
+                    broken.append(fragment.text())
+            it += 1
+        block = block.next()
+    return broken
 
 
 def click_row(driver: Any, view: QListWidget, row: int) -> None:

@@ -31,6 +31,7 @@ from tests.ui.journeys.screen import (
     fully_visible_rows,
     icon_contrast,
     is_shown,
+    links_broken_across_lines,
     type_text,
     visible_text,
 )
@@ -307,6 +308,8 @@ def search(driver: Any, window: Any, snap: Snap) -> None:
     driver.waitUntil(lambda: results_shown(window, heading), timeout=20_000)
     text = expect(window, heading=heading, title=entry_title(query), enabled=["back"], disabled=["bookmark", "print"])
     assert "肌肉萎缩应该怎么办" in text, text[:400]
+    broken = links_broken_across_lines(window.viewer, "search:")
+    assert not broken, f"filter links drawn over two lines: {broken}"  # 营养与饮 / 食
     hits = [window.sidebar.sections.item(i).text() for i in range(window.sidebar.sections.count())]
     sections = window.sidebar.sections
     assert is_shown(sections) and len(hits) >= 3, (

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from healthreader.ui.reader.navigation import Location
 from tests.conftest import REAL_LIBRARY
-from tests.ui.journeys.screen import click_link, click_row, first_line, is_shown, type_text, visible_text
+from tests.ui.journeys.screen import click_link, click_row, first_line, is_shown, page_text, type_text, visible_text
 
 
 @pytest.fixture
@@ -43,7 +43,7 @@ def page_links(viewer) -> list[str]:
 
 def test_nothing_found_offers_nearest_topics_typing_tips_and_categories(qtbot, window) -> None:
     search(qtbot, window, "火星探测器")
-    text = window.viewer.toPlainText()
+    text = page_text(window.viewer)
     links = page_links(window.viewer)
     assert window.labels and "辅助器具和家庭呼吸支持" in text  # the nearest titles...
     assert any(h.startswith("entry:") for h in links)  # ...as links
@@ -73,7 +73,7 @@ def test_a_nearest_topic_opens_and_back_returns_to_the_page(qtbot, window) -> No
 
 def test_a_word_with_nothing_near_still_gets_tips_and_categories(qtbot, window) -> None:
     search(qtbot, window, "qqqq")
-    text = window.viewer.toPlainText()
+    text = page_text(window.viewer)
     assert "拼音" in text and window.library.categories()[0].name in text
 
 
