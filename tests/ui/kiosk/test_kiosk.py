@@ -21,7 +21,7 @@ from PySide6.QtGui import (
     QPalette,
     QShowEvent,
 )
-from PySide6.QtWidgets import QApplication, QMenu, QScroller, QToolButton, QToolTip, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QScroller, QToolBar, QToolButton, QToolTip, QWidget
 
 from healthreader.config.kiosk import KioskPolicy, hash_pin
 from healthreader.paths import DataPaths
@@ -632,6 +632,43 @@ def test_every_toolbar_button_shows_its_name(qtbot, open_window) -> None:
     window.resize(1024, 768)
     qtbot.wait(50)
     assert all(b.toolButtonStyle() != Qt.ToolButtonStyle.ToolButtonIconOnly for b in toolbar_buttons(window))
+
+
+@pytest.mark.parametrize(
+    "size, large",
+    [((800, 600), False), ((1366, 800), True), ((1280, 800), True)],
+    ids=["800x600", "1366x800-large", "1280x800-large"],
+)
+def test_every_kiosk_toolbar_action_is_on_screen(qtbot, open_window, size: tuple[int, int], large: bool) -> None:
+    # Seen at 1366×800 with large type: A and A+ folded into the toolbar's overflow, the search box's
+    # words cut, the second tab "书签和阅读记…"; at 800×600 the search box and A−/A/A+ folded away.
+    window = open_window(preview=True)
+    window.actions_["large_type"].setChecked(large)
+    window.resize(*size)
+    qtbot.wait(100)
+    assert window.width() <= size[0]
+    seen = 0
+    for bar in window.findChildren(QToolBar):
+        if not bar.isVisible():
+            continue
+        overflow = bar.findChild(QToolButton, "qt_toolbar_ext_button")
+        assert overflow is None or not overflow.isVisible(), f"{bar.objectName()} folds some of its items away"
+        for action in bar.actions():
+            if action.isSeparator() or not action.isVisible():
+                continue
+            widget = bar.widgetForAction(action)
+            assert widget is not None and widget.isVisible(), action.text()
+            where = widget.mapTo(window, widget.rect().topLeft())
+            assert where.x() >= 0 and where.x() + widget.width() <= window.width(), action.text()
+            seen += 1
+    names = {b.text() for b in toolbar_buttons(window)}
+    assert {"A−", "A", "A+", "Back", "Home"} <= names and seen >= 9
+    box = window.search_box
+    assert box.isVisible() and box.width() >= box.fontMetrics().horizontalAdvance(box.placeholderText()) + 24
+    tabs = window.sidebar.tabBar()
+    for i in range(tabs.count()):
+        text = tabs.tabText(i).replace("&", "")
+        assert tabs.tabRect(i).width() >= tabs.fontMetrics().horizontalAdvance(text) + 16, text
 
 
 def test_read_aloud_is_a_large_button_offered_only_when_it_can_read(qtbot, open_window) -> None:

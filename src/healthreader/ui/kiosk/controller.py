@@ -109,7 +109,7 @@ TAP_WINDOW_S = 3.0
 KIOSK_STYLESHEET = """
 QWidget { font-size: 15pt; }
 QToolBar { spacing: 8px; padding: 4px; }
-QToolBar QToolButton { min-height: 48px; min-width: 64px; padding: 4px 14px; margin: 2px; }
+QToolBar QToolButton { min-height: 48px; min-width: 56px; padding: 4px 6px; margin: 2px; }
 QPushButton { min-height: 48px; min-width: 96px; padding: 4px 18px; }
 QLineEdit { min-height: 48px; padding: 0 8px; }
 QTabBar::tab { min-height: 48px; padding: 0 18px; margin-right: 4px; }
@@ -484,6 +484,7 @@ class KioskController(QObject):
         for action_id in w.actions_.ids():
             w.actions_[action_id].setStatusTip("")
         self._build_banner()
+        self._search_row()
         large = w.actions_["large_type"]
         self._apply_stylesheet(large.isChecked())
         large.toggled.connect(self._apply_stylesheet)
@@ -561,6 +562,29 @@ class KioskController(QObject):
         self.window.insertToolBar(self.window.toolbar, bar)
         self.window.insertToolBarBreak(self.window.toolbar)
         self.banner = bar
+
+    def _search_row(self) -> None:
+        """The search box on a row of its own, the whole window wide, under the buttons.  Buttons named
+        under their icons at finger size leave no room for it beside them: at 800 px, or at 1366 px
+        with large type, the toolbar folded the box (or A and A+) into its overflow menu."""
+        w = self.window
+        bar = w.toolbar
+        holder = next((a for a in bar.actions() if bar.widgetForAction(a) is w.search_box), None)
+        if holder is None:
+            return
+        self._move_off_toolbar(holder)  # with the separator before it; the one after it stays between
+        row = QToolBar(self.tr("Search"))
+        row.setObjectName("kioskSearchRow")
+        row.setMovable(False)
+        row.setFloatable(False)
+        row.toggleViewAction().setEnabled(False)
+        row.addAction(holder)  # the same widget action: Qt gives the box back to it, on this row
+        w.search_box.setSizePolicy(QSizePolicy.Policy.Expanding, w.search_box.sizePolicy().verticalPolicy())
+        w.search_box.setMaximumWidth(16777215)
+        w.addToolBarBreak()
+        w.addToolBar(row)
+        w.search_box.show()
+        self.search_row = row
 
     def _move_off_toolbar(self, action: QAction) -> None:
         bar = self.window.toolbar
