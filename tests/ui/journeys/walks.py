@@ -21,7 +21,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import QCoreApplication, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QImage, QPalette
 from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
-from PySide6.QtWidgets import QApplication, QLineEdit, QListView, QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QListView, QMenu, QToolBar, QToolButton, QWidget
 
 from tests.ui.journeys.screen import (
     click_link,
@@ -560,6 +560,9 @@ def kiosk_reset(driver: Any, window: Any, snap: Snap) -> None:
     expect(window, heading=HOME, disabled=["back"])
     start_background = viewer_background(window)
     start_heights = toolbar_heights(window)
+    # A fresh kiosk greets the patient with nothing that is the staff's business (no sound device...).
+    assert not window.infobar.isVisible(), window.infobar.label.text()
+    expect_kiosk_toolbars_whole(window)
     snap("kiosk home")
 
     click_link(driver, window.viewer, text=MAIN)
@@ -573,6 +576,10 @@ def kiosk_reset(driver: Any, window: Any, snap: Snap) -> None:
     # sections at least half its height).
     expect(window, heading=TW_MAIN)
     assert viewer_background(window).name() == "#000000" and window.actions_["bookmark"].isChecked()
+    expect_kiosk_toolbars_whole(window)  # large type now
+    # Nothing about restarting for the new characters: patients never restart a kiosk.
+    note = QCoreApplication.translate("AccessibilityController", RESTART_NOTE)
+    assert window.statusBar().currentMessage() != note, note
     snap("a patient's choices")
 
     driver.waitUntil(controller.countdown.isVisible, timeout=15_000)
@@ -586,6 +593,29 @@ def kiosk_reset(driver: Any, window: Any, snap: Snap) -> None:
     assert not window.actions_["traditional"].isChecked() and window.search_box.text() == ""
     assert window.bookmarks is None or window.bookmarks.view.model().rowCount() == 0
     snap("reset for the next patient")
+
+
+RESTART_NOTE = "Menus and buttons change to the new characters the next time HealthReader starts."
+
+
+def expect_kiosk_toolbars_whole(window: Any) -> None:
+    """Every button of the kiosk's rows on screen (none in an overflow menu), and the search box with
+    its words whole."""
+    for bar in window.findChildren(QToolBar):
+        if not bar.isVisible():
+            continue
+        overflow = bar.findChild(QToolButton, "qt_toolbar_ext_button")
+        assert overflow is None or not overflow.isVisible(), f"{bar.objectName()} folds items away"
+        for action in bar.actions():
+            widget = bar.widgetForAction(action)
+            if action.isVisible() and not action.isSeparator():
+                assert widget is not None and widget.isVisible(), f"{action.iconText()!r} is not on screen"
+    tabs = window.sidebar.tabBar()
+    for i in range(tabs.count()):
+        assert tabs.tabRect(i).right() < tabs.width(), f"the tab {tabs.tabText(i)!r} is cut by the sidebar's edge"
+    box = window.search_box
+    words = box.fontMetrics().horizontalAdvance(box.placeholderText())
+    assert box.isVisible() and box.width() >= words + 24, f"the search box is {box.width()} px for {words} px of words"
 
 
 def _kiosk_controller(window: Any) -> Any:

@@ -669,6 +669,17 @@ def test_every_kiosk_toolbar_action_is_on_screen(qtbot, open_window, size: tuple
     for i in range(tabs.count()):
         text = tabs.tabText(i).replace("&", "")
         assert tabs.tabRect(i).width() >= tabs.fontMetrics().horizontalAdvance(text) + 16, text
+        assert tabs.tabRect(i).right() < tabs.width(), f"{text!r} is cut by the sidebar's edge"
+    # A row of its own for the box only where it does not fit beside the buttons: none at 1280 px.
+    row = window.findChild(QToolBar, "kioskSearchRow")
+    assert row is not None
+    window.actions_["large_type"].setChecked(False)
+    window.resize(1280, 800)
+    qtbot.waitUntil(lambda: not row.isVisible() and box.isVisible(), timeout=2000)
+    assert box.parent() is window.toolbar and box.width() >= box.fontMetrics().horizontalAdvance(box.placeholderText())
+    window.actions_["large_type"].setChecked(large)
+    window.resize(*size)
+    qtbot.waitUntil(lambda: box.isVisible() and row.isVisible() and box.parent() is row, timeout=2000)
 
 
 def test_read_aloud_is_a_large_button_offered_only_when_it_can_read(qtbot, open_window) -> None:

@@ -55,7 +55,7 @@ from healthreader.ui.kiosk.qr import QrDialog
 from healthreader.ui.printing import document as printing
 from healthreader.ui.printing.document import PrintError, PrintOptions
 from healthreader.ui.printing.jobs import PrinterDiscovery, PrintJob, cancel_job_later, outcome_text, status_text
-from healthreader.ui.reader.main_window import MainWindow
+from healthreader.ui.reader.main_window import SIDEBAR_MIN_WIDTH, MainWindow
 from healthreader.ui.reader.navigation import Location
 
 log = logging.getLogger(__name__)
@@ -112,7 +112,7 @@ QToolBar { spacing: 8px; padding: 4px; }
 QToolBar QToolButton { min-height: 48px; min-width: 56px; padding: 4px 6px; margin: 2px; }
 QPushButton { min-height: 48px; min-width: 96px; padding: 4px 18px; }
 QLineEdit { min-height: 48px; padding: 0 8px; }
-QTabBar::tab { min-height: 48px; padding: 0 18px; margin-right: 4px; }
+QTabBar::tab { min-height: 48px; padding: 0 12px; margin-right: 4px; }
 QListView::item, QListWidget::item, QTreeView::item { min-height: 48px; padding: 2px 6px; margin: 2px 0; }
 QComboBox { min-height: 48px; }
 QScrollBar:vertical { width: 32px; }
@@ -485,6 +485,9 @@ class KioskController(QObject):
             w.actions_[action_id].setStatusTip("")
         self._build_banner()
         self._search_row()
+        tabs = w.sidebar.tabBar()
+        tabs.setUsesScrollButtons(False)
+        tabs.setElideMode(Qt.TextElideMode.ElideNone)
         large = w.actions_["large_type"]
         self._apply_stylesheet(large.isChecked())
         large.toggled.connect(self._apply_stylesheet)
@@ -507,6 +510,14 @@ class KioskController(QObject):
         self.window.setStyleSheet(sheet)
         # The suggestions drop-down is a window of its own: it does not inherit the window's sheet.
         self.window.search_box.completer_.popup().setStyleSheet(sheet)
+        QTimer.singleShot(0, self._fit_rows)  # larger buttons and tabs: do they still fit?
+
+    def _fit_rows(self) -> None:
+        # The sidebar's tabs whole, never "书签和阅读记…" with scroll arrows (seen at 1366×800 with large
+        # type): the sidebar at least as wide as its tabs ask.
+        sidebar = self.window.sidebar
+        sidebar.setMinimumWidth(max(SIDEBAR_MIN_WIDTH, sidebar.tabBar().sizeHint().width() + 8))
+        self._place_search_box()
 
     def _build_banner(self) -> None:
         bar = QToolBar(self.tr("Clinic"))
@@ -564,27 +575,61 @@ class KioskController(QObject):
         self.banner = bar
 
     def _search_row(self) -> None:
-        """The search box on a row of its own, the whole window wide, under the buttons.  Buttons named
-        under their icons at finger size leave no room for it beside them: at 800 px, or at 1366 px
-        with large type, the toolbar folded the box (or A and A+) into its overflow menu."""
+        """A row of its own for the search box, the whole window wide under the buttons, used when the
+        box does not fit beside them: buttons named under their icons at finger size leave no room
+        for it at 800 px, or at 1366 px with large type (the toolbar folded the box, or A and A+, into
+        its overflow menu).  Where it fits, the box stays beside the buttons: no row's height lost."""
         w = self.window
         bar = w.toolbar
-        holder = next((a for a in bar.actions() if bar.widgetForAction(a) is w.search_box), None)
-        if holder is None:
+        actions = bar.actions()
+        self._box_holder = next((a for a in actions if bar.widgetForAction(a) is w.search_box), None)
+        if self._box_holder is None:
             return
-        self._move_off_toolbar(holder)  # with the separator before it; the one after it stays between
+        i = actions.index(self._box_holder)
+        self._box_before = actions[i - 1] if i > 0 and actions[i - 1].isSeparator() else None
+        self._box_after = actions[i + 1] if i + 1 < len(actions) else None
         row = QToolBar(self.tr("Search"))
         row.setObjectName("kioskSearchRow")
         row.setMovable(False)
         row.setFloatable(False)
         row.toggleViewAction().setEnabled(False)
-        row.addAction(holder)  # the same widget action: Qt gives the box back to it, on this row
-        w.search_box.setSizePolicy(QSizePolicy.Policy.Expanding, w.search_box.sizePolicy().verticalPolicy())
-        w.search_box.setMaximumWidth(16777215)
         w.addToolBarBreak()
         w.addToolBar(row)
-        w.search_box.show()
+        row.hide()
         self.search_row = row
+        self._place_search_box()
+
+    def _place_search_box(self) -> None:
+        w = self.window
+        holder = getattr(self, "_box_holder", None)
+        if holder is None or self.is_unlocked:
+            return
+        bar, box = w.toolbar, w.search_box
+        margins = bar.contentsMargins()
+        spacing = bar.layout().spacing() if bar.layout() is not None else 0
+        buttons = [bar.widgetForAction(a) for a in bar.actions() if a is not holder and a.isVisible()]
+        used = sum(b.sizeHint().width() + spacing for b in buttons if b is not None)
+        wanted = box.fontMetrics().horizontalAdvance(box.placeholderText()) + 4 * box.fontMetrics().height()
+        beside = used + margins.left() + margins.right() + 24 + wanted <= w.width()
+        if beside == (holder in bar.actions()):
+            return
+        if beside:
+            self.search_row.removeAction(holder)
+            self.search_row.hide()
+            for action in (self._box_before, holder):
+                if action is None:
+                    continue
+                if self._box_after is None:
+                    bar.addAction(action)
+                else:
+                    bar.insertAction(self._box_after, action)
+            box.setSizePolicy(QSizePolicy.Policy.Preferred, box.sizePolicy().verticalPolicy())
+        else:
+            self._move_off_toolbar(holder)  # with the separator before it; the one after it stays
+            self.search_row.addAction(holder)  # the same widget action: Qt hands it the box back
+            self.search_row.show()
+            box.setSizePolicy(QSizePolicy.Policy.Expanding, box.sizePolicy().verticalPolicy())
+        box.show()
 
     def _move_off_toolbar(self, action: QAction) -> None:
         bar = self.window.toolbar
@@ -627,6 +672,8 @@ class KioskController(QObject):
                 event.ignore()
                 log.info("kiosk: window close refused")
                 return True
+            if t == QEvent.Type.Resize:
+                self._place_search_box()
             if t in (QEvent.Type.WindowStateChange, QEvent.Type.Hide, QEvent.Type.Resize):
                 if not self._allow_close and not self._is_full_screen():
                     self._restore_timer.start()
