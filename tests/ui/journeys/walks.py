@@ -591,6 +591,7 @@ def kiosk_reset(driver: Any, window: Any, snap: Snap) -> None:
     expect(window, heading=HOME, shows=[MAIN], disabled=["back", "forward", "bookmark"])
     assert viewer_background(window) == start_background and toolbar_heights(window) == start_heights
     assert not window.actions_["traditional"].isChecked() and window.search_box.text() == ""
+    expect_kiosk_toolbars_whole(window)  # the search box back beside the buttons, its words whole
     assert window.bookmarks is None or window.bookmarks.view.model().rowCount() == 0
     snap("reset for the next patient")
 

@@ -586,6 +586,7 @@ class KioskController(QObject):
         if self._box_holder is None:
             return
         i = actions.index(self._box_holder)
+        self._box_policy = QSizePolicy(w.search_box.sizePolicy())
         self._box_before = actions[i - 1] if i > 0 and actions[i - 1].isSeparator() else None
         self._box_after = actions[i + 1] if i + 1 < len(actions) else None
         row = QToolBar(self.tr("Search"))
@@ -623,7 +624,7 @@ class KioskController(QObject):
                     bar.addAction(action)
                 else:
                     bar.insertAction(self._box_after, action)
-            box.setSizePolicy(QSizePolicy.Policy.Preferred, box.sizePolicy().verticalPolicy())
+            box.setSizePolicy(self._box_policy)  # as the window made it: wide beside the buttons
         else:
             self._move_off_toolbar(holder)  # with the separator before it; the one after it stays
             self.search_row.addAction(holder)  # the same widget action: Qt hands it the box back
