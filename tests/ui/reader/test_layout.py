@@ -113,3 +113,31 @@ def test_with_large_type_a_small_window_still_shows_three_related_questions(qtbo
     )
     assert is_shown(sections) and fully_visible_rows(sections) >= 1  # shrunk, still there to scroll
     assert not related.horizontalScrollBar().isVisible()
+
+
+def test_a_kiosk_on_a_small_screen_fits_it_and_the_sections_give_up_their_room_first(
+    qtbot, make_window, monkeypatch, tmp_path
+) -> None:
+    """A kiosk's rows and scroll bars are finger-sized: at 800×600 the window grew to 650 px (each list
+    asked for its scroll bar's two arrows and slider) and showed one related question beside three
+    sections.  The lists no longer ask for that, and the sections (a list that scrolls) shrink first."""
+    from healthreader.config.kiosk import KioskPolicy
+
+    (tmp_path / "run").mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path / "run"))
+    window = make_window(dirs=[REAL_LIBRARY], size=(800, 600), kiosk=KioskPolicy(enabled=True, preview=True))
+    click_link(qtbot, window.viewer, text=MAIN_ARTICLE)
+    assert MAIN_ARTICLE in window.windowTitle()
+    qtbot.wait(300)
+    # The window fits the screen's height, near enough: it was 650–708 px, taller than the screen; what
+    # is left (601 with the kiosk's own search row) is the kiosk's rows and the bookmark tab's controls.
+    assert window.height() <= 610, window.height()
+    related, sections = window.sidebar.related, window.sidebar.sections
+    assert is_shown(related) and related.count() >= 3
+    # Not three of a kiosk's rows beside its search row and the sections' heading at this size; the
+    # related list has the room the sections gave up (each got half before, and the window grew).
+    assert is_shown(sections) and fully_visible_rows(sections) >= 1
+    assert fully_visible_rows(related) >= 1 and related.height() > 2 * sections.height(), (
+        related.height(),
+        sections.height(),
+    )

@@ -159,6 +159,11 @@ class Sidebar(QTabWidget):
         split.addWidget(top)
         split.addWidget(bottom)
         split.setChildrenCollapsible(False)
+        # Not the minimum their scroll bars ask for (two arrows and a slider: 162 px each with a kiosk's
+        # finger-sized bars), which the splitter keeps to whatever _balance shares out, and which made
+        # a kiosk's window taller than an 800×600 screen: the panes get at least a row from _balance.
+        for view in (self.sections, self.related):
+            view.setMinimumHeight(QFontMetrics(view.font()).lineSpacing())
         self._sections_box = top
         self._related_box = bottom
         self._split = split
@@ -264,10 +269,11 @@ class Sidebar(QTabWidget):
         if sections_need + related_all <= total:
             top = sections_need + (total - sections_need - related_all) // 2
         else:
-            # Not room for everything: the related list keeps its three rows, the sections at least
-            # half of what is left, and the sections never get more than they need.
-            top = min(sections_need, max(total - related_min, total // 2))
-            top = max(min(top, total - related_min), chrome)
+            # Not room for everything: the related list keeps its three rows and the sections (a list
+            # that scrolls) give up theirs first, down to one row; they never get more than they need.
+            # (They kept half the height before, and a kiosk's finger-sized rows left one question.)
+            sections_min = self._rows_height(self.sections, 1) + chrome
+            top = max(min(sections_need, total - related_min), min(sections_min, total // 2), chrome)
         self._split.setSizes([top, total - top])
 
     def resizeEvent(self, event: QResizeEvent) -> None:
