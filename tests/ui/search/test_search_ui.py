@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent, QTextCursor
+from PySide6.QtGui import QAccessible, QInputMethodEvent, QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from healthreader.ui.reader.navigation import Location
@@ -77,6 +77,21 @@ def test_suggestions_drop_down_while_typing_and_open_an_entry(qtbot, window) -> 
     popup.setCurrentIndex(window.search_box.completer_.completionModel().index(row, 0))
     qtbot.keyClick(popup, Qt.Key.Key_Return)
     assert window.current_location().entry_id == "facial-palsy"
+
+
+def test_a_screen_reader_hears_each_suggestion_as_words_not_layout(qtbot, window) -> None:
+    """The row's padding and middle dot line the kind up for the eye; a screen reader gets 'title, kind'."""
+    type_query(qtbot, window, "面瘫")
+    popup = window.search_box.completer_.popup()
+    qtbot.waitUntil(popup.isVisible, timeout=5000)
+    view = QAccessible.queryAccessibleInterface(popup)
+    names = [view.child(i).text(QAccessible.Text.Name) for i in range(view.childCount())]
+    names = [n for n in names if n]
+    assert any(n.startswith("面神经麻痹（面瘫）") for n in names), names
+    for name in names:
+        assert "  " not in name and "·" not in name, name
+    shown = window.search_box.suggestion_labels()
+    assert any("    ·  " in label for label in shown)  # what the eye sees keeps its layout
 
 
 def test_suggestions_answered_after_enter_do_not_cover_the_results(qtbot, window) -> None:
