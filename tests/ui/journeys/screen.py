@@ -163,6 +163,15 @@ def type_text(driver: Any, widget: QWidget, text: str) -> None:
             QApplication.sendEvent(widget, event)
 
 
+def search_for(driver: Any, window: Any, text: str) -> None:
+    """Ctrl+K, type ``text`` as a person does, Enter, and wait for the results page."""
+    driver.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    window.search_box.clear()
+    type_text(driver, window.search_box, text)
+    driver.keyClick(window.search_box, Qt.Key.Key_Return)
+    driver.waitUntil(lambda: window._results is not None, timeout=10_000)
+
+
 def icon_contrast(button: QToolButton) -> float:
     """The strongest contrast between the icon's pixels and the button's background, as drawn."""
     QApplication.processEvents()

@@ -6,12 +6,11 @@ from __future__ import annotations
 import re
 
 import pytest
-from PySide6.QtCore import Qt
 
 from healthreader.config import Settings
 from healthreader.paths import DataPaths
 from tests.conftest import REAL_LIBRARY
-from tests.ui.journeys.screen import click_link, first_line, type_text, visible_text
+from tests.ui.journeys.screen import click_link, first_line, search_for, visible_text
 
 
 @pytest.fixture
@@ -20,14 +19,6 @@ def window(make_window, qtbot, data_dir):
     w = make_window(dirs=[REAL_LIBRARY], search=True, real_index=True, size=(1366, 800))
     qtbot.waitUntil(lambda: w.search is not None and w.search.is_ready, timeout=30_000)
     return w
-
-
-def search(qtbot, window, text: str) -> None:
-    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
-    window.search_box.clear()
-    type_text(qtbot, window.search_box, text)
-    qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window._results is not None, timeout=10_000)
 
 
 def result_titles(window) -> list[str]:
@@ -40,7 +31,7 @@ def result_titles(window) -> list[str]:
 
 
 def test_twenty_results_then_more_then_the_rest(qtbot, window) -> None:
-    search(qtbot, window, "康复")
+    search_for(qtbot, window, "康复")
     first = window._results
     assert first.total > 20, "the query must find more than one page"
     text = window.viewer.toPlainText()
@@ -65,17 +56,17 @@ def test_twenty_results_then_more_then_the_rest(qtbot, window) -> None:
 
 
 def test_few_results_show_no_more_link(qtbot, window) -> None:
-    search(qtbot, window, "面瘫")
+    search_for(qtbot, window, "面瘫")
     assert 0 < window._results.total <= 20
     assert "更多结果" not in window.viewer.toPlainText()
 
 
 def test_a_new_search_starts_again_at_twenty(qtbot, window) -> None:
-    search(qtbot, window, "康复")
+    search_for(qtbot, window, "康复")
     first = window._results
     click_link(qtbot, window.viewer, href="more:")
     qtbot.waitUntil(lambda: window._results is not first and len(window._results.hits) > 20, timeout=10_000)
-    search(qtbot, window, "神经")
+    search_for(qtbot, window, "神经")
     qtbot.waitUntil(lambda: window._results.effective_query == "神经", timeout=10_000)
     assert len(result_titles(window)) == 20
     assert first_line(window.viewer).startswith("搜索")

@@ -9,7 +9,15 @@ from PySide6.QtCore import Qt
 
 from healthreader.ui.reader.navigation import Location
 from tests.conftest import REAL_LIBRARY
-from tests.ui.journeys.screen import click_link, click_row, first_line, is_shown, page_text, type_text, visible_text
+from tests.ui.journeys.screen import (
+    click_link,
+    click_row,
+    first_line,
+    is_shown,
+    page_text,
+    search_for,
+    visible_text,
+)
 
 
 @pytest.fixture
@@ -17,14 +25,6 @@ def window(make_window, qtbot):
     w = make_window(dirs=[REAL_LIBRARY], search=True, real_index=True, size=(1366, 800))
     qtbot.waitUntil(lambda: w.search is not None and w.search.is_ready, timeout=30_000)
     return w
-
-
-def search(qtbot, window, text: str) -> None:
-    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
-    window.search_box.clear()
-    type_text(qtbot, window.search_box, text)
-    qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window._results is not None, timeout=10_000)
 
 
 def page_links(viewer) -> list[str]:
@@ -42,7 +42,7 @@ def page_links(viewer) -> list[str]:
 
 
 def test_nothing_found_offers_nearest_topics_typing_tips_and_categories(qtbot, window) -> None:
-    search(qtbot, window, "火星探测器")
+    search_for(qtbot, window, "火星探测器")
     text = page_text(window.viewer)
     links = page_links(window.viewer)
     assert window.labels and "辅助器具和家庭呼吸支持" in text  # the nearest titles...
@@ -62,7 +62,7 @@ def test_nothing_found_offers_nearest_topics_typing_tips_and_categories(qtbot, w
 
 
 def test_a_nearest_topic_opens_and_back_returns_to_the_page(qtbot, window) -> None:
-    search(qtbot, window, "火星探测器")
+    search_for(qtbot, window, "火星探测器")
     click_link(qtbot, window.viewer, href="entry:")
     assert window.current_location().entry_id
     title = first_line(window.viewer)
@@ -72,7 +72,7 @@ def test_a_nearest_topic_opens_and_back_returns_to_the_page(qtbot, window) -> No
 
 
 def test_a_word_with_nothing_near_still_gets_tips_and_categories(qtbot, window) -> None:
-    search(qtbot, window, "qqqq")
+    search_for(qtbot, window, "qqqq")
     text = page_text(window.viewer)
     assert "拼音" in text and window.library.categories()[0].name in text
 
@@ -89,7 +89,7 @@ def test_a_filter_that_leaves_nothing_offers_to_search_everything(qtbot, window)
 
 
 def test_with_results_the_sidebar_lists_them_and_opens_one(qtbot, window) -> None:
-    search(qtbot, window, "面瘫")
+    search_for(qtbot, window, "面瘫")
     hit = window._results.hits[2]
     assert window.sidebar.section_titles()[2] == hit.title
     click_row(qtbot, window.sidebar.sections, 2)
