@@ -2,24 +2,34 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRegularExpression, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTextEdit, QWidget
+
+from healthreader.render.results import WORD_JOINER
 
 MATCH = QColor("#ffe58a")
 CURRENT = QColor("#ff9f43")
 
 
+def as_drawn(term: str) -> QRegularExpression:
+    """``term`` as it reads on screen (the results page keeps each link whole on its line with word
+    joiners, drawn as nothing, between its characters): case-insensitive, and with or without joiners between its characters."""
+    pattern = f"{WORD_JOINER}?".join(QRegularExpression.escape(ch) for ch in term.replace(WORD_JOINER, ""))
+    return QRegularExpression(pattern, QRegularExpression.PatternOption.CaseInsensitiveOption)
+
+
 def find_all(document: QTextDocument, terms: list[str]) -> list[QTextCursor]:
-    """Cursors over every case-insensitive occurrence of any term, in document order."""
+    """Cursors over every case-insensitive occurrence of any term as drawn, in document order."""
     found: list[QTextCursor] = []
     for term in terms:
-        if not term:
+        if not term.replace(WORD_JOINER, ""):
             continue
-        cursor = document.find(term, 0)
+        expression = as_drawn(term)
+        cursor = document.find(expression, 0)
         while not cursor.isNull():
             found.append(QTextCursor(cursor))
-            cursor = document.find(term, cursor)
+            cursor = document.find(expression, cursor)
     found.sort(key=lambda c: c.selectionStart())
     return found
 

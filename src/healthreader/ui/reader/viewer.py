@@ -10,7 +10,7 @@ import bisect
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QMimeData, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleTextCursorEvent,
@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from healthreader.render.results import WORD_JOINER
 from healthreader.render.stylesheet import scale_stylesheet
 
 BASE_POINT_SIZE = 13.0
@@ -337,5 +338,16 @@ class EntryViewer(_TextBrowser):
         super().mousePressEvent(event)
 
     # --- text ------------------------------------------------------------------------------
+    def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 (Qt's name)
+        """What is copied or dragged is the text as drawn: the joiners that keep a link whole on its
+        line are nothing on screen, and pasted elsewhere they break search boxes and word counts."""
+        data = super().createMimeDataFromSelection()
+        clean = QMimeData()
+        if data.hasHtml():
+            clean.setHtml(data.html().replace(WORD_JOINER, ""))
+        if data.hasText():
+            clean.setText(data.text().replace(WORD_JOINER, ""))
+        return clean
+
     def visible_text(self) -> str:
         return self.document().toPlainText()
