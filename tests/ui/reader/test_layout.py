@@ -115,12 +115,14 @@ def test_with_large_type_a_small_window_still_shows_three_related_questions(qtbo
     assert not related.horizontalScrollBar().isVisible()
 
 
-def test_a_kiosk_on_a_small_screen_fits_it_and_the_sections_give_up_their_room_first(
+def test_a_kiosk_on_a_small_screen_fits_it_and_shows_three_related_questions(
     qtbot, make_window, monkeypatch, tmp_path
 ) -> None:
     """A kiosk's rows and scroll bars are finger-sized: at 800×600 the window grew to 650 px (each list
-    asked for its scroll bar's two arrows and slider) and showed one related question beside three
-    sections.  The lists no longer ask for that, and the sections (a list that scrolls) shrink first."""
+    asked for its scroll bar's two arrows and slider) and then, fitted, showed one related question
+    below one section between scroll bars.  The related list's three rows come first: when a section
+    row does not fit beside them the sections fold away (the article's own headings are still there),
+    and they come back when the window has the room."""
     from healthreader.config.kiosk import KioskPolicy
 
     (tmp_path / "run").mkdir(mode=0o700)
@@ -134,10 +136,14 @@ def test_a_kiosk_on_a_small_screen_fits_it_and_the_sections_give_up_their_room_f
     assert window.height() <= 610, window.height()
     related, sections = window.sidebar.related, window.sidebar.sections
     assert is_shown(related) and related.count() >= 3
-    # Not three of a kiosk's rows beside its search row and the sections' heading at this size; the
-    # related list has the room the sections gave up (each got half before, and the window grew).
-    assert is_shown(sections) and fully_visible_rows(sections) >= 1
-    assert fully_visible_rows(related) >= 1 and related.height() > 2 * sections.height(), (
-        related.height(),
-        sections.height(),
+    assert fully_visible_rows(related) >= 3, (
+        f"only {fully_visible_rows(related)} related rows whole: list {related.width()}×{related.height()},"
+        f" sections {sections.height()} high"
     )
+    assert not sections.isVisible() and not window.sidebar.sections_label.isVisible()
+    assert window.sidebar.related_label.isVisible()
+
+    window.resize(800, 900)  # a taller screen: the sections are back, and the three questions stay
+    qtbot.waitUntil(lambda: sections.isVisible(), timeout=2000)
+    qtbot.wait(100)
+    assert fully_visible_rows(sections) >= 1 and fully_visible_rows(related) >= 3

@@ -165,6 +165,7 @@ class Sidebar(QTabWidget):
         for view in (self.sections, self.related):
             view.setMinimumHeight(QFontMetrics(view.font()).lineSpacing())
         self._sections_box = top
+        self._has_sections = False
         self._related_box = bottom
         self._split = split
         split.setStretchFactor(0, 1)
@@ -193,7 +194,8 @@ class Sidebar(QTabWidget):
         self.sections.setAccessibleName(heading or self.tr("Sections of this entry"))
         self.sections.clear()
         # A short answer has no sections: give the space to its related entries.
-        self._sections_box.setVisible(bool(sections))
+        self._has_sections = bool(sections)
+        self._sections_box.setVisible(self._has_sections)
         for anchor, title in sections:
             item = QListWidgetItem(title)
             item.setData(ANCHOR_ROLE, anchor)
@@ -252,8 +254,10 @@ class Sidebar(QTabWidget):
 
         A QSplitter gives a pane that was hidden (the home page has no related entries) whatever is
         left, which was one row between two scroll bars: the related list gets room for three rows, the
-        sections what their rows need, and any rest goes to whichever still has rows to show."""
-        if not (self._sections_box.isVisibleTo(self) and self._related_box.isVisibleTo(self)):
+        sections what their rows need, and any rest goes to whichever still has rows to show.  When not
+        even one section row fits beside the three questions (a kiosk's finger-sized rows on 800×600),
+        the sections fold away until there is room: the article's own headings say the same."""
+        if not (self._has_sections and self._related_box.isVisibleTo(self)):
             return
         # The splitter's own height less its handle: the sizes it had were shared out with one pane
         # hidden (no handle), and the handle that appears now would be taken from both panes.
@@ -263,17 +267,23 @@ class Sidebar(QTabWidget):
         if total <= 0:
             return
         chrome = self.sections_label.sizeHint().height() + 2 * self.sections.frameWidth() + 8
-        sections_need = self._rows_height(self.sections, self.sections.count()) + chrome
         related_min = self._rows_height(self.related, self.RELATED_ROWS) + chrome
         related_all = self._rows_height(self.related, self.related.count()) + chrome
+        # A row's height from its size hint: a folded list has no layout to measure.
+        sections_min = self.sections.sizeHintForRow(0) + chrome
+        fits = sections_min + related_min <= total
+        if fits != self._sections_box.isVisibleTo(self):
+            self._sections_box.setVisible(fits)
+        if not fits:
+            return
+        sections_need = self._rows_height(self.sections, self.sections.count()) + chrome
         if sections_need + related_all <= total:
             top = sections_need + (total - sections_need - related_all) // 2
         else:
             # Not room for everything: the related list keeps its three rows and the sections (a list
             # that scrolls) give up theirs first, down to one row; they never get more than they need.
             # (They kept half the height before, and a kiosk's finger-sized rows left one question.)
-            sections_min = self._rows_height(self.sections, 1) + chrome
-            top = max(min(sections_need, total - related_min), min(sections_min, total // 2), chrome)
+            top = max(min(sections_need, total - related_min), sections_min)
         self._split.setSizes([top, total - top])
 
     def resizeEvent(self, event: QResizeEvent) -> None:
