@@ -94,6 +94,30 @@ def test_a_screen_reader_hears_each_suggestion_as_words_not_layout(qtbot, window
     assert any("    ·  " in label for label in shown)  # what the eye sees keeps its layout
 
 
+def test_in_a_small_window_each_suggestion_is_whole_and_the_drop_down_stays_in_the_window(qtbot, window) -> None:
+    """At 800×600 the box is narrow, and a drop-down only as wide as the box cut every longer title
+    (面部肌肉萎缩 → 脸部肌肉萎缩症状…) and the kind after it (seen in the Xvfb journeys).  A narrower
+    window than the fixture's, so that the box has its least width here too, whatever the fonts."""
+    window.resize(640, 590)
+    qtbot.waitUntil(lambda: window.search_box.width() < 320, timeout=2000)
+    type_query(qtbot, window, "面部肌肉")
+    popup = window.search_box.completer_.popup()
+    qtbot.waitUntil(popup.isVisible, timeout=5000)
+    qtbot.waitUntil(lambda: popup.model().rowCount() > 3, timeout=5000)
+    qtbot.wait(50)
+    metrics = popup.fontMetrics()
+    for row in range(popup.model().rowCount()):
+        index = popup.model().index(row, 0)
+        text = index.data()
+        # What is drawn of the row: the list never scrolls sideways, so the viewport's width.
+        room = min(popup.visualRect(index).right(), popup.viewport().width()) - popup.visualRect(index).left()
+        assert metrics.horizontalAdvance(text) < room, f"{text!r} needs {metrics.horizontalAdvance(text)} of {room} px"
+    assert not popup.horizontalScrollBar().isVisible()
+    frame = window.frameGeometry()
+    shown = popup.geometry()
+    assert frame.left() <= shown.left() and shown.right() <= frame.right(), (shown, frame)
+
+
 def test_suggestions_answered_after_enter_do_not_cover_the_results(qtbot, window) -> None:
     """Enter pressed before the drop-down came (a quick typist, a slow machine): the late suggestions
     for the same words must not open over the results page (seen in the Xvfb journeys)."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
@@ -107,9 +107,25 @@ class SearchBox(QLineEdit):
         more.setData(ALL_RESULTS, ENTRY_ROLE)
         more.setData(typed, TYPED_ROLE)
         self.model.appendRow(more)
-        self.completer_.complete()
+        self.completer_.complete(self._drop_down_rect())
         # Nothing chosen until the reader moves with the arrows: Enter alone searches everything.
         self.completer_.popup().setCurrentIndex(QModelIndex())
+
+    def _drop_down_rect(self) -> QRect:
+        """Where the drop-down goes, in the box's coordinates: under it, as wide as its longest row so
+        that no title or kind is cut (a narrow window's box is 260 px), and never past the window's
+        edges: a wider list moves left rather than out of the window."""
+        popup = self.completer_.popup()
+        rows = self.completer_.completionModel().rowCount()
+        wanted = popup.sizeHintForColumn(0) + 2 * popup.frameWidth()
+        if rows > self.completer_.maxVisibleItems():
+            wanted += popup.verticalScrollBar().sizeHint().width()
+        window = self.window()
+        left = self.mapTo(window, QPoint(0, 0)).x()
+        width = min(max(wanted, self.width()), window.width())
+        x = min(0, window.width() - left - width)  # the right edge inside the window
+        x = max(x, -left)  # and the left edge too
+        return QRect(x, 0, width, self.height())
 
     def suggestion_labels(self) -> list[str]:
         return [self.model.item(i).text() for i in range(self.model.rowCount())]
