@@ -129,6 +129,11 @@ class DataPaths:
         return self.cache_dir / "catalogue.bin"
 
     @property
+    def content_snapshot(self) -> Path:
+        """The library as last loaded (content/snapshot.py): what a start reads instead of every file."""
+        return self.cache_dir / "content.sqlite"
+
+    @property
     def index_dir(self) -> Path:
         return (self.scratch or self.root) / "index"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -155,7 +155,8 @@ class Library:
     """All loaded library folders merged: entries by id, in load order, and what was wrong."""
 
     infos: list[LibraryInfo] = field(default_factory=list)
-    entries: dict[str, Entry] = field(default_factory=dict)
+    # A dict, or the snapshot's lazy mapping (content/snapshot.py): read on demand, never copied whole.
+    entries: MutableMapping[str, Entry] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
     def __len__(self) -> int:

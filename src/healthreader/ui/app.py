@@ -26,7 +26,8 @@ from PySide6.QtWidgets import QApplication
 from healthreader import APP_ID, APP_NAME, __version__
 from healthreader.config import Settings
 from healthreader.config.kiosk import KioskPolicy, PinGuard, load_policy
-from healthreader.content import load_library
+from healthreader.content import Library
+from healthreader.content.snapshot import Changes, open_library
 from healthreader.packs.folders import library_folders
 from healthreader.paths import DataPaths, resource
 from healthreader.store import StoreError, UserStore
@@ -47,6 +48,7 @@ from healthreader.ui.common.user_data import (
     explain_store_error,
 )
 from healthreader.ui.printing.actions import PrintActions
+from healthreader.ui.reader.library_check import LibraryCheck
 from healthreader.ui.reader.main_window import MainWindow
 from healthreader.ui.reader.navigation import Location
 from healthreader.ui.reader.watch import EntryWatcher
@@ -169,7 +171,10 @@ def create_main_window(
         session = KioskSession.create()
         session.keep_keyboard_here()
     settings = session.settings(kiosk) if session is not None and kiosk is not None else Settings(data)
-    library = load_library(dirs, cache_file=data.catalogue_file)
+    # From the snapshot of the last start when there is one: no entry file is read or statted before
+    # the first paint; LibraryCheck looks at the files after it and the window shows what changed.
+    opened = open_library(dirs, data.content_snapshot, cache_file=data.catalogue_file)
+    library = opened.library
     language = choose_language(settings.get("ui_language"), library.language, traditional=settings.get("traditional"))
     install_translators(app, language)  # parented to the app, so they live as long as it
     family = pick_chinese_family()
@@ -184,20 +189,11 @@ def create_main_window(
     stylesheet = resource("article.css").read_text(encoding="utf-8")
     install_accessible_factory()
     window = MainWindow(library, settings, stylesheet, family, page_labels(), SearchBox())
+    window.library_checked = not opened.needs_check
     window.setWindowIcon(QIcon(str(resource("icons", "healthreader.svg"))))
 
-    broken = library.problems
-    if broken:
-        shown = "\n".join(str(p) for p in broken[:3])
-        more = len(broken) - 3
-        text = (
-            QCoreApplication.translate("App", "Some library files have problems and were skipped or shown in part:")
-            + "\n"
-            + shown
-        )
-        if more > 0:
-            text += "\n" + QCoreApplication.translate("App", "…and %1 more (see the log).").replace("%1", str(more))
-        window.infobar.show_message(text)
+    if library.problems:
+        window.infobar.show_message(_problems_text(library))
     # What went wrong with the reader's own data, told once, together, after the library's problems.
     notices = [text for text in [explain_data_folder(data)] if text]
     notices += [explain_settings_recovery(r) for r in settings.recovered]
@@ -205,7 +201,8 @@ def create_main_window(
     window.attach_printing(PrintActions(window, library, settings))
 
     def bookmarks_panel(store: UserStore) -> BookmarksPanel:
-        return BookmarksPanel(store, lambda eid: e.title if (e := library.find(eid)) else None)
+        # The window's library, not this one: the check after the first paint may replace it.
+        return BookmarksPanel(store, lambda eid: e.title if (e := window.library.find(eid)) else None)
 
     try:
         store = session.new_store() if session is not None else UserStore.open(data.store_file)
@@ -240,12 +237,34 @@ def create_main_window(
         earlier = [window.infobar.text()] if window.infobar.isVisibleTo(window) else []
         window.infobar.show_message("\n\n".join(earlier + notices))
 
+    controller: SearchController | None = None
     if search:
         controller = SearchController(library, data.index_dir, parent=window, cache_dir=data.cache_dir)
         window.attach_search(controller)
-        # Open the prebuilt index (or build one) on the worker thread once the window has painted:
-        # the worker's Python work would otherwise compete with the first paint for the interpreter.
-        window.viewer.viewport().installEventFilter(_FirstPaint(window.viewer.viewport(), controller.start))
+
+    def checked(fresh: Library, changes: Changes) -> None:
+        window.use_library(fresh, changes)
+        if changes.problems:
+            if fresh.problems:
+                window.infobar.show_message(_problems_text(fresh))
+            elif window.infobar.text() == _problems_text(library):
+                window.infobar.hide()
+        if controller is not None:
+            controller.use_library(fresh)
+            controller.start()
+
+    def after_first_paint() -> None:
+        # The check of the library's files, then search (which reads the library's files to know its
+        # index is current): both on worker threads, once the window has painted, so that their
+        # Python work does not compete with the first paint for the interpreter.
+        if opened.needs_check:
+            check = LibraryCheck(window, library, dirs, data.content_snapshot, data.catalogue_file)
+            check.finished.connect(checked)
+            check.start()
+        elif controller is not None:
+            controller.start()
+
+    window.viewer.viewport().installEventFilter(_FirstPaint(window.viewer.viewport(), after_first_paint))
 
     # Theme, large type, traditional, read aloud, keyboard; owned by the window.  The speech engine can
     # be named for a run (tests say "mock": no daemon started behind their back).
@@ -277,6 +296,20 @@ def create_main_window(
         EntryWatcher(window)
     window.open_location(start)
     return window
+
+
+def _problems_text(library: Library) -> str:
+    broken = library.problems
+    shown = "\n".join(str(p) for p in broken[:3])
+    more = len(broken) - 3
+    text = (
+        QCoreApplication.translate("App", "Some library files have problems and were skipped or shown in part:")
+        + "\n"
+        + shown
+    )
+    if more > 0:
+        text += "\n" + QCoreApplication.translate("App", "…and %1 more (see the log).").replace("%1", str(more))
+    return text
 
 
 def _attach_kiosk_services(

@@ -62,6 +62,10 @@ class PrintActions(QObject):
         self._settings = settings
         self._jobs: list[PrintJob] = []  # followed in workers; kept so their signals reach the window
 
+    def use_library(self, library: Library) -> None:
+        """The library after the check of its files at start: handouts name what the reader sees."""
+        self._library = library
+
     # --- options ---------------------------------------------------------------------------------
     def _options(self, section: str) -> PrintOptions:
         return PrintOptions(

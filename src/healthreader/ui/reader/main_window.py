@@ -29,6 +29,7 @@ from healthreader import __version__
 from healthreader.config import Settings
 from healthreader.config.settings import ZOOM_STEPS
 from healthreader.content import Entry, Library
+from healthreader.content.snapshot import Changes
 from healthreader.render import PageLabels, Rendered, entry_page, home_page, render_markdown
 from healthreader.render.page import TIER_ICONS, not_found_page
 from healthreader.render.results import ResultsLabels, results_html, searching_html
@@ -117,6 +118,8 @@ class MainWindow(QMainWindow):
         self._history_failure_shown = False
         self._display: Callable[[str], str] | None = None  # library text as shown (traditional characters)
         self.printing: PrintActions | None = None
+        # False while the library on screen is the snapshot of the last start, its files not yet checked.
+        self.library_checked = True
         self._build_toolbar()
         self._build_menus()
         right = QWidget()
@@ -826,6 +829,33 @@ class MainWindow(QMainWindow):
         self.viewer.verticalScrollBar().setValue(scroll)
         self._apply_highlight()
         self.find_bar.refresh()
+
+    def use_library(self, library: Library, changes: Changes) -> None:
+        """The library after the check of its files (``LibraryCheck``): what changed while the app was
+        closed shows now, on the page on screen and in the lists, without losing the reader's place."""
+        self.library = library
+        self.library_checked = True
+        if self.printing is not None:
+            self.printing.use_library(library)
+        if not changes:
+            return
+        self._category_anchors = {cat.name: f"cat-{i}" for i, cat in enumerate(library.categories())}
+        for entry_id in changes.changed | changes.removed:
+            self._rendered.pop(entry_id, None)
+        self.bookmarks_changed()  # their titles come from the library
+        current = self.history.current
+        if current is None:
+            return
+        if (
+            current.is_home
+            or current.is_search
+            or changes.infos
+            or current.entry_id in changes.changed | changes.removed
+        ):
+            scroll = self.viewer.verticalScrollBar().value()
+            self._shown = None  # drawn afresh: the same page, with what changed
+            self._show(current)
+            self.viewer.verticalScrollBar().setValue(scroll)
 
     def forget_session(self) -> None:
         """Drop what the reader did in memory: back/forward history, the last results, highlight terms."""

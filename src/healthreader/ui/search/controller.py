@@ -161,6 +161,10 @@ class SearchController(QObject):
         self._thread.finished.connect(self._worker.deleteLater)
         self._thread.start()
 
+    def use_library(self, library: Library) -> None:
+        """Search this library from the next ``start`` (the one checked after the first paint)."""
+        self._worker.library = library  # read by the worker only when the queued open reaches it
+
     def start(self) -> None:
         self.is_ready = False
         self.preparing.emit()

@@ -1,0 +1,135 @@
+"""A start reads the library from its snapshot (no entry file read or statted before the first paint);
+the files are checked after it, off the UI thread, and what changed while the app was closed shows."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from healthreader.paths import DataPaths
+from healthreader.ui.app import create_main_window
+from healthreader.ui.reader.navigation import Location
+
+
+def _start(qtbot, data_dir: Path, library: Path, target: str | None = None):
+    window = create_main_window(DataPaths.at(data_dir), [library], target, search=False)
+    qtbot.addWidget(window)
+    window.resize(900, 640)
+    with qtbot.waitExposed(window):
+        window.show()
+    return window
+
+
+def _checked(qtbot, window) -> None:
+    qtbot.waitUntil(lambda: window.library_checked, timeout=10000)
+
+
+def _touch(path: Path, text: str) -> None:
+    st = path.stat()
+    path.write_text(text, encoding="utf-8")
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 10_000_000))  # a coarse clock still sees the edit
+
+
+def test_home_page_lists_the_library_after_a_cold_and_a_warm_start(qtbot, data_dir: Path, tiny_library: Path) -> None:
+    first = _start(qtbot, data_dir, tiny_library)
+    _checked(qtbot, first)
+    for title in ("面部肌肉萎缩测试文章", "康复训练测试文章", "脸部肌肉萎缩是什么原因引起的"):
+        assert title in first.viewer.toPlainText()
+    first.close()
+    assert DataPaths.at(data_dir).content_snapshot.is_file()
+
+    second = _start(qtbot, data_dir, tiny_library)
+    for title in ("面部肌肉萎缩测试文章", "康复训练测试文章", "脸部肌肉萎缩是什么原因引起的"):
+        assert title in second.viewer.toPlainText()
+    _checked(qtbot, second)
+    assert "康复训练测试文章" in second.viewer.toPlainText()
+
+
+def test_a_title_edited_while_closed_shows_after_the_check(qtbot, data_dir: Path, tiny_library: Path) -> None:
+    _start(qtbot, data_dir, tiny_library).close()
+    path = tiny_library / "articles" / "gamma.md"
+    _touch(path, path.read_text("utf-8").replace("title: 康复训练测试文章", "title: 诊所改过的标题"))
+
+    window = _start(qtbot, data_dir, tiny_library)
+    qtbot.waitUntil(lambda: "诊所改过的标题" in window.viewer.toPlainText(), timeout=10000)
+    assert "康复训练测试文章" not in window.viewer.toPlainText()
+    # The article itself opens with its new title, and the next start has it at once.
+    window.open_location(Location("gamma"))
+    assert window.windowTitle().startswith("诊所改过的标题")
+    window.close()
+    again = _start(qtbot, data_dir, tiny_library)
+    assert "诊所改过的标题" in again.viewer.toPlainText()
+
+
+def test_the_entry_on_screen_follows_an_edit_made_while_closed(qtbot, data_dir: Path, tiny_library: Path) -> None:
+    _start(qtbot, data_dir, tiny_library, "gamma").close()
+    path = tiny_library / "articles" / "gamma.md"
+    _touch(path, path.read_text("utf-8").replace("title: 康复训练测试文章", "title: 新标题的康复文章"))
+    window = _start(qtbot, data_dir, tiny_library, "gamma")
+    qtbot.waitUntil(lambda: window.windowTitle().startswith("新标题的康复文章"), timeout=10000)
+
+
+def test_an_entry_deleted_while_closed_disappears_without_a_crash(qtbot, data_dir: Path, tiny_library: Path) -> None:
+    _start(qtbot, data_dir, tiny_library).close()
+    (tiny_library / "qa" / "qa-beta.md").unlink()
+    added = tiny_library / "articles" / "delta.md"
+    added.write_text(
+        (tiny_library / "articles" / "gamma.md")
+        .read_text("utf-8")
+        .replace("id: gamma", "id: delta")
+        .replace("title: 康复训练测试文章", "title: 新加的文章"),
+        encoding="utf-8",
+    )
+
+    window = _start(qtbot, data_dir, tiny_library, "qa-beta")
+    _checked(qtbot, window)
+    assert "qa-beta" not in window.library
+    window.open_location(Location())
+    shown = window.viewer.toPlainText()
+    assert "脸部肌肉萎缩是什么原因引起的" not in shown
+    assert "新加的文章" in shown
+    window.open_location(Location("qa-beta"))  # a link or bookmark to it: the not-found page, no traceback
+    assert "qa-beta" in window.viewer.toPlainText()
+
+
+@pytest.mark.parametrize("junk", [b"", b"\x00garbage{not sqlite", b"SQLite format 3\x00" + b"\xff" * 2000])
+def test_a_corrupt_snapshot_costs_a_rebuild_not_the_start(qtbot, data_dir: Path, tiny_library: Path, junk) -> None:
+    snapshot = DataPaths.at(data_dir).content_snapshot
+    snapshot.parent.mkdir(parents=True)
+    snapshot.write_bytes(junk)
+    window = _start(qtbot, data_dir, tiny_library)
+    assert "康复训练测试文章" in window.viewer.toPlainText()
+    assert not window.infobar.isVisible()
+    _checked(qtbot, window)
+    with sqlite3.connect(snapshot) as db:  # rebuilt: a real snapshot again
+        assert db.execute("SELECT COUNT(*) FROM entries").fetchone()[0] == 3
+
+
+def test_a_snapshot_of_another_sqlite_database_costs_a_rebuild(qtbot, data_dir: Path, tiny_library: Path) -> None:
+    snapshot = DataPaths.at(data_dir).content_snapshot
+    snapshot.parent.mkdir(parents=True)
+    with sqlite3.connect(snapshot) as db:
+        db.execute("CREATE TABLE meta (key TEXT, value TEXT)")
+        db.execute("INSERT INTO meta VALUES ('header', 'someone else')")
+    db.close()
+    window = _start(qtbot, data_dir, tiny_library)
+    assert "面部肌肉萎缩测试文章" in window.viewer.toPlainText()
+
+
+def test_a_read_only_cache_folder_still_starts_and_lists_the_library(qtbot, data_dir: Path, tiny_library: Path) -> None:
+    if os.geteuid() == 0:
+        pytest.skip("root writes anywhere")
+    cache = DataPaths.at(data_dir).cache_dir
+    cache.mkdir(parents=True)
+    cache.chmod(0o500)
+    try:
+        window = _start(qtbot, data_dir, tiny_library)
+        assert "康复训练测试文章" in window.viewer.toPlainText()
+        _checked(qtbot, window)
+        window.open_location(Location("gamma"))
+        assert window.windowTitle().startswith("康复训练测试文章")
+    finally:
+        cache.chmod(0o700)
