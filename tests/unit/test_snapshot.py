@@ -58,3 +58,29 @@ def test_a_snapshot_of_other_folders_is_not_used(tiny_library: Path, tmp_path: P
     (other / "articles" / "gamma.md").unlink()
     opened = open_library([other], snap)
     assert not opened.needs_check and len(opened.library) == 2
+
+
+def test_a_body_edited_while_closed_is_a_change_and_a_new_snapshot(tiny_library: Path, tmp_path: Path) -> None:
+    """The search index is made from bodies too: an edit below the front matter is a change."""
+    snap = tmp_path / "content.sqlite"
+    open_library([tiny_library], snap)
+    lib = open_library([tiny_library], snap).library
+    path = tiny_library / "articles" / "alpha.md"
+    st = path.stat()
+    path.write_text(path.read_text("utf-8") + "\n新加的一段正文。\n", "utf-8")
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 10_000_000))
+    fresh, changes = check(lib, [tiny_library], snap)
+    assert changes.changed == {"alpha"}
+    assert fresh.token != lib.token  # type: ignore[attr-defined]
+    again, none = check(fresh, [tiny_library], snap)
+    assert not none and again is fresh
+
+
+def test_a_changed_word_list_is_a_change_of_the_library(tiny_library: Path, tmp_path: Path) -> None:
+    snap = tmp_path / "content.sqlite"
+    open_library([tiny_library], snap)
+    lib = open_library([tiny_library], snap).library
+    (tiny_library / "search").mkdir(exist_ok=True)
+    (tiny_library / "search" / "userdict.txt").write_text("面瘫 10 n\n", "utf-8")
+    _, changes = check(lib, [tiny_library], snap)
+    assert changes.infos

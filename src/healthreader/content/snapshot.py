@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import marshal
 import os
+import secrets
 import sqlite3
 import sys
 import threading
@@ -42,9 +43,33 @@ CREATE TABLE entries (
     category TEXT NOT NULL,
     file TEXT NOT NULL,
     library_id TEXT NOT NULL,
+    mtime_ns INTEGER NOT NULL,    -- the file as it was loaded: a body edited since is a change too
+    size INTEGER NOT NULL,
     record BLOB NOT NULL          -- marshal of the loader's record of the front matter
 );
 """
+
+
+def _stat(path: str | Path) -> tuple[int, int]:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return -1, -1
+    return st.st_mtime_ns, st.st_size
+
+
+def _folder_files(folders: list[Path] | tuple[Path, ...]) -> list[tuple[str, int, int]]:
+    """What else a load reads: each ``library.yaml`` and the folder's search word lists."""
+    out = []
+    for folder in folders:
+        names = [os.path.join(folder, "library.yaml")]
+        try:
+            with os.scandir(os.path.join(folder, "search")) as it:
+                names += sorted(de.path for de in it)
+        except OSError:
+            pass
+        out += [(n, *_stat(n)) for n in names]
+    return out
 
 
 def _folders_key(folders: list[Path] | tuple[Path, ...]) -> bytes:
@@ -153,6 +178,10 @@ class _Entries(MutableMapping[str, Entry]):
             if entry_id not in seen:
                 yield entry
 
+    def stats(self) -> dict[str, tuple[int, int]]:
+        with self._lock:
+            return {i: (m, z) for i, m, z in self._db.execute("SELECT id, mtime_ns, size FROM entries")}
+
     def used_categories(self) -> list[str]:
         with self._lock:
             names = [r[0] for r in self._db.execute("SELECT category FROM entries GROUP BY category ORDER BY MIN(ord)")]
@@ -164,6 +193,8 @@ class SnapshotLibrary(Library):
     """A ``Library`` whose entries are read from a snapshot on demand (see the module's words)."""
 
     renamed: dict[str, str] = field(default_factory=dict)
+    token: str = ""  # new at every save: names this snapshot (what was worked out from it may be kept)
+    files: list[tuple[str, int, int]] = field(default_factory=list)  # _folder_files when it was saved
 
     def categories(self) -> list[Category]:
         entries = self.entries
@@ -220,13 +251,15 @@ def _open(path: Path, folders: list[Path] | tuple[Path, ...]) -> SnapshotLibrary
             infos = [_info_from_record(r) for r in marshal.loads(meta["infos"])]
             problems = [Problem(Path(p), line, msg, bool(w)) for p, line, msg, w in marshal.loads(meta["problems"])]
             renamed = dict(marshal.loads(meta["renamed"]))
+            token = meta["token"].decode()
+            files = [tuple(f) for f in marshal.loads(meta["files"])]
         except BaseException:
             db.close()
             raise
     except (sqlite3.Error, KeyError, ValueError, EOFError, TypeError, IndexError, OSError) as exc:
         log.warning("content snapshot %s cannot be read (%s); loading the library from its files", path, exc)
         return None
-    lib = SnapshotLibrary(infos=infos, problems=problems, renamed=renamed)
+    lib = SnapshotLibrary(infos=infos, problems=problems, renamed=renamed, token=token, files=files)
     lib.entries = _Entries(db, threading.Lock())
     return lib
 
@@ -248,12 +281,14 @@ def save_snapshot(library: Library, path: Path, folders: list[Path] | tuple[Path
                 "infos": marshal.dumps([_info_record(i) for i in library.infos]),
                 "problems": marshal.dumps([[str(p.path), p.line, p.message, p.warning] for p in library.problems]),
                 "renamed": marshal.dumps(list(renamed.items())),
+                "token": secrets.token_hex(8).encode(),
+                "files": marshal.dumps(_folder_files(folders)),
             }
             db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
             db.executemany(
-                "INSERT INTO entries (id, category, file, library_id, record) VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO entries (id, category, file, library_id, mtime_ns, size, record) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (
-                    (e.id, e.category, str(e.file), e.library_id, marshal.dumps(_entry_to_json(e)))
+                    (e.id, e.category, str(e.file), e.library_id, *_stat(e.file), marshal.dumps(_entry_to_json(e)))
                     for e in library.entries.values()
                 ),
             )
@@ -300,14 +335,22 @@ def _records(library: Library) -> dict[str, tuple[str, bytes]]:
     return {e.id: (str(e.file), marshal.dumps(_entry_to_json(e))) for e in library.entries.values()}
 
 
-def compare(old: Library, new: Library) -> Changes:
-    """What differs between two loads of the same folders."""
+def compare(old: Library, new: Library, folders: list[Path] | tuple[Path, ...] = ()) -> Changes:
+    """What differs between two loads of the same folders.  Against a snapshot, an entry whose file
+    has another size or mtime than when it was saved is changed too (its body may have been edited),
+    and so is the library when its ``library.yaml`` or word lists are."""
     before, after = _records(old), _records(new)
+    changed = {i for i in before.keys() & after.keys() if before[i] != after[i]}
+    infos = [_info_record(i) for i in old.infos] != [_info_record(i) for i in new.infos]
+    if isinstance(old, SnapshotLibrary) and isinstance(old.entries, _Entries):
+        stats = old.entries.stats()
+        changed |= {e.id for e in new.entries.values() if e.id in stats and stats[e.id] != _stat(e.file)}
+        infos = infos or old.files != _folder_files(folders)
     return Changes(
-        changed=frozenset(i for i in before.keys() & after.keys() if before[i] != after[i]),
+        changed=frozenset(changed),
         added=frozenset(after.keys() - before.keys()),
         removed=frozenset(before.keys() - after.keys()),
-        infos=[_info_record(i) for i in old.infos] != [_info_record(i) for i in new.infos],
+        infos=infos,
         problems=[str(p) for p in old.problems] != [str(p) for p in new.problems],
     )
 
@@ -322,7 +365,7 @@ def check(
     now on (``current`` itself when nothing changed) and what changed.
     """
     fresh = load_library(folders, cache_file=cache_file)
-    changes = compare(current, fresh)
+    changes = compare(current, fresh, folders)
     if not changes:
         return current, changes
     log.info(
