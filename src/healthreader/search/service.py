@@ -15,7 +15,9 @@ Whoosh stays behind this class; callers get plain frozen dataclasses.
 from __future__ import annotations
 
 import heapq
+import json
 import logging
+import os
 import sqlite3
 import threading
 import time
@@ -24,11 +26,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+from healthreader.config.bounded import read_json
 from healthreader.content import Entry, Library
 from healthreader.search import questions
 from healthreader.search.engine import Engine, PieceDocs, Scorer
+from healthreader.search.errors import IndexUnusable
 from healthreader.search.homophones import Homophones
-from healthreader.search.index import IndexManager, OpenIndex, Progress
+from healthreader.search.index import IndexManager, OpenIndex, Progress, open_index, prebuilt_index_dirs
 from healthreader.search.lexicon import Lexicon
 from healthreader.search.query import MAX_RUN_AS_WORD, ParsedQuery, Piece, analyse, parse_query
 from healthreader.search.schema import TEXT_FIELDS
@@ -154,6 +158,24 @@ class SearchService:
         """
         manager = IndexManager(library, user_index_dir, prebuilt_dirs, cache_dir=cache_dir)
         return cls(library, manager.open_or_build(progress), manager.lexicon)
+
+    @classmethod
+    def open_known(
+        cls, library: Library, user_index_dir: Path, content_hash: str, *, prebuilt_dirs: Sequence[Path] | None = None
+    ) -> SearchService | None:
+        """Open the first index (prebuilt, then the user's) built from content with this hash, without
+        reading or statting the library's files (what ``open`` does to know its hash); None when none is.
+
+        For a start from the content snapshot, with the hash ``open`` worked out for that same snapshot
+        (``known_hash``): the caller still checks the files, and calls ``open`` when they changed."""
+        folders = [*(prebuilt_index_dirs() if prebuilt_dirs is None else prebuilt_dirs), user_index_dir]
+        for folder in folders:
+            try:
+                index = open_index(Path(folder), library, content_hash)
+            except IndexUnusable:
+                continue
+            return cls(library, index)
+        return None
 
     @property
     def folder(self) -> Path:
@@ -709,3 +731,29 @@ def _closeness(query: dict[str, float], name: frozenset[str]) -> float:
         return 0.0
     coverage = sum(query[g] for g in common) / total
     return coverage * (0.8 + 0.2 * len(common) / len(name))
+
+
+KNOWN_HASH_FILE = "search-known-hash.json"
+
+
+def known_hash(cache_dir: Path, snapshot_token: str) -> str | None:
+    """The content hash ``remember_hash`` kept for this content snapshot, if it is the one kept."""
+    try:
+        data = read_json(cache_dir / KNOWN_HASH_FILE, max_bytes=4096, max_depth=2)
+    except (OSError, ValueError):
+        return None
+    if not snapshot_token or not isinstance(data, dict) or data.get("snapshot") != snapshot_token:
+        return None
+    digest = data.get("content_hash")
+    return digest if isinstance(digest, str) else None
+
+
+def remember_hash(cache_dir: Path, snapshot_token: str, content_hash: str) -> None:
+    """Keep the hash of the content an index was opened for, against the snapshot the library came from."""
+    tmp = cache_dir / f"{KNOWN_HASH_FILE}.tmp"
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(json.dumps({"snapshot": snapshot_token, "content_hash": content_hash}), encoding="utf-8")
+        os.replace(tmp, cache_dir / KNOWN_HASH_FILE)
+    except OSError as exc:
+        log.info("cannot remember the content hash in %s: %s", cache_dir, exc)

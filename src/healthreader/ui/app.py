@@ -249,15 +249,21 @@ def create_main_window(
                 window.infobar.show_message(_problems_text(fresh))
             elif window.infobar.text() == _problems_text(library):
                 window.infobar.hide()
-        if controller is not None:
+        if controller is None:
+            return
+        if changes:
             controller.use_library(fresh)
-            controller.start()
+            controller.start()  # the index is checked against the files (rebuilt if they changed it)
+        else:
+            controller.confirm()
 
     def after_first_paint() -> None:
-        # The check of the library's files, then search (which reads the library's files to know its
-        # index is current): both on worker threads, once the window has painted, so that their
-        # Python work does not compete with the first paint for the interpreter.
+        # Search and the check of the library's files on worker threads, once the window has painted,
+        # so that their Python work does not compete with the first paint for the interpreter.  Search
+        # opens the index for the library as at the last start at once; the check says if it changed.
         if opened.needs_check:
+            if controller is not None:
+                controller.start_known()
             check = LibraryCheck(window, library, dirs, data.content_snapshot, data.catalogue_file)
             check.finished.connect(checked)
             check.start()

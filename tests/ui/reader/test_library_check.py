@@ -3,6 +3,7 @@ the files are checked after it, off the UI thread, and what changed while the ap
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 from pathlib import Path
@@ -133,3 +134,47 @@ def test_a_read_only_cache_folder_still_starts_and_lists_the_library(qtbot, data
         assert window.windowTitle().startswith("康复训练测试文章")
     finally:
         cache.chmod(0o700)
+
+
+def _search(qtbot, window, text: str) -> str:
+    from PySide6.QtCore import Qt
+
+    qtbot.waitUntil(lambda: window.search is not None and window.search.is_ready, timeout=60_000)
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    window.search_box.clear()
+    window.search_box.insert(text)  # as an input method commits it (QTest types no Chinese)
+    window._results = None
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window._results is not None, timeout=20_000)
+    return window.viewer.toPlainText()
+
+
+def test_search_finds_a_body_edited_while_the_app_was_closed(
+    qtbot, data_dir: Path, tiny_library: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="healthreader.ui.search.controller")
+
+    def start():
+        window = create_main_window(DataPaths.at(data_dir), [tiny_library], None, search=True)
+        qtbot.addWidget(window)
+        window.resize(900, 640)
+        with qtbot.waitExposed(window):
+            window.show()
+        return window
+
+    first = start()
+    assert "康复训练测试文章" in _search(qtbot, first, "康复训练")
+    first.close()
+    # A second start from the snapshot: search opens the same index without reading the files first.
+    second = start()
+    assert "康复训练测试文章" in _search(qtbot, second, "康复训练")
+    assert "(the library as at the last start)" in caplog.text
+    _checked(qtbot, second)
+    second.close()
+
+    path = tiny_library / "articles" / "gamma.md"
+    _touch(path, path.read_text("utf-8") + "\n## 新的一节\n诊所新写的段落提到蝴蝶骨。\n")
+    third = start()
+    _checked(qtbot, third)
+    qtbot.waitUntil(lambda: third.search is not None and third.search.is_ready, timeout=60_000)
+    assert "康复训练测试文章" in _search(qtbot, third, "蝴蝶骨")

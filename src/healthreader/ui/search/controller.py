@@ -62,6 +62,33 @@ class _Worker(QObject):
     def open(self) -> None:
         self._open(self.prebuilt)
 
+    @Slot()
+    def open_known(self) -> None:
+        """Open the index without reading the library's files, when an earlier start worked out the
+        hash of this same content snapshot; else nothing (``confirm`` or ``open`` follows)."""
+        from healthreader.search import SearchService
+        from healthreader.search.service import known_hash
+
+        token = getattr(self.library, "token", "")
+        digest = known_hash(self.cache_dir, token) if self.cache_dir is not None and token else None
+        if digest is None:
+            return
+        service = SearchService.open_known(self.library, self.index_dir, digest, prebuilt_dirs=self.prebuilt)
+        if service is None:
+            return
+        service.prepare()
+        self.service = service
+        log.info("search ready: index in %s (the library as at the last start)", service.folder)
+        self.opened.emit()
+        service.prepare_corrections()
+
+    @Slot()
+    def confirm(self) -> None:
+        """The library's files were checked and nothing changed: open the index now if ``open_known``
+        could not (it runs before this: the worker takes its calls in order)."""
+        if self.service is None:
+            self._open(self.prebuilt)
+
     def _open(self, prebuilt: list[Path] | None) -> None:
         from healthreader.search import IndexBuildError, SearchService, prebuilt_index_dirs
 
@@ -84,6 +111,12 @@ class _Worker(QObject):
             return
         self.service = service
         log.info("search ready: index in %s", service.folder)
+        token = getattr(self.library, "token", "")
+        if token and self.cache_dir is not None:
+            from healthreader.search.service import remember_hash
+
+            # The next start from this same snapshot opens the index without reading the files first.
+            remember_hash(self.cache_dir, token, service.index.manifest.content_hash)
         self.opened.emit()
         # After "ready": the homophone table (pypinyin) for corrections in the drop-down. A search
         # asked for meanwhile waits for it, once, rather than the whole of search waiting at start.
@@ -130,6 +163,8 @@ class SearchController(QObject):
     resultsReady = Signal(object, object)  # (SearchRequest, Results), only the newest
 
     _open = Signal()
+    _open_known = Signal()
+    _confirm = Signal()
     _suggest = Signal(int, str)
     _search = Signal(int, object)
 
@@ -151,6 +186,8 @@ class SearchController(QObject):
         self._worker = _Worker(library, index_dir, prebuilt, self._latest, cache_dir)
         self._worker.moveToThread(self._thread)
         self._open.connect(self._worker.open)
+        self._open_known.connect(self._worker.open_known)
+        self._confirm.connect(self._worker.confirm)
         self._suggest.connect(self._worker.suggest)
         self._search.connect(self._worker.search)
         self._worker.progress.connect(self.progress)
@@ -164,6 +201,16 @@ class SearchController(QObject):
     def use_library(self, library: Library) -> None:
         """Search this library from the next ``start`` (the one checked after the first paint)."""
         self._worker.library = library  # read by the worker only when the queued open reaches it
+
+    def start_known(self) -> None:
+        """Open the index for the library as at the last start, before its files are checked (then
+        ``confirm`` when they have not changed, or ``use_library`` and ``start`` when they have)."""
+        self.is_ready = False
+        self.preparing.emit()
+        self._open_known.emit()
+
+    def confirm(self) -> None:
+        self._confirm.emit()
 
     def start(self) -> None:
         self.is_ready = False
