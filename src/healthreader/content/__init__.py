@@ -5,7 +5,8 @@ of every entry (bodies are read only when an entry is opened), and reports every
 ``Problem`` naming the file and line, instead of raising: one broken entry never stops a library.
 """
 
-from healthreader.content.loader import load_library
+from typing import TYPE_CHECKING, Any
+
 from healthreader.content.model import (
     Category,
     ContentError,
@@ -15,6 +16,20 @@ from healthreader.content.model import (
     LibraryInfo,
     Problem,
 )
+
+if TYPE_CHECKING:
+    from healthreader.content.loader import load_library
+
+
+def __getattr__(name: str) -> Any:
+    # The loader (and YAML with it) only when a library is read from its files: a start from the
+    # content snapshot (content/snapshot.py) does not need it before the first paint.
+    if name == "load_library":
+        from healthreader.content.loader import load_library
+
+        return load_library
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "Category",

@@ -8,7 +8,6 @@ duplicate id is a problem, and the first definition wins.
 
 from __future__ import annotations
 
-import datetime as dt
 import errno
 import logging
 import marshal
@@ -25,12 +24,11 @@ from healthreader.content.model import (
     Category,
     ContentReadError,
     Entry,
-    EntryType,
     Library,
     LibraryInfo,
     Problem,
-    RedFlags,
 )
+from healthreader.content.records import entry_from_record, entry_record
 from healthreader.content.safeio import decode, inside, read_bounded, read_entry_text
 
 log = logging.getLogger(__name__)
@@ -269,28 +267,6 @@ def entry_files(folder: Path, problems: list[Problem] | None = None) -> list[tup
 # --- catalogue cache -------------------------------------------------------------------------
 
 
-def _entry_to_json(e: Entry) -> list[Any]:
-    # A list in a fixed order, not a mapping: the cache of a large library loads a third faster.
-    return [
-        e.id, e.type.value, e.title, e.summary, e.category, e.body_line, e.tags, e.aliases, e.related,
-        e.sources, [e.red_flags.emergency, e.red_flags.same_day, e.red_flags.soon],
-        e.reviewed.isoformat() if e.reviewed else None, e.moved_from, e.reviewer,
-        e.next_review.isoformat() if e.next_review else None,
-    ]  # fmt: skip
-
-
-_TYPES = {t.value: t for t in EntryType}
-
-
-def _entry_from_json(d: list[Any], path: str, library_id: str) -> Entry:
-    return Entry(
-        d[0], _TYPES[d[1]], d[2], d[3], d[4], path, d[5], library_id,
-        tuple(d[6]), tuple(d[7]), tuple(d[8]), tuple(d[9]), RedFlags(*(tuple(t) for t in d[10])),
-        dt.date.fromisoformat(d[11]) if d[11] else None, d[13], dt.date.fromisoformat(d[14]) if d[14] else None,
-        tuple(d[12]),
-    )  # fmt: skip
-
-
 class _Catalogue:
     """Front matter already parsed, by file, valid while the file's size and mtime are unchanged.
 
@@ -324,7 +300,7 @@ class _Catalogue:
         self.new[file] = (
             st.st_mtime_ns,
             st.st_size,
-            _entry_to_json(entry) if entry else None,
+            entry_record(entry) if entry else None,
             [(p.line, p.message) for p in problems],
         )
 
@@ -352,7 +328,7 @@ def _load_entry(
     if rec is not None:
         try:
             problems = [Problem(Path(file), line, msg) for line, msg in rec[3]]
-            entry = _entry_from_json(rec[2], file, library_id) if rec[2] else None
+            entry = entry_from_record(rec[2], file, library_id) if rec[2] else None
             return entry, problems
         except (IndexError, KeyError, TypeError, ValueError):
             log.info("catalogue cache record for %s unreadable; reading the file", file)

@@ -26,8 +26,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from healthreader.content.loader import _entry_from_json, _entry_to_json, load_library
 from healthreader.content.model import Category, Entry, Library, LibraryInfo, Problem
+from healthreader.content.records import entry_from_record, entry_record
 
 log = logging.getLogger(__name__)
 
@@ -110,7 +110,7 @@ class _Entries(MutableMapping[str, Entry]):
             row = self._db.execute("SELECT file, library_id, record FROM entries WHERE id = ?", (entry_id,)).fetchone()
         if row is None:
             return None
-        return _entry_from_json(marshal.loads(row[2]), row[0], row[1])
+        return entry_from_record(marshal.loads(row[2]), row[0], row[1])
 
     def __getitem__(self, entry_id: str) -> Entry:
         if entry_id in self._added:
@@ -173,7 +173,7 @@ class _Entries(MutableMapping[str, Entry]):
             if entry_id in self._added:
                 yield self._added[entry_id]
                 continue
-            yield self._read.get(entry_id) or _entry_from_json(marshal.loads(record), file, library_id)
+            yield self._read.get(entry_id) or entry_from_record(marshal.loads(record), file, library_id)
         for entry_id, entry in self._added.items():
             if entry_id not in seen:
                 yield entry
@@ -288,7 +288,7 @@ def save_snapshot(library: Library, path: Path, folders: list[Path] | tuple[Path
             db.executemany(
                 "INSERT INTO entries (id, category, file, library_id, mtime_ns, size, record) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (
-                    (e.id, e.category, str(e.file), e.library_id, *_stat(e.file), marshal.dumps(_entry_to_json(e)))
+                    (e.id, e.category, str(e.file), e.library_id, *_stat(e.file), marshal.dumps(entry_record(e)))
                     for e in library.entries.values()
                 ),
             )
@@ -323,6 +323,8 @@ def open_library(
         lib = _open(snapshot, folders)
         if lib is not None:
             return Opened(lib, needs_check=True)
+    from healthreader.content.loader import load_library  # YAML: only when the files are read
+
     full = load_library(folders, cache_file=cache_file)
     if snapshot is not None and save_snapshot(full, snapshot, folders):
         lib = _open(snapshot, folders)
@@ -332,7 +334,7 @@ def open_library(
 
 
 def _records(library: Library) -> dict[str, tuple[str, bytes]]:
-    return {e.id: (str(e.file), marshal.dumps(_entry_to_json(e))) for e in library.entries.values()}
+    return {e.id: (str(e.file), marshal.dumps(entry_record(e))) for e in library.entries.values()}
 
 
 def compare(old: Library, new: Library, folders: list[Path] | tuple[Path, ...] = ()) -> Changes:
@@ -364,6 +366,8 @@ def check(
     Slow (what the start no longer does): run it off the UI thread.  Returns the library to use from
     now on (``current`` itself when nothing changed) and what changed.
     """
+    from healthreader.content.loader import load_library
+
     fresh = load_library(folders, cache_file=cache_file)
     changes = compare(current, fresh, folders)
     if not changes:
