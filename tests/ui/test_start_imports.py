@@ -54,3 +54,27 @@ def test_the_first_screen_imports_no_kiosk_statistics_qr_or_search(tmp_path: Pat
     assert "面部肌肉萎缩测试文章" in shown["title"]  # the entry is on screen
     loaded = set(shown["modules"])
     assert [m for m in NOT_BEFORE_FIRST_PAINT if m in loaded] == []
+
+
+NOT_BEFORE_FIRST_PAINT_FROM_SNAPSHOT = ["yaml", "healthreader.content.loader", "healthreader.content.frontmatter"]
+
+
+def test_a_start_from_the_content_snapshot_reads_no_yaml(tmp_path: Path) -> None:
+    """The second start reads the library from its snapshot: the YAML parser and the loader come only
+    with the check of the files, after the first paint."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT / "src"))
+    runs = []
+    for _ in range(2):
+        ran = subprocess.run(
+            [sys.executable, "-c", SCRIPT, str(tmp_path / "data"), str(TINY_LIBRARY)],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert ran.returncode == 0, ran.stderr
+        runs.append(json.loads(ran.stdout.strip().splitlines()[-1]))
+    cold, warm = (set(r["modules"]) for r in runs)
+    assert "yaml" in cold  # the first start reads the files (and so the test can fail)
+    assert "面部肌肉萎缩测试文章" in runs[1]["title"]
+    assert [m for m in NOT_BEFORE_FIRST_PAINT_FROM_SNAPSHOT if m in warm] == []

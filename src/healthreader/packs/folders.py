@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from healthreader.content.loader import load_library_info
 from healthreader.packs.manifest import version_key
 from healthreader.paths import InstalledPack, bundled_library, installed_packs
 
@@ -28,7 +27,11 @@ def library_folders(
     packs = installed_packs(packs_root)
     bundled = bundled if bundled is not None else bundled_library()
     folders: list[Path] = []
-    if include_bundled:
+    if include_bundled and not packs:
+        folders.append(bundled)  # nothing could replace it: its library.yaml is not read (nor YAML imported) here
+    elif include_bundled:
+        from healthreader.content.loader import load_library_info
+
         info, _ = load_library_info(bundled)
         same = next((p for p in packs if p.library_id == info.id), None)
         if same is not None and version_key(same.version) > version_key(info.version or "0"):

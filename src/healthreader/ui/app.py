@@ -51,7 +51,6 @@ from healthreader.ui.printing.actions import PrintActions
 from healthreader.ui.reader.library_check import LibraryCheck
 from healthreader.ui.reader.main_window import MainWindow
 from healthreader.ui.reader.navigation import Location
-from healthreader.ui.reader.watch import EntryWatcher
 from healthreader.ui.search.box import SearchBox
 from healthreader.ui.search.controller import SearchController
 
@@ -299,6 +298,8 @@ def create_main_window(
         start = start if open_target else kiosk_controller.start
         _attach_kiosk_services(window, kiosk_controller, kiosk, data, restart, packs_root)
     if watch:
+        from healthreader.ui.reader.watch import EntryWatcher  # a writer's preview: YAML only then
+
         EntryWatcher(window)
     window.open_location(start)
     return window
