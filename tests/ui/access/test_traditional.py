@@ -145,3 +145,28 @@ def test_turned_off_on_a_taiwan_system_the_pages_own_labels_are_simplified_too(s
 
     again = make_window("qa-face-atrophy-causes", dirs=[REAL_LIBRARY], size=(1366, 800))  # and after a restart
     assert "什么情况需要就医" in again.viewer.toPlainText() and "什麼" not in again.viewer.toPlainText()
+
+
+def test_a_message_on_screen_follows_when_the_characters_change(system, qtbot, make_window) -> None:
+    """The info bar's 已收藏 line kept the script it was shown in, beside a page in the other one
+    (seen in the Xvfb journeys: 已收藏：臉部…什麼 over a simplified page)."""
+    system(TAIWAN)
+    window = make_window("qa-face-atrophy-causes", dirs=[REAL_LIBRARY], size=(1366, 800))
+    qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert window.infobar.isVisible() and "臉部肌肉萎縮症狀什麼原因引起的" in window.infobar.text()
+    qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert first_line(window.viewer) == "脸部肌肉萎缩症状什么原因引起的"
+    assert window.infobar.isVisible()
+    assert "脸部肌肉萎缩症状什么原因引起的" in window.infobar.text(), window.infobar.text()
+    qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert "臉部肌肉萎縮症狀什麼原因引起的" in window.infobar.text(), window.infobar.text()
+
+    # The bookmark list's undo line too: Remove, then the characters change while it is shown.
+    window.show_bookmarks()
+    panel = window.bookmarks
+    qtbot.waitUntil(lambda: panel.view.model().rowCount() == 1)
+    panel.view.setCurrentIndex(panel.view.model().index(0, 0))
+    qtbot.mouseClick(panel.remove_button, Qt.MouseButton.LeftButton)
+    assert panel.message.isVisible() and "臉部肌肉萎縮" in panel.message.label.text()
+    qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert "脸部肌肉萎缩症状什么原因引起的" in panel.message.label.text(), panel.message.label.text()

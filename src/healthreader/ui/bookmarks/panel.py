@@ -334,16 +334,24 @@ class MessageBar(QFrame):
         self.timer.timeout.connect(self.dismiss)
         self.close_button.clicked.connect(self.dismiss)
         self._on_dismiss: Callable[[], None] | None = None
+        self._make: Callable[[], str] | None = None
         self.hide()
+
+    def refresh(self) -> None:
+        if self._make is not None and not self.isHidden():
+            self.label.setText(self._make())
 
     def show_message(
         self,
-        text: str,
+        text: str | Callable[[], str],
         action_text: str = "",
         seconds: int = UNDO_SECONDS,
         on_dismiss: Callable[[], None] | None = None,
     ) -> None:
-        self.label.setText(text)
+        """``text`` may be a function that makes it, so that ``refresh`` shows a title in it the way
+        titles are shown now (traditional characters turned on or off while it is on screen)."""
+        self._make = text if callable(text) else None
+        self.label.setText(text() if callable(text) else text)
         self.action_button.setText(action_text)
         self.action_button.setVisible(bool(action_text))
         self._on_dismiss = on_dismiss
@@ -502,6 +510,7 @@ class BookmarksPanel(QWidget):
         """Show titles converted (traditional characters); the reader's own notes stay as typed."""
         self.model.display = transform or _as_written
         self.refresh()
+        self.message.refresh()
 
     def show_bookmarks(self) -> None:
         """Show the bookmarks and put the keyboard in their list, on the newest (what Ctrl+B is for)."""
@@ -685,7 +694,7 @@ class BookmarksPanel(QWidget):
             return
         self._removed = removed
         self.message.show_message(
-            self.tr("Removed “%1”.").replace("%1", self.model.display(_bookmark_name(removed))),
+            lambda: self.tr("Removed “%1”.").replace("%1", self.model.display(_bookmark_name(removed))),
             self.tr("Undo"),
             on_dismiss=self._forget_removed,
         )

@@ -42,6 +42,7 @@ class InfoBar(QFrame):
         self.action_button.clicked.connect(self._act)
         self._copy_text = ""
         self._action: Callable[[], None] | None = None
+        self._make: Callable[[], str] | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.hide)
@@ -49,12 +50,17 @@ class InfoBar(QFrame):
 
     def show_message(
         self,
-        text: str,
+        text: str | Callable[[], str],
         copy_text: str = "",
         action: tuple[str, Callable[[], None]] | None = None,
         timeout_ms: int = 0,
     ) -> None:
-        """Show ``text``; optionally a Copy button, one action button (such as Undo), and a timeout."""
+        """Show ``text``; optionally a Copy button, one action button (such as Undo), and a timeout.
+
+        ``text`` may be a function that makes it: a message naming library text (已收藏：title) is
+        made again by ``refresh`` when that text is shown another way (traditional characters)."""
+        self._make = text if callable(text) else None
+        text = text() if callable(text) else text
         self.label.setText(text)
         self._copy_text = copy_text
         self.copy_button.setVisible(bool(copy_text))
@@ -68,6 +74,11 @@ class InfoBar(QFrame):
         self.show()
         # Seen at a glance, but a screen reader's focus is elsewhere: say it (with its button, if any).
         announce(self, f"{text} {self.action_button.text()}".strip() if action else text)
+
+    def refresh(self) -> None:
+        """Make a message on screen again from its function, as it would be shown now."""
+        if self._make is not None and self.isVisibleTo(self.parentWidget() or self):
+            self.label.setText(self._make())
 
     def _act(self) -> None:
         callback, self._action = self._action, None

@@ -506,6 +506,7 @@ class MainWindow(QMainWindow):
         self.search_box.set_text_transform(text)
         if self.bookmarks is not None:
             self.bookmarks.set_text_transform(text)
+        self.infobar.refresh()  # 已收藏：title, in the script the page is in now
 
     def set_page_words(self, translate: Translate | None) -> None:
         """Make the pages with these words (labels, headings) instead of the UI's, and draw the page on
@@ -577,7 +578,7 @@ class MainWindow(QMainWindow):
         if entry is None or self.store is None:
             return
         section = next((s.title for s in self.rendered(entry).sections if s.anchor == anchor), "") if anchor else ""
-        name = self.displayed(f"{entry.title} › {section}" if section else entry.title)
+        written = f"{entry.title} › {section}" if section else entry.title
         try:
             result = self.store.toggle_bookmark(entry.id, anchor, title=entry.title, section_title=section)
         except StoreError as exc:
@@ -586,12 +587,14 @@ class MainWindow(QMainWindow):
         if result.removed is not None:
             removed = result.removed
             self.infobar.show_message(
-                self.tr("Bookmark removed: %1").replace("%1", name),
+                lambda: self.tr("Bookmark removed: %1").replace("%1", self.displayed(written)),
                 action=(self.tr("Undo"), lambda: self._restore_bookmark(removed)),
                 timeout_ms=8000,
             )
         else:
-            self.infobar.show_message(self.tr("Bookmarked: %1").replace("%1", name), timeout_ms=4000)
+            self.infobar.show_message(
+                lambda: self.tr("Bookmarked: %1").replace("%1", self.displayed(written)), timeout_ms=4000
+            )
         self.bookmarks_changed()
 
     def _restore_bookmark(self, bookmark: Bookmark) -> None:
