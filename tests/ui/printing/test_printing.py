@@ -11,7 +11,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtGui import QPageSize
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
@@ -397,3 +397,39 @@ def test_the_handout_is_dark_ink_on_paper_whatever_the_screens_theme(
     light = _dark_pixels(light_pdf, tmp_path / "light")
     dark = _dark_pixels(dark_pdf, tmp_path / "dark")
     assert light > 0 and dark >= 0.95 * light, (light, dark)
+
+
+def test_the_handout_is_in_the_characters_the_reader_chose(qtbot, make_window, tmp_path: Path) -> None:
+    """Traditional characters turned on: the page was traditional and the printed handout simplified."""
+    window = make_window("alpha")
+    qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.actions_["traditional"].isChecked()
+    assert "面部肌肉萎縮測試文章" in window.viewer.toPlainText()
+    pdf = tmp_path / "handout.pdf"
+    answering = answer_file_dialog(qtbot, pdf)
+    window.actions_["export_pdf"].trigger()
+    answering.stop()
+    text = pdf_text(pdf)
+    assert "面部肌肉萎縮測試文章" in text and "萎缩" not in text, text[:200]
+
+
+def test_turned_off_on_a_taiwan_system_the_handout_is_simplified_labels_and_all(
+    qtbot, make_window, monkeypatch, tmp_path: Path
+) -> None:
+    """On a Taiwan system the handout's labels came from the UI's translation (什麼情況需要就醫) beside
+    simplified text, with traditional characters turned off, as the page's did before 710ad83."""
+    from healthreader.ui.common import i18n
+
+    taiwan = QLocale(QLocale.Language.Chinese, QLocale.Script.TraditionalHanScript, QLocale.Country.Taiwan)
+    monkeypatch.setattr(i18n, "system_locale", lambda: taiwan)
+    window = make_window("qa-face-atrophy-causes", dirs=[REAL_LIBRARY], size=(1366, 800))
+    qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert not window.actions_["traditional"].isChecked()
+    assert "什么情况需要就医" in window.viewer.toPlainText()
+    pdf = tmp_path / "handout.pdf"
+    answering = answer_file_dialog(qtbot, pdf)
+    window.actions_["export_pdf"].trigger()
+    answering.stop()
+    text = pdf_text(pdf)
+    assert "脸部肌肉萎缩症状什么原因引起的" in text and "什么情况需要就医" in text, text[:300]
+    assert "什麼" not in text and "審核" not in text, text[:300]

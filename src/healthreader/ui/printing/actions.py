@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 from healthreader.config import Settings
 from healthreader.content import Entry, Library
 from healthreader.printjobs import Outcome, Printer
+from healthreader.render import PageLabels
 from healthreader.ui.common.files import ask_file_name, documents_folder
 from healthreader.ui.printing import document as printing
 from healthreader.ui.printing.document import PrintError, PrintOptions
@@ -61,6 +62,15 @@ class PrintActions(QObject):
         self._library = library
         self._settings = settings
         self._jobs: list[PrintJob] = []  # followed in workers; kept so their signals reach the window
+        # The page's look that the handout follows: its script (traditional characters) and labels.
+        self._convert: Callable[[str], str] | None = None
+        self._labels: PageLabels | None = None
+
+    def set_page_look(self, convert: Callable[[str], str] | None, labels: PageLabels | None) -> None:
+        """Print the library's text as the screen shows it: ``convert`` (HTML-safe; None for the text
+        as written) and the page's own ``labels`` (None: the UI's)."""
+        self._convert = convert
+        self._labels = labels
 
     def use_library(self, library: Library) -> None:
         """The library after the check of its files at start: handouts name what the reader sees."""
@@ -72,6 +82,7 @@ class PrintActions(QObject):
             section=section or None,
             large_print=bool(self._settings.get("large_print")),
             header_line=str(self._settings.get("print_header")),
+            convert=self._convert,
         )
 
     @Slot(bool)
@@ -148,7 +159,9 @@ class PrintActions(QObject):
                 section=o.section,
                 large_print=o.large_print,
                 header_line=o.header_line,
+                labels=self._labels,
                 printer=painter,
+                convert=o.convert,
             )
         except PrintError as exc:
             self._show_error(str(exc))
@@ -167,12 +180,15 @@ class PrintActions(QObject):
         """The pages as previewed go to ``queue`` as a job followed in a worker; the reader hears
         what becomes of it (``print_status``), not only that the button was pressed."""
         try:
-            data, pages = printing.layout_pdf(entry, self._library, painter.pageLayout(), self._options(section))
+            data, pages = printing.layout_pdf(
+                entry, self._library, painter.pageLayout(), self._options(section), self._labels
+            )
         except PrintError as exc:
             self._show_error(str(exc))
             return
         heading = printing.section_title(entry, section) if section else None
         title = f"{entry.title} - {heading}" if heading else entry.title
+        title = self._convert(title) if self._convert is not None else title
         # A desktop's job stays queued when the printer needs a hand, and is followed until it prints
         # (for a while): the reader beside the printer loads paper and sees it come out.
         job = PrintJob(
@@ -230,7 +246,14 @@ class PrintActions(QObject):
         try:
             o = self._options(section)
             pages = printing.export_pdf(
-                entry, self._library, path, section=o.section, large_print=o.large_print, header_line=o.header_line
+                entry,
+                self._library,
+                path,
+                section=o.section,
+                large_print=o.large_print,
+                header_line=o.header_line,
+                labels=self._labels,
+                convert=o.convert,
             )
         except PrintError as exc:
             self._show_error(str(exc))

@@ -20,6 +20,7 @@ import logging
 import os
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -112,6 +113,9 @@ class PrintOptions:
     # Type larger than the handout's own by this factor (a kiosk policy's text size): body, headings,
     # header and footer alike, so the page keeps its proportions.
     text_scale: float = 1.0
+    # The library's text as the screen shows it (traditional characters): an HTML-safe conversion of
+    # the handout, labels and all, or None for the text as written.
+    convert: Callable[[str], str] | None = None
 
 
 @dataclass(frozen=True)
@@ -220,6 +224,10 @@ def _mark_end_matter(html: str) -> str:
     return html[:at] + f'<a name="{END_MATTER}"></a>' + html[at:]
 
 
+def _as_written(text: str) -> str:
+    return text
+
+
 def build_handout(
     entry: Entry, library: Library, options: PrintOptions = PrintOptions(), labels: PageLabels | None = None
 ) -> Handout:
@@ -233,6 +241,8 @@ def build_handout(
     html = html.replace('<p class="summary"></p>', "")
     html = _mark_end_matter(html)
     info = library.info_for(entry)
+    convert = options.convert or _as_written
+    html = convert(html)
     code = ""
     if options.stamp:
         version = info.version if info else ""
@@ -245,8 +255,8 @@ def build_handout(
         log.error("no font for Simplified Chinese is installed: the handout's Chinese will print as boxes")
     return Handout(
         html=html,
-        title=entry.title,
-        library_name=(info.title if info else "") or library.title,
+        title=convert(entry.title),
+        library_name=convert((info.title if info else "") or library.title),
         header_line=options.header_line.strip(),
         large_print=options.large_print,
         family=family,
@@ -787,13 +797,14 @@ def export_pdf(
     large_print: bool = False,
     header_line: str = "",
     labels: PageLabels | None = None,
+    convert: Callable[[str], str] | None = None,
 ) -> int:
     """Write the handout for ``entry`` (or its ``section``) to the PDF ``path``; return the page count.
 
     Nothing is left at ``path`` on failure (an existing file there stays as it was).
     """
     target = Path(path)
-    handout = build_handout(entry, library, PrintOptions(section, large_print, header_line), labels)
+    handout = build_handout(entry, library, PrintOptions(section, large_print, header_line, convert=convert), labels)
     if target.is_dir():
         raise _save_error(target, OSError(errno.EISDIR, "is a folder"))
     data, pages = render_pdf(handout)
@@ -944,6 +955,7 @@ def make_preview_dialog(
     printer_name: str | None = None,
     media: str | None = None,
     printer: QPrinter | None = None,
+    convert: Callable[[str], str] | None = None,
 ) -> QPrintPreviewDialog:
     """A print preview of the handout, painted by ``paint_handout``; its Print button prints the same.
 
@@ -951,17 +963,19 @@ def make_preview_dialog(
     and its paper, so the preview opens on the pages that printer will print; or ``printer`` is the
     one to paint on (``preview_printer``).
     """
-    handout = build_handout(entry, library, PrintOptions(section, large_print, header_line), labels)
+    handout = build_handout(entry, library, PrintOptions(section, large_print, header_line, convert=convert), labels)
     printer = printer or new_printer(printer_name, media)
-    printer.setDocName(entry.title)  # the job's name at the print server
+    printer.setDocName(handout.title)  # the job's name at the print server
     dialog = QPrintPreviewDialog(printer, parent)
     heading = section_title(entry, section) if section else None
+    if heading and convert is not None:
+        heading = convert(heading)
     title = (
         QCoreApplication.translate("Printing", "Print preview: %1 – %2")
-        .replace("%1", entry.title)
+        .replace("%1", handout.title)
         .replace("%2", heading)
         if heading
-        else QCoreApplication.translate("Printing", "Print preview: %1").replace("%1", entry.title)
+        else QCoreApplication.translate("Printing", "Print preview: %1").replace("%1", handout.title)
     )
     dialog.setWindowTitle(title)
 

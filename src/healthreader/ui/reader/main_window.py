@@ -117,6 +117,7 @@ class MainWindow(QMainWindow):
         self.bookmarks: BookmarksPanel | None = None
         self._history_failure_shown = False
         self._display: Callable[[str], str] | None = None  # library text as shown (traditional characters)
+        self._display_html: Callable[[str], str] | None = None  # the same for a page's HTML
         self.printing: PrintActions | None = None
         # False while the library on screen is the snapshot of the last start, its files not yet checked.
         self.library_checked = True
@@ -502,11 +503,13 @@ class MainWindow(QMainWindow):
         """Show the library's text converted (traditional characters) wherever it appears: the page,
         the search drop-down, bookmark titles and the window's messages about them."""
         self._display = text
+        self._display_html = html
         self.viewer.set_text_transform(html)
         self.search_box.set_text_transform(text)
         if self.bookmarks is not None:
             self.bookmarks.set_text_transform(text)
         self.infobar.refresh()  # 已收藏：title, in the script the page is in now
+        self._print_as_shown()
 
     def set_page_words(self, translate: Translate | None) -> None:
         """Make the pages with these words (labels, headings) instead of the UI's, and draw the page on
@@ -515,6 +518,7 @@ class MainWindow(QMainWindow):
             return
         self._words = translate
         self.labels = page_labels(translate or QCoreApplication.translate)
+        self._print_as_shown()
         loc = self.history.current
         if loc is None or self._shown is None or not self.viewer.toPlainText():
             return
@@ -622,8 +626,14 @@ class MainWindow(QMainWindow):
             self.printing.export_current_pdf(entry, anchor)
 
     # --- printing ------------------------------------------------------------------------------------
+    def _print_as_shown(self) -> None:
+        """A handout in the script and with the labels the page on screen has."""
+        if self.printing is not None:
+            self.printing.set_page_look(self._display_html, self.labels)
+
     def attach_printing(self, actions: PrintActions) -> None:
         self.printing = actions
+        self._print_as_shown()
         a = self.actions_
         a["print"].triggered.connect(lambda: actions.print_current(self.current_entry(), ""))
         a["print_preview"].triggered.connect(lambda: actions.preview(self.current_entry(), ""))
