@@ -22,15 +22,19 @@ import sqlite3
 import threading
 import zlib
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from healthreader.search.schema import SuggestRecord
 from healthreader.search.text import fold
 
 CATALOGUE = "catalogue.sqlite"
-FORMAT = "healthreader-catalogue-4"
+FORMAT = "healthreader-catalogue-5"
 KINDS = ("title", "alias", "tag", "heading")  # in the order suggestions offer them
+# A record's number is its kind's number shifted by this, plus its place among the records of its kind:
+# records added by an incremental update then still come after every title when they are aliases, and
+# before every alias when they are titles (suggestions and "contains" offer them in record order).
+RID_KIND_SHIFT = 28
 _ROW_CACHE = 20_000  # suggestion records kept after a lookup (a keystroke reads a few hundred)
 PREFIX_CAP = 400  # keys looked at per kind for a short prefix such as one letter
 # A prefix that more than TOP_MIN_KEYS keys of a kind start with has its offered order worked out when
@@ -52,6 +56,8 @@ CREATE TABLE gram_counts(gram TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWI
 CREATE TABLE tops(kind INTEGER, prefix TEXT, rids BLOB NOT NULL, PRIMARY KEY(kind, prefix)) WITHOUT ROWID;
 CREATE TABLE title_grams(gram TEXT, doc INTEGER, PRIMARY KEY(gram, doc)) WITHOUT ROWID;
 CREATE TABLE sections(doc INTEGER PRIMARY KEY, packed BLOB NOT NULL);
+CREATE TABLE sources(entry TEXT PRIMARY KEY, doc INTEGER NOT NULL, digest TEXT NOT NULL, lengths TEXT NOT NULL)
+    WITHOUT ROWID;
 """
 _INDEXES = "CREATE INDEX records_entry ON records(entry, kind);"
 
@@ -118,6 +124,52 @@ def _tops(keyed: list[tuple[str, int, int, int]]) -> Iterator[tuple[str, bytes]]
             i = j
 
 
+def _add_doc(
+    db: sqlite3.Connection,
+    doc: int,
+    entry_id: str,
+    title: str,
+    sections: Sequence[tuple[str, str, str, str]],
+    digest: str,
+    lengths: Mapping[str, int],
+) -> None:
+    db.execute("INSERT INTO docs VALUES (?, ?)", (doc, entry_id))
+    # One compressed row per entry: the plain and the folded text differ in a few characters (NFKC
+    # punctuation, capitals), so zlib stores the second almost for nothing; decoding is C.
+    packed = zlib.compress(json.dumps(sections, ensure_ascii=False).encode("utf-8"), 6)
+    db.execute("INSERT INTO sections VALUES (?, ?)", (doc, packed))
+    db.executemany("INSERT INTO title_grams VALUES (?, ?)", [(g, doc) for g in _grams_of(fold(title))])
+    db.execute("INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?)", (entry_id, doc, digest, json.dumps(lengths)))
+
+
+def _add_lengths(totals: dict[str, int], lengths: Mapping[str, int], sign: int = 1) -> None:
+    for field, n in lengths.items():
+        totals[field] = totals.get(field, 0) + sign * int(n)
+
+
+def _record_keys(kind: str, squashed: str, pinyin: str) -> set[tuple[str, int]]:
+    keys = {(squashed, 0)} if squashed else set()
+    keys.update((k, w) for k, w in pinyin_keys(pinyin, kind != "heading") if k)
+    return keys
+
+
+def _add_record(
+    db: sqlite3.Connection, rid: int, kind_no: int, rec: SuggestRecord
+) -> tuple[list[tuple[str, int, int]], set[str]]:
+    """Insert one suggestion record with its keys and character grams; returns (key, word, length)
+    of its keys and its grams (the caller counts them)."""
+    squashed = squash(rec.text)
+    db.execute(
+        "INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (rid, rec.entry_id, rec.kind, rec.anchor, rec.text, rec.pinyin, squashed, fold(rec.text)),
+    )
+    keys = [(k, w, len(squashed)) for k, w in _record_keys(rec.kind, squashed, rec.pinyin)]
+    db.executemany("INSERT OR IGNORE INTO keys VALUES (?, ?, ?, ?, ?)", [(kind_no, k, rid, w, n) for k, w, n in keys])
+    grams = _grams_of(squashed)
+    db.executemany("INSERT INTO grams VALUES (?, ?)", [(g, rid) for g in grams])
+    return keys, grams
+
+
 class CatalogueWriter:
     """Fills a new catalogue while the index is built: one ``add`` per entry, then ``finish``."""
 
@@ -126,46 +178,47 @@ class CatalogueWriter:
         self.db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
         self._records: list[SuggestRecord] = []
         self._doc = 0
+        self._lengths: dict[str, int] = {}
 
     def add(
-        self, entry_id: str, title: str, sections: Sequence[tuple[str, str, str, str]], records: Iterable[SuggestRecord]
+        self,
+        entry_id: str,
+        title: str,
+        sections: Sequence[tuple[str, str, str, str]],
+        records: Iterable[SuggestRecord],
+        digest: str = "",
+        lengths: Mapping[str, int] | None = None,
     ) -> None:
-        """One entry, in document-number order; ``sections``: (anchor, title, plain text, folded text)."""
+        """One entry, in document-number order; ``sections``: (anchor, title, plain text, folded text);
+        ``digest``: its file's hash, how an incremental update tells it changed; ``lengths``: its
+        fields' exact lengths in the index (Whoosh keeps each document's only approximately, and an
+        update must take the replaced documents' out of the totals that ranking averages)."""
         doc = self._doc
         self._doc += 1
-        self.db.execute("INSERT INTO docs VALUES (?, ?)", (doc, entry_id))
-        # One compressed row per entry: the plain and the folded text differ in a few characters (NFKC
-        # punctuation, capitals), so zlib stores the second almost for nothing; decoding is C.
-        packed = zlib.compress(json.dumps(sections, ensure_ascii=False).encode("utf-8"), 6)
-        self.db.execute("INSERT INTO sections VALUES (?, ?)", (doc, packed))
-        self.db.executemany("INSERT INTO title_grams VALUES (?, ?)", [(g, doc) for g in _grams_of(fold(title))])
+        _add_doc(self.db, doc, entry_id, title, sections, digest, lengths or {})
+        _add_lengths(self._lengths, lengths or {})
         self._records.extend(records)
 
-    def finish(self) -> None:
-        """The suggestion records in kind order (titles first), their keys and character index."""
+    def finish(self, frame: str = "") -> None:
+        """The suggestion records in kind order (titles first), their keys and character index;
+        ``frame``: the hash of what every entry's index depends on (see ``index``)."""
         order = {kind: i for i, kind in enumerate(KINDS)}
         ordered = sorted((r for r in self._records if r.kind in order), key=lambda r: order[r.kind])
         counts: dict[str, int] = {}
         by_kind: list[list[tuple[str, int, int, int]]] = [[] for _ in KINDS]  # (key, rid, start, len)
         db = self.db
-        for rid, rec in enumerate(ordered):
-            squashed = squash(rec.text)
-            db.execute(
-                "INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (rid, rec.entry_id, rec.kind, rec.anchor, rec.text, rec.pinyin, squashed, fold(rec.text)),
-            )
+        placed = [0] * len(KINDS)
+        for rec in ordered:
             kind = order[rec.kind]
-            keys = {(squashed, 0)} if squashed else set()
-            keys.update((k, w) for k, w in pinyin_keys(rec.pinyin, rec.kind != "heading") if k)
-            db.executemany(
-                "INSERT OR IGNORE INTO keys VALUES (?, ?, ?, ?, ?)", [(kind, k, rid, w, len(squashed)) for k, w in keys]
-            )
-            by_kind[kind].extend((k, rid, w, len(squashed)) for k, w in keys)
-            grams = _grams_of(squashed)
-            db.executemany("INSERT INTO grams VALUES (?, ?)", [(g, rid) for g in grams])
+            rid = (kind << RID_KIND_SHIFT) + placed[kind]
+            placed[kind] += 1
+            keys, grams = _add_record(db, rid, kind, rec)
+            by_kind[kind].extend((k, rid, w, n) for k, w, n in keys)
             for g in grams:
                 counts[g] = counts.get(g, 0) + 1
         db.executemany("INSERT INTO gram_counts VALUES (?, ?)", counts.items())
+        db.execute("INSERT INTO meta VALUES ('frame', ?)", (frame,))
+        db.execute("INSERT INTO meta VALUES ('lengths', ?)", (json.dumps(self._lengths),))
         for kind, keyed in enumerate(by_kind):
             keyed.sort()
             db.executemany("INSERT INTO tops VALUES (?, ?, ?)", ((kind, p, r) for p, r in _tops(keyed)))
@@ -173,6 +226,110 @@ class CatalogueWriter:
         db.executescript(_INDEXES)
         db.commit()
         db.execute("VACUUM")  # pages in key order: a lookup touches fewer of them
+
+
+class CatalogueUpdater:
+    """Brings a copy of a catalogue up to date with an incremental index update: ``remove`` the entries
+    that changed or went, ``add`` the new or changed ones under their new document numbers, then
+    ``finish`` (the common prefixes' offered order, worked out again where a key changed).
+
+    Works on a copy in a build folder (nothing journalled: a kill costs the copy, never the index in
+    use).
+    """
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+        db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;")
+        (fmt,) = db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone() or ("",)
+        if fmt != FORMAT:
+            raise sqlite3.DatabaseError(f"catalogue of another format ({fmt!r})")
+        self._keys: set[tuple[int, str]] = set()  # (kind, key) added or removed
+        row = db.execute("SELECT value FROM meta WHERE key = 'lengths'").fetchone()
+        self._lengths: dict[str, int] = json.loads(row[0]) if row else {}
+        self._counts: dict[str, int] = {}
+        self._next = [
+            int(db.execute("SELECT coalesce(max(rid) + 1, ?) FROM records WHERE rid >= ? AND rid < ?", (lo, lo, hi))
+                .fetchone()[0])
+            for lo, hi in ((k << RID_KIND_SHIFT, (k + 1) << RID_KIND_SHIFT) for k in range(len(KINDS)))
+        ]  # fmt: skip
+
+    def remove(self, entry_ids: Iterable[str]) -> None:
+        db = self.db
+        order = {kind: i for i, kind in enumerate(KINDS)}
+        docs: list[int] = []
+        for entry_id in entry_ids:
+            row = db.execute("SELECT doc, lengths FROM sources WHERE entry = ?", (entry_id,)).fetchone()
+            if row is not None:
+                docs.append(int(row[0]))
+                _add_lengths(self._lengths, json.loads(row[1]), -1)
+            db.execute("DELETE FROM sources WHERE entry = ?", (entry_id,))
+            for rid, kind, squashed, pinyin in db.execute(
+                "SELECT rid, kind, squashed, pinyin FROM records WHERE entry = ?", (entry_id,)
+            ).fetchall():
+                kind_no = order[kind]
+                for k, w in _record_keys(kind, squashed, pinyin):
+                    db.execute(
+                        "DELETE FROM keys WHERE kind = ? AND key = ? AND rid = ? AND start = ?", (kind_no, k, rid, w)
+                    )
+                    self._keys.add((kind_no, k))
+                for g in _grams_of(squashed):
+                    db.execute("DELETE FROM grams WHERE gram = ? AND rid = ?", (g, rid))
+                    self._counts[g] = self._counts.get(g, 0) - 1
+                db.execute("DELETE FROM records WHERE rid = ?", (rid,))
+        for doc in docs:
+            db.execute("DELETE FROM docs WHERE doc = ?", (doc,))
+            db.execute("DELETE FROM sections WHERE doc = ?", (doc,))
+        if docs:
+            marks = ",".join("?" * len(docs))
+            db.execute(f"DELETE FROM title_grams WHERE doc IN ({marks})", docs)  # noqa: S608 - only placeholders
+
+    def add(
+        self,
+        doc: int,
+        entry_id: str,
+        title: str,
+        sections: Sequence[tuple[str, str, str, str]],
+        records: Iterable[SuggestRecord],
+        digest: str,
+        lengths: Mapping[str, int],
+    ) -> None:
+        _add_doc(self.db, doc, entry_id, title, sections, digest, lengths)
+        _add_lengths(self._lengths, lengths)
+        order = {kind: i for i, kind in enumerate(KINDS)}
+        for rec in sorted((r for r in records if r.kind in order), key=lambda r: order[r.kind]):
+            kind_no = order[rec.kind]
+            rid = self._next[kind_no]
+            self._next[kind_no] += 1
+            keys, grams = _add_record(self.db, rid, kind_no, rec)
+            self._keys.update((kind_no, k) for k, _, _ in keys)
+            for g in grams:
+                self._counts[g] = self._counts.get(g, 0) + 1
+
+    def finish(self) -> None:
+        db = self.db
+        for gram, n in self._counts.items():
+            if n:
+                db.execute(
+                    "INSERT INTO gram_counts VALUES (?, ?) ON CONFLICT(gram) DO UPDATE SET n = n + excluded.n",
+                    (gram, n),
+                )
+        db.execute("DELETE FROM gram_counts WHERE n <= 0")
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('lengths', ?)", (json.dumps(self._lengths),))
+        # The same rule as the build's ``_tops``: a prefix more than TOP_MIN_KEYS keys start with keeps
+        # its first records in offered order; only prefixes of keys that came or went can have changed.
+        prefixes = {(kind, key[:n]) for kind, key in self._keys for n in range(1, len(key) + 1)}
+        for kind, prefix in sorted(prefixes):
+            keyed = db.execute(
+                "SELECT key, rid, start, len FROM keys WHERE kind = ? AND key >= ? AND key < ? "
+                "ORDER BY key, rid, start LIMIT ?",
+                (kind, prefix, prefix + _AFTER, max(PREFIX_CAP, TOP_MIN_KEYS + 1)),
+            ).fetchall()
+            if len(keyed) > TOP_MIN_KEYS:
+                rids = array("I", offered_order(keyed[:PREFIX_CAP])[:TOP_KEEP]).tobytes()
+                db.execute("INSERT OR REPLACE INTO tops VALUES (?, ?, ?)", (kind, prefix, rids))
+            else:
+                db.execute("DELETE FROM tops WHERE kind = ? AND prefix = ?", (kind, prefix))
+        db.commit()
 
 
 class Catalogue:
@@ -212,6 +369,27 @@ class Catalogue:
     def doc_count(self) -> int:
         (n,) = self.db.execute("SELECT count(*) FROM docs").fetchone()
         return int(n)
+
+    def doc_range(self) -> tuple[int, int] | None:
+        """The first and last document numbers, ``None`` when there are none."""
+        lo, hi = self.db.execute("SELECT min(doc), max(doc) FROM docs").fetchone()
+        return None if lo is None else (int(lo), int(hi))
+
+    def meta(self, key: str) -> str:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return "" if row is None else str(row[0])
+
+    def field_lengths(self) -> dict[str, int]:
+        """Each field's total length over the documents not deleted (exact: see ``CatalogueWriter.add``)."""
+        try:
+            found = json.loads(self.meta("lengths") or "{}")
+        except ValueError:
+            return {}
+        return {str(k): int(v) for k, v in found.items()} if isinstance(found, dict) else {}
+
+    def sources(self) -> dict[str, tuple[int, str]]:
+        """Entry id -> (document number, hash of its file when indexed)."""
+        return {str(e): (int(d), str(h)) for e, d, h in self.db.execute("SELECT entry, doc, digest FROM sources")}
 
     def entry_id(self, doc: int) -> str:
         row = self.db.execute("SELECT id FROM docs WHERE doc = ?", (doc,)).fetchone()

@@ -26,6 +26,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Collection, Iterable, KeysView
 from dataclasses import dataclass
 
+from whoosh.matching.wrappers import FilterMatcher
 from whoosh.query import Term
 from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
@@ -70,7 +71,9 @@ class Part:
 
 
 class Engine:
-    def __init__(self, searcher: Searcher) -> None:
+    def __init__(self, searcher: Searcher, field_lengths: dict[str, int] | None = None) -> None:
+        """``field_lengths``: each text field's total length over the live documents (the catalogue
+        keeps it exact; Whoosh's totals count the documents an update marked deleted)."""
         self.searcher = searcher
         self.reader: IndexReader = searcher.reader()
         self.doc_count = max(1, searcher.doc_count())
@@ -79,26 +82,44 @@ class Engine:
         self._filters: dict[tuple[str, str], frozenset[int]] = {}
         self._lengths: dict[str, dict[int, int]] = {f: {} for f in TEXT_FIELDS}
         self._matched: dict[tuple[str, str], set[int]] = {}
-        self._avg = {f: max(1.0, self.reader.field_length(f) / self.doc_count) for f in TEXT_FIELDS}
+        self._leaves: list[tuple[IndexReader, int]] = list(self.reader.leaf_readers())
+        totals = {f: (field_lengths or {}).get(f, self.reader.field_length(f)) for f in TEXT_FIELDS}
+        self._avg = {f: max(1.0, totals[f] / self.doc_count) for f in TEXT_FIELDS}
 
     # --- posting lists ------------------------------------------------------------------------
 
     def _decode(self, field: str, term: str) -> dict[int, float]:
         if (field, term) not in self.reader:
             return EMPTY
-        m = self.reader.postings(field, term)
         tfs: dict[int, float] = {}
-        if hasattr(m, "_read_ids") and hasattr(m, "_read_weights") and hasattr(m, "_next_block"):
-            # Whole blocks at a time (Whoosh's W3 leaf matcher): ids and weights come out of one
-            # unpickled block, so the frequencies cost almost nothing extra.
-            while m.is_active():
-                m._read_ids()
-                m._read_weights()
-                tfs.update(zip(m._ids, m._weights, strict=False))
-                m._next_block()
-        else:
-            for doc in m.all_ids():
-                tfs[doc] = 1.0
+        # Segment by segment (an incremental update adds small ones): each leaf's documents are
+        # numbered from its offset, and those an update replaced are marked deleted in it.
+        for leaf, offset in self._leaves:
+            if (field, term) not in leaf:
+                continue
+            m = leaf.postings(field, term)
+            deleted: frozenset[int] = (
+                getattr(leaf, "deleted_docs_set", frozenset()) if leaf.has_deletions() else frozenset()
+            )
+            if isinstance(m, FilterMatcher):
+                m = m.child  # the leaf matcher itself; deletions are dropped below, a block at a time
+            if hasattr(m, "_read_ids") and hasattr(m, "_read_weights") and hasattr(m, "_next_block"):
+                # Whole blocks at a time (the codec's leaf matcher): ids and weights come out of one
+                # block, so the frequencies cost almost nothing extra.
+                while m.is_active():
+                    m._read_ids()
+                    m._read_weights()
+                    if offset or deleted:
+                        tfs.update(
+                            (d + offset, w) for d, w in zip(m._ids, m._weights, strict=False) if d not in deleted
+                        )
+                    else:
+                        tfs.update(zip(m._ids, m._weights, strict=False))
+                    m._next_block()
+            else:
+                for doc in m.all_ids():
+                    if doc not in deleted:
+                        tfs[doc + offset] = 1.0
         return tfs
 
     def tfs(self, field: str, term: str) -> dict[int, float]:

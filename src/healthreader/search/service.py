@@ -129,7 +129,7 @@ class SearchService:
         self.damaged = False  # set when the index failed mid-search: the caller should rebuild it
         self._lock = threading.Lock()
         self._lazy_lock = threading.Lock()
-        self._engine = Engine(index.searcher)
+        self._engine = Engine(index.searcher, index.catalogue.field_lengths())
         # What was worked out for the entries searches met, bounded (see _Memo): never a copy of the
         # whole library, however long a kiosk runs.
         self._names: _Memo[str, tuple[str, str]] = _Memo()  # entry id -> folded title, aliases and tags
