@@ -34,19 +34,21 @@ import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
+from typing import Any
 
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import Index
 from whoosh.searching import Searcher
+from whoosh.writing import SegmentWriter
 
 from healthreader.config.bounded import read_json
 from healthreader.content import Library
 from healthreader.paths import INSTALL_ROOT, installed_packs
-from healthreader.search.catalogue import CATALOGUE, Catalogue, CatalogueWriter
+from healthreader.search.catalogue import CATALOGUE, Catalogue, CatalogueUpdater, CatalogueWriter
 from healthreader.search.codec import ArrayCodec
 from healthreader.search.errors import IndexBuildError, IndexUnusable
 from healthreader.search.lexicon import Lexicon, lexicon_files
-from healthreader.search.schema import SCHEMA_VERSION, entry_document, make_schema, suggest_records
+from healthreader.search.schema import SCHEMA_VERSION, TEXT_FIELDS, entry_document, make_schema, suggest_records
 from healthreader.search.snippets import section_texts
 
 log = logging.getLogger(__name__)
@@ -84,29 +86,55 @@ class IndexStatus(enum.StrEnum):
 # --- manifest -------------------------------------------------------------------------------------
 
 
-def _source_files(library: Library) -> list[tuple[str, str | Path]]:
-    """(label, file) for everything the index is made from, in a stable order.  Entry files are
-    taken as stored (``Entry.file``): making ten thousand Path objects costs a tenth of a second."""
+def _frame_files(library: Library) -> list[tuple[str, str | Path]]:
+    """The library descriptions and word lists: what every entry's index depends on."""
     files: list[tuple[str, str | Path]] = [(f"library.yaml:{i.id}", i.path / "library.yaml") for i in library.infos]
     files += [(f"{path.parent.parent.name}/{path.name}", path) for path in lexicon_files(library)]
-    files += [(entry.id, entry.file) for entry in sorted(library, key=lambda e: e.id)]
     return files
 
 
-def content_hash(library: Library) -> str:
-    """A hash over everything the index is made from: library descriptions, word lists, entry files."""
+def _source_files(library: Library) -> list[tuple[str, str | Path]]:
+    """(label, file) for everything the index is made from, in a stable order.  Entry files are
+    taken as stored (``Entry.file``): making ten thousand Path objects costs a tenth of a second."""
+    return _frame_files(library) + [(entry.id, entry.file) for entry in sorted(library, key=lambda e: e.id)]
+
+
+@dataclass(frozen=True)
+class Digests:
+    content_hash: str  # over everything (the manifest's)
+    frame: str  # over the library descriptions and word lists: when it changes, every entry may have
+    entries: dict[str, str]  # entry id -> hash of its file
+
+
+def source_digests(library: Library) -> Digests:
+    """``content_hash`` and, from the same reading of every file, the frame's and each entry's hash."""
     h = hashlib.blake2b(digest_size=20)
+    frame = hashlib.blake2b(digest_size=20)
     for info in library.infos:
         h.update(f"library\0{info.id}\0{info.version}\0".encode())
-    for label, path in _source_files(library):
+        frame.update(f"library\0{info.id}\0{info.version}\0".encode())
+    n_frame = len(_frame_files(library))
+    entries: dict[str, str] = {}
+    for n, (label, path) in enumerate(_source_files(library)):
         try:
             with open(path, "rb") as f:
                 data = f.read()
         except OSError:
             data = b"\0unreadable"
-        h.update(f"{label}\0{len(data)}\0".encode())
+        head = f"{label}\0{len(data)}\0".encode()
+        h.update(head)
         h.update(data)
-    return h.hexdigest()
+        if n < n_frame:
+            frame.update(head)
+            frame.update(data)
+        else:
+            entries[label] = hashlib.blake2b(data, digest_size=16).hexdigest()
+    return Digests(h.hexdigest(), frame.hexdigest(), entries)
+
+
+def content_hash(library: Library) -> str:
+    """A hash over everything the index is made from: library descriptions, word lists, entry files."""
+    return source_digests(library).content_hash
 
 
 def stat_signature(library: Library) -> str:
@@ -248,6 +276,11 @@ def check_index(
         return IndexStatus.STALE, "built for other library versions"
     if manifest.content_hash != (expected_hash or content_hash(library)):
         return IndexStatus.STALE, "library content changed"
+    return check_files(folder, manifest, verify=verify)
+
+
+def check_files(folder: Path, manifest: Manifest, *, verify: bool = False) -> tuple[IndexStatus, str]:
+    """Whether every file the manifest names is in ``folder`` as it was written (see ``check_index``)."""
     for name, record in manifest.files.items():
         path = folder / name
         try:
@@ -279,11 +312,17 @@ def open_index(folder: Path, library: Library, expected_hash: str | None = None)
             raise ValueError(f"{searcher.doc_count()} documents, manifest says {manifest.entries}")
         catalogue = Catalogue.open(folder / CATALOGUE)
         count = catalogue.doc_count()
-        # Documents are numbered in the order they were added (one segment, nothing deleted).
+        # Documents are numbered across the segments in the order they were added; an update marks the
+        # old numbers of what it replaced deleted.  The catalogue must name the same live documents.
+        span = catalogue.doc_range()
+        reader = searcher.reader()
         if count != searcher.doc_count() or (
-            count
-            and (searcher.stored_fields(0)["id"], searcher.stored_fields(count - 1)["id"])
-            != (catalogue.entry_id(0), catalogue.entry_id(count - 1))
+            span is not None
+            and (
+                span[1] >= reader.doc_count_all()
+                or any(reader.is_deleted(d) for d in span)
+                or [searcher.stored_fields(d)["id"] for d in span] != [catalogue.entry_id(d) for d in span]
+            )
         ):
             raise ValueError(f"{CATALOGUE} does not match the documents")
     except Exception as exc:  # noqa: BLE001 - Whoosh raises anything from EOFError to pickle errors on damage
@@ -352,7 +391,8 @@ def _build_into(
     library: Library, target: Path, tmp: Path, lexicon: Lexicon, progress: Progress | None, limitmb: int
 ) -> Manifest:
     try:
-        digest = content_hash(library)
+        digests = source_digests(library)
+        digest = digests.content_hash
         index = FileStorage(str(tmp)).create_index(make_schema())
         writer = index.writer(limitmb=limitmb, compound=False, codec=ArrayCodec())
         with contextlib.closing(sqlite3.connect(tmp / CATALOGUE)) as db:
@@ -364,25 +404,21 @@ def _build_into(
                 except (OSError, UnicodeDecodeError) as exc:
                     log.warning("indexing %s without its body: %s", entry.id, exc)
                     body = ""
-                writer.add_document(**entry_document(entry, body, lexicon))
-                catalogue.add(entry.id, entry.title, section_texts(body), suggest_records(entry, body, lexicon))
+                lengths = _add_document(writer, entry_document(entry, body, lexicon))
+                catalogue.add(
+                    entry.id,
+                    entry.title,
+                    section_texts(body),
+                    suggest_records(entry, body, lexicon),
+                    digests.entries.get(entry.id, ""),
+                    lengths,
+                )
                 if progress:
                     progress(done, total)
             writer.commit(optimize=True)
             index.close()
-            catalogue.finish()
-        files = {
-            p.name: [p.stat().st_size, _file_check(p), _whole_crc(p)] for p in sorted(tmp.iterdir()) if p.is_file()
-        }
-        manifest = Manifest(
-            schema=SCHEMA_VERSION,
-            libraries=Manifest.expected_libraries(library),
-            content_hash=digest,
-            entries=total,
-            built=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-            files=files,
-        )
-        manifest.write(tmp)
+            catalogue.finish(digests.frame)
+        manifest = _seal(tmp, library, digest, total)
         _swap_into_place(tmp, target)
     except Exception as exc:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -390,6 +426,145 @@ def _build_into(
             raise
         raise IndexBuildError(f"cannot build the index in {target}: {exc}") from exc
     return manifest
+
+
+def _add_document(writer: SegmentWriter, document: dict[str, Any]) -> dict[str, int]:
+    """Add a document; returns its scored fields' exact lengths (Whoosh keeps only the totals exact)."""
+    totals = writer.perdocwriter._fieldlengths
+    before = dict(totals)
+    writer.add_document(**document)
+    return {f: totals[f] - before.get(f, 0) for f in TEXT_FIELDS if totals.get(f, 0) != before.get(f, 0)}
+
+
+def _seal(tmp: Path, library: Library, digest: str, total: int) -> Manifest:
+    """Write the manifest of the finished index in ``tmp`` (last: a folder without one is no index)."""
+    files = {p.name: [p.stat().st_size, _file_check(p), _whole_crc(p)] for p in sorted(tmp.iterdir()) if p.is_file()}
+    manifest = Manifest(
+        schema=SCHEMA_VERSION,
+        libraries=Manifest.expected_libraries(library),
+        content_hash=digest,
+        entries=total,
+        built=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        files=files,
+    )
+    manifest.write(tmp)
+    return manifest
+
+
+# --- updating ------------------------------------------------------------------------------------
+
+#: An update adds a segment for what changed and marks what it replaced deleted in the older ones.
+#: Past this many segments, or once more than SMALL_SHARE of the documents (at least SMALL_MIN) live
+#: outside the first segment or are deleted in it, the next change is a full build instead: one
+#: segment again, numbered in library order, the catalogue compacted.
+MAX_SEGMENTS = 8
+SMALL_SHARE = 0.10
+SMALL_MIN = 200
+
+
+def _link_or_copy(src: Path, dest: Path) -> None:
+    # Whoosh never rewrites a segment's files (a commit writes new ones and a new TOC), so the new
+    # folder may share them with the old one; another file system, or none that links, gets copies.
+    try:
+        os.link(src, dest)
+    except OSError:
+        shutil.copy2(src, dest)
+
+
+def update_index(
+    library: Library,
+    base: Path,
+    target: Path,
+    *,
+    lexicon: Lexicon | None = None,
+    progress: Progress | None = None,
+    digests: Digests | None = None,
+) -> Manifest | None:
+    """Bring the index in ``base`` up to date with ``library`` into ``target`` (``base`` itself, or a
+    prebuilt index the user's folder starts from) by indexing only the entries whose files changed,
+    came or went: a new small segment, the old documents marked deleted, the catalogue edited.
+
+    ``None`` when it cannot be done incrementally (another schema or catalogue format, other
+    libraries, changed word lists, damaged files, too many small segments): build in full.  Worked in
+    a build folder and swapped in whole, like a build, so a kill leaves the old index as it was.
+    """
+    base, target = Path(base), Path(target)
+    try:
+        manifest = Manifest.read(base)
+    except (OSError, ValueError, TypeError):
+        return None
+    if manifest.schema != SCHEMA_VERSION or [i.get("id") for i in manifest.libraries] != [i.id for i in library.infos]:
+        return None
+    if check_files(base, manifest)[0] != IndexStatus.OK:
+        return None
+    digests = digests or source_digests(library)
+    try:
+        with contextlib.closing(Catalogue.open(base / CATALOGUE)) as cat:
+            if cat.meta("frame") != digests.frame:
+                return None
+            indexed = cat.sources()
+        with contextlib.closing(FileStorage(str(base), readonly=True).open_index()) as ix:
+            segments = ix._segments()
+            outside = ix.doc_count_all() - (segments[0].doc_count() if segments else 0)
+    except Exception as exc:  # noqa: BLE001 - a damaged catalogue or TOC: a full build, never a failure
+        log.info("cannot update the index in %s incrementally: %r", base, exc)
+        return None
+    changed = [e for e in library if indexed.get(e.id, (0, ""))[1] != digests.entries.get(e.id)]
+    ids = {e.id for e in library}
+    gone = [eid for eid in indexed if eid not in ids or indexed[eid][1] != digests.entries.get(eid)]
+    if len(segments) + 1 > MAX_SEGMENTS or outside + len(changed) + len(gone) > max(SMALL_MIN, SMALL_SHARE * len(ids)):
+        return None
+    lexicon = lexicon or Lexicon.from_library(library)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        remove_stale_builds(target)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.build-", dir=target.parent))
+        lock = _BuildLock(tmp)
+    except OSError as exc:
+        raise IndexBuildError(f"cannot create {target}: {exc}") from exc
+    with lock:
+        try:
+            for name in manifest.files:
+                if name == CATALOGUE:
+                    shutil.copyfile(base / name, tmp / name)
+                else:
+                    _link_or_copy(base / name, tmp / name)
+            ix = FileStorage(str(tmp)).open_index()
+            writer = ix.writer(compound=False, codec=ArrayCodec())
+            first_new = ix.doc_count_all()
+            with contextlib.closing(sqlite3.connect(tmp / CATALOGUE)) as db:
+                catalogue = CatalogueUpdater(db)
+                for eid in gone:
+                    writer.delete_document(indexed[eid][0])
+                catalogue.remove(gone)
+                for n, entry in enumerate(changed):
+                    try:
+                        body = entry.read_body()
+                    except (OSError, UnicodeDecodeError) as exc:
+                        log.warning("indexing %s without its body: %s", entry.id, exc)
+                        body = ""
+                    catalogue.add(
+                        first_new + n,
+                        entry.id,
+                        entry.title,
+                        section_texts(body),
+                        suggest_records(entry, body, lexicon),
+                        digests.entries.get(entry.id, ""),
+                        _add_document(writer, entry_document(entry, body, lexicon)),
+                    )
+                    if progress:
+                        progress(n + 1, len(changed))
+                # No merging: a merge would renumber the documents the catalogue names.
+                writer.commit(merge=False)
+                ix.close()
+                catalogue.finish()
+            new = _seal(tmp, library, digests.content_hash, len(ids))
+            _swap_into_place(tmp, target)
+        except Exception as exc:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise IndexBuildError(f"cannot update the index in {target}: {exc}") from exc
+    log.info("updated the search index in %s: %d entries indexed again, %d removed", target, len(changed), len(gone))
+    return new
 
 
 class _BuildLock:
@@ -534,11 +709,35 @@ class IndexManager:
         )
         return manifest
 
+    def update(self, progress: Progress | None = None) -> Manifest | None:
+        """Bring the user's index (or, when it has none, a prebuilt one copied there) up to date by
+        indexing only what changed; ``None`` when a full build is needed instead."""
+        started = time.perf_counter()
+        for base in [self.user_dir, *self.prebuilt_dirs]:
+            if not (base / MANIFEST).is_file():
+                continue
+            try:
+                manifest = update_index(self.library, base, self.user_dir, lexicon=self.lexicon, progress=progress)
+            except IndexBuildError as exc:
+                log.info("%s", exc)
+                return None
+            if manifest is not None:
+                log.info("updated the search index in %.1f s", time.perf_counter() - started)
+                return manifest
+            if base == self.user_dir:
+                return None  # the user's own index is past updating: build, not an older prebuilt one
+        return None
+
     def open_or_build(self, progress: Progress | None = None) -> OpenIndex:
         remove_stale_builds(self.user_dir)
         found = self.open_existing()
         if found is not None:
             return found
+        if self.update(progress) is not None:
+            try:
+                return open_index(self.user_dir, self.library, self.expected_hash)
+            except IndexUnusable as exc:
+                log.info("the updated index in %s is unusable (%s): building it in full", self.user_dir, exc.reason)
         self.build(progress)
         try:
             return open_index(self.user_dir, self.library, self.expected_hash)
