@@ -125,7 +125,8 @@ def source_digests(library: Library) -> Digests:
         h.update(head)
         h.update(data)
         if n < n_frame:
-            frame.update(head)
+            # Named without its folder: a copied or moved library keeps its word lists' hash.
+            frame.update(f"{Path(path).name}\0{len(data)}\0".encode())
             frame.update(data)
         else:
             entries[label] = hashlib.blake2b(data, digest_size=16).hexdigest()
@@ -489,31 +490,36 @@ def update_index(
     a build folder and swapped in whole, like a build, so a kill leaves the old index as it was.
     """
     base, target = Path(base), Path(target)
+
+    def full(reason: str) -> Manifest | None:
+        log.info("the index in %s is built in full, not updated: %s", base, reason)
+        return None
+
     try:
         manifest = Manifest.read(base)
-    except (OSError, ValueError, TypeError):
-        return None
+    except (OSError, ValueError, TypeError) as exc:
+        return full(f"unreadable manifest ({exc})")
     if manifest.schema != SCHEMA_VERSION or [i.get("id") for i in manifest.libraries] != [i.id for i in library.infos]:
-        return None
-    if check_files(base, manifest)[0] != IndexStatus.OK:
-        return None
+        return full("another schema or other libraries")
+    status, reason = check_files(base, manifest)
+    if status != IndexStatus.OK:
+        return full(reason)
     digests = digests or source_digests(library)
     try:
         with contextlib.closing(Catalogue.open(base / CATALOGUE)) as cat:
             if cat.meta("frame") != digests.frame:
-                return None
+                return full("the word lists or library descriptions changed")
             indexed = cat.sources()
         with contextlib.closing(FileStorage(str(base), readonly=True).open_index()) as ix:
             segments = ix._segments()
             outside = ix.doc_count_all() - (segments[0].doc_count() if segments else 0)
     except Exception as exc:  # noqa: BLE001 - a damaged catalogue or TOC: a full build, never a failure
-        log.info("cannot update the index in %s incrementally: %r", base, exc)
-        return None
+        return full(repr(exc))
     changed = [e for e in library if indexed.get(e.id, (0, ""))[1] != digests.entries.get(e.id)]
     ids = {e.id for e in library}
     gone = [eid for eid in indexed if eid not in ids or indexed[eid][1] != digests.entries.get(eid)]
     if len(segments) + 1 > MAX_SEGMENTS or outside + len(changed) + len(gone) > max(SMALL_MIN, SMALL_SHARE * len(ids)):
-        return None
+        return full(f"{len(segments)} segments, {outside} documents outside the first or deleted: time to merge")
     lexicon = lexicon or Lexicon.from_library(library)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)

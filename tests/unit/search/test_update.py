@@ -253,3 +253,17 @@ def test_changed_word_lists_are_a_full_build(lib: Path, tmp_path: Path) -> None:
     library = load_library([lib])
     assert IndexManager(library, user, prebuilt_dirs=[]).update() is None
     shutil.rmtree(user)
+
+
+def test_a_library_copied_to_another_folder_is_still_updated_not_rebuilt(real_copy: Path, tmp_path: Path) -> None:
+    """The real library, with its word lists: a clinic's copy on a new PC keeps its index's use."""
+    first = tmp_path / "content"
+    shutil.copytree(real_copy, first)
+    user = tmp_path / "index"
+    SearchService.open(load_library([first]), user, prebuilt_dirs=[]).close()
+    moved = tmp_path / "clinic-library"
+    first.rename(moved)
+    _append(moved / "articles" / "facial-palsy.md", "\n斑马鱼疗法没有可靠证据。\n")
+    service = SearchService.open(load_library([moved]), user, prebuilt_dirs=[])
+    assert _segments(user) == 2 and _ids(service, "斑马鱼疗法") == ["facial-palsy"]
+    service.close()
