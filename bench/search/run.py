@@ -24,6 +24,7 @@ import platform
 import random
 import re
 import resource
+import shutil
 import subprocess
 import sys
 import time
@@ -182,15 +183,60 @@ def child_first(lib: str, work: str, query: str) -> dict[str, Any]:
     return {"import": t1 - t0, "load": t2 - t1, "open": t3 - t2, "query": t4 - t3, "hits": results.total}
 
 
-def child_warm(lib: str, work: str, queries_file: str) -> dict[str, Any]:
+def child_update(lib: str, work: str) -> dict[str, Any]:
+    """A start after a few files changed: the index in ``work/index`` (left as it is) brought up to
+    date into ``work/updated-index``: content hash, update, open, as the reader's start does."""
+    from healthreader.content import load_library
+    from healthreader.search.index import IndexManager
+
+    library = load_library([Path(lib)])
+    started = time.perf_counter()
+    manager = IndexManager(
+        library, Path(work) / "updated-index", [Path(work) / "index"], cache_dir=Path(work) / "cache-upd"
+    )
+    opened = manager.open_or_build()
+    seconds = time.perf_counter() - started
+    segments = len(list(opened.searcher.reader().leaf_readers()))
+    opened.close()
+    return {"seconds": seconds, "segments": segments, "entries": len(library)}
+
+
+def edit_library(lib: Path, dest: Path, changes: int) -> None:
+    """A copy of ``lib`` (hard links) with ``changes`` files changed as a clinic does: 40 % edited (a
+    sentence added), 30 % deleted, 30 % added (an entry copied under a new id), spread over the library."""
+    if dest.exists():
+        shutil.rmtree(dest)
+    shutil.copytree(lib, dest, copy_function=os.link)
+    files = sorted([*(dest / "articles").glob("*.md"), *(dest / "qa").glob("*.md")])
+    step = max(1, len(files) // max(changes, 1))
+    chosen = files[::step][:changes]
+    edited, deleted = round(changes * 0.4), round(changes * 0.3)
+    for n, path in enumerate(chosen):
+        text = path.read_text(encoding="utf-8")
+        path.unlink()  # a hard link: the original library must not change
+        if n < edited:
+            path.write_text(text + "\n\n斑马鱼疗法没有可靠证据，不要因此耽误治疗。\n", encoding="utf-8")
+        elif n < edited + deleted:
+            continue
+        else:
+            path.write_text(text, encoding="utf-8")
+            copy = path.with_name(f"{path.stem}-copy.md")
+            copy.write_text(re.sub(r"^id: (.+)$", r"id: \1-copy", text, count=1, flags=re.M), encoding="utf-8")
+
+
+def child_warm(lib: str, work: str, queries_file: str, index: str = "") -> dict[str, Any]:
     from healthreader.content import load_library
     from healthreader.search import SearchService
 
     queries = json.loads(Path(queries_file).read_text(encoding="utf-8"))
-    library = load_library([Path(lib)], cache_file=Path(work) / "catalogue.bin")
-    service = SearchService.open(
-        library, Path(work) / "user-index", prebuilt_dirs=[Path(work) / "index"], cache_dir=Path(work) / "cache"
-    )
+    library = load_library([Path(lib)], cache_file=Path(work) / ("catalogue-upd.bin" if index else "catalogue.bin"))
+    if index:  # the updated index, as it is after a start that brought it up to date
+        service = SearchService.open(library, Path(index), prebuilt_dirs=[], cache_dir=Path(work) / "cache-upd")
+        assert service.folder == Path(index)
+    else:
+        service = SearchService.open(
+            library, Path(work) / "user-index", prebuilt_dirs=[Path(work) / "index"], cache_dir=Path(work) / "cache"
+        )
     started = time.perf_counter()
     service.suggest("肌")  # the first keystroke: its first reads of the catalogue (older versions: loads the key lists)
     first_suggest = time.perf_counter() - started
@@ -336,6 +382,7 @@ def child_zim_first(zim: str, query: str) -> dict[str, Any]:
 
 CHILDREN = {
     "build": child_build,
+    "update": child_update,
     "first": child_first,
     "warm": child_warm,
     "profile": child_profile,
@@ -360,6 +407,12 @@ def main() -> None:
     parser.add_argument("--reuse-index", action="store_true", help="keep an index already in --work (if current)")
     parser.add_argument("--profile", action="store_true", help="also cProfile warm searches (top functions)")
     parser.add_argument("--out", type=Path, help="also write the report to this file (Markdown)")
+    parser.add_argument(
+        "--changes",
+        type=int,
+        default=0,
+        help="also re-index after this many files changed, and measure warm search on the result",
+    )
     args = parser.parse_args()
     report: list[str] = []
 
@@ -437,6 +490,26 @@ def main() -> None:
         f"structures: {warm['prepare'] * 1000:.0f} ms (once per start). Peak RSS of the warm process: {warm_rss / 1024:.0f} MB."
     )
     print(zim_note)
+    if args.changes:
+        edited = work / "lib-edited"
+        edit_library(lib, edited, args.changes)
+        shutil.rmtree(work / "updated-index", ignore_errors=True)
+        shutil.rmtree(work / "cache-upd", ignore_errors=True)
+        upd, upd_wall, upd_rss = run_child("update", str(edited), str(work))
+        print(
+            f"\nRe-index after {args.changes} files changed (40 % edited, 30 % deleted, 30 % added): "
+            f"{upd['seconds']:.2f} s in process ({upd_wall:.2f} s from spawn), from reading the library's "
+            f"files to the index open; {upd['segments']} segments; peak RSS {upd_rss / 1024:.0f} MB.\n"
+        )
+        after, _, _ = run_child("warm", str(edited), str(work), str(qfile), str(work / "updated-index"))
+        print("| queries | after full build p50 | p95 | after update p50 | p95 | update/full p95 |")
+        print("|---|---|---|---|---|---|")
+        for category in CATEGORIES:
+            a, b = warm[category], after[category]
+            print(
+                f"| {category} | {a['p50']:.2f} | {a['p95']:.2f} | {b['p50']:.2f} | {b['p95']:.2f} | "
+                f"{b['p95'] / max(a['p95'], 1e-6):.2f} |"
+            )
     if args.profile:
         prof, _, _ = run_child("profile", str(lib), str(work), str(qfile))
         print(
