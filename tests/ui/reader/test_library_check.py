@@ -14,14 +14,41 @@ from healthreader.paths import DataPaths
 from healthreader.ui.app import create_main_window
 from healthreader.ui.reader.navigation import Location
 
+_WINDOWS: list = []
 
-def _start(qtbot, data_dir: Path, library: Path, target: str | None = None):
-    window = create_main_window(DataPaths.at(data_dir), [library], target, search=False)
-    qtbot.addWidget(window)
+
+@pytest.fixture(autouse=True)
+def _one_window_at_a_time():
+    """Each window closed and deleted by itself (see ``_gone``), whatever the test left open."""
+    yield
+    import shiboken6
+
+    while _WINDOWS:
+        window = _WINDOWS.pop()
+        if shiboken6.isValid(window):
+            _gone(window)
+
+
+def _start(qtbot, data_dir: Path, library: Path, target: str | None = None, *, search: bool = False):
+    # The windows made before are gone first: a start follows the last window's end, as in the app.
+    while _WINDOWS:
+        _gone(_WINDOWS.pop())
+    window = create_main_window(DataPaths.at(data_dir), [library], target, search=search)
+    _WINDOWS.append(window)
     window.resize(900, 640)
     with qtbot.waitExposed(window):
         window.show()
     return window
+
+
+def _gone(window) -> None:
+    """Closed and deleted now, as the kiosk's window between two readers: each window puts back the
+    application's look as it goes, and two going in one batch of deletions crashed Qt."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    window.close()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def _checked(qtbot, window) -> None:
@@ -154,27 +181,17 @@ def test_search_finds_a_body_edited_while_the_app_was_closed(
 ) -> None:
     caplog.set_level(logging.INFO, logger="healthreader.ui.search.controller")
 
-    def start():
-        window = create_main_window(DataPaths.at(data_dir), [tiny_library], None, search=True)
-        qtbot.addWidget(window)
-        window.resize(900, 640)
-        with qtbot.waitExposed(window):
-            window.show()
-        return window
-
-    first = start()
+    first = _start(qtbot, data_dir, tiny_library, search=True)
     assert "康复训练测试文章" in _search(qtbot, first, "康复训练")
-    first.close()
     # A second start from the snapshot: search opens the same index without reading the files first.
-    second = start()
+    second = _start(qtbot, data_dir, tiny_library, search=True)
     assert "康复训练测试文章" in _search(qtbot, second, "康复训练")
     assert "(the library as at the last start)" in caplog.text
     _checked(qtbot, second)
-    second.close()
 
     path = tiny_library / "articles" / "gamma.md"
     _touch(path, path.read_text("utf-8") + "\n## 新的一节\n诊所新写的段落提到蝴蝶骨。\n")
-    third = start()
+    third = _start(qtbot, data_dir, tiny_library, search=True)
     _checked(qtbot, third)
     qtbot.waitUntil(lambda: third.search is not None and third.search.is_ready, timeout=60_000)
     assert "康复训练测试文章" in _search(qtbot, third, "蝴蝶骨")
