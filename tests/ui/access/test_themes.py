@@ -88,3 +88,29 @@ def test_traditional_setting_chooses_the_zh_tw_interface(make_window) -> None:
     _close(window)
     again = make_window("alpha")
     assert again.menuBar().actions()[0].text() == "檔案(&F)"
+
+
+@pytest.mark.parametrize("action", ["theme_dark", "theme_contrast"])
+def test_the_info_bar_is_in_the_themes_colours(qtbot, make_window, action) -> None:
+    """The bar above the article (已收藏：…) kept its cream background in the dark and high-contrast
+    themes: a bright stripe over a dark window, its dark 关闭 button on cream (Xvfb journeys)."""
+    from PySide6.QtGui import QColor, QImage
+
+    window = make_window("alpha", size=(1000, 700))
+    window.actions_[action].trigger()
+    qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    bar = window.infobar
+    assert bar.isVisible() and ("已收藏" in bar.text() or "Bookmarked" in bar.text())
+    QApplication.processEvents()
+    image = bar.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    # Between the text and the button: the bar's own background.
+    label = bar.label.geometry()
+    background = QColor(image.pixel(label.right() - 2, bar.height() // 2))
+    window_colour = QColor(theme.PALETTES[theme.DARK if action == "theme_dark" else theme.CONTRAST].window)
+    assert background.lightnessF() < 0.35, (background.name(), window_colour.name())
+    # The text as drawn: the label's pixel farthest from the background.
+    drawn = {QColor(image.pixel(x, y)).name() for x in range(label.left(), label.right(), 2)
+             for y in range(label.top(), label.bottom(), 2)}  # fmt: skip
+    text = max(drawn, key=lambda c: theme.contrast_ratio(c, background.name()))
+    ratio = theme.contrast_ratio(text, background.name())
+    assert ratio >= (7.0 if action == "theme_contrast" else 4.5), (text, background.name(), ratio)

@@ -46,6 +46,9 @@ class Colours:
     disabled_text: str
     frame: str  # borders (Fusion draws them from Light/Mid/Dark)
     focus: str  # the keyboard-focus ring
+    notice: str  # the bar above the article (已收藏：…, what a print job is doing)
+    notice_border: str
+    notice_text: str
 
 
 PALETTES: dict[str, Colours] = {
@@ -65,6 +68,9 @@ PALETTES: dict[str, Colours] = {
         disabled_text="#8a8f95",
         frame="#9aa0a6",
         focus="#0a5fc2",
+        notice="#fff8e1",
+        notice_border="#e0b040",
+        notice_text="#3d2e00",
     ),
     DARK: Colours(
         window="#202124",
@@ -82,6 +88,9 @@ PALETTES: dict[str, Colours] = {
         disabled_text="#7a7f86",
         frame="#5f6368",
         focus="#8ab4f8",
+        notice="#3a3212",  # the article's notices in the dark theme: amber on dark, not a cream stripe
+        notice_border="#c9a227",
+        notice_text="#ffe08a",
     ),
     CONTRAST: Colours(
         window="#000000",
@@ -99,6 +108,9 @@ PALETTES: dict[str, Colours] = {
         disabled_text="#a0a0a0",
         frame="#ffffff",
         focus="#ffff00",
+        notice="#000000",
+        notice_border="#ffff00",
+        notice_text="#ffffff",
     ),
 }
 
@@ -208,6 +220,7 @@ def text_pairs(css: str, theme: str) -> list[tuple[str, str, str]]:
         ("links", c.link, c.base),
         ("visited links", c.link_visited, c.base),
         ("placeholder", c.placeholder, c.base),
+        ("info bar", c.notice_text, c.notice),
     ]
     rules = css_rules(article_css(css, theme))
     for selector, decls in rules.items():
@@ -264,7 +277,8 @@ def palette(theme: str) -> QPalette:
 
 
 def chrome_stylesheet(theme: str, large: bool) -> str:
-    """Widget stylesheet for the window: a thick, theme-coloured ring around whatever has focus.
+    """Widget stylesheet for the window: a thick, theme-coloured ring around whatever has focus, and
+    the info bar in the theme's colours.
 
     Fusion's own focus hint is a faint 1 px line; readers who use the keyboard need to find it at a
     glance.  Only editable fields, lists and the article get a border (buttons keep Fusion's look and
@@ -278,13 +292,22 @@ def chrome_stylesheet(theme: str, large: bool) -> str:
     fields = (
         f"QLineEdit {{ border: 1px solid {frame}; border-radius: 3px; padding: 2px 4px; }}\n" if theme != LIGHT else ""
     )
-    return fields + (
-        f"QLineEdit:focus, QComboBox:focus {{ border: {width}px solid {focus}; border-radius: 3px; }}\n"
-        f"QAbstractItemView:focus, QTextBrowser:focus {{ border: {width}px solid {focus}; }}\n"
-        f"QPushButton:focus {{ border: {width}px solid {focus}; border-radius: 4px; padding: 3px 8px; }}\n"
-        # No padding of its own: a toolbar lays its buttons out unfocused, and the ring's extra room
-        # squeezed the focused label to "…" (首页 on a fresh start, where Home has the focus).
-        f"QToolButton:focus {{ border: {width}px solid {focus}; border-radius: 4px; padding: 0px; }}\n"
+    c = PALETTES[theme]
+    notice = (
+        f"#infoBar {{ background: {c.notice}; border: {width - 1}px solid {c.notice_border}; border-radius: 4px; }}\n"
+        f"#infoBar QLabel {{ color: {c.notice_text}; }}\n"
+    )
+    return (
+        fields
+        + notice
+        + (
+            f"QLineEdit:focus, QComboBox:focus {{ border: {width}px solid {focus}; border-radius: 3px; }}\n"
+            f"QAbstractItemView:focus, QTextBrowser:focus {{ border: {width}px solid {focus}; }}\n"
+            f"QPushButton:focus {{ border: {width}px solid {focus}; border-radius: 4px; padding: 3px 8px; }}\n"
+            # No padding of its own: a toolbar lays its buttons out unfocused, and the ring's extra room
+            # squeezed the focused label to "…" (首页 on a fresh start, where Home has the focus).
+            f"QToolButton:focus {{ border: {width}px solid {focus}; border-radius: 4px; padding: 0px; }}\n"
+        )
     )
 
 

@@ -16,10 +16,8 @@ class InfoBar(QFrame):
         super().__init__(parent)
         self.setObjectName("infoBar")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet(
-            "#infoBar { background: #fff8e1; border: 1px solid #e0b040; border-radius: 4px; }"
-            "#infoBar QLabel { color: #3d2e00; }"
-        )
+        # Its colours are the theme's (theme.chrome_stylesheet, #infoBar): a sheet of its own here
+        # kept a cream stripe over the dark and high-contrast windows.
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 6, 6)
         self.label = QLabel()
