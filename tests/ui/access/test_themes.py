@@ -114,3 +114,40 @@ def test_the_info_bar_is_in_the_themes_colours(qtbot, make_window, action) -> No
     text = max(drawn, key=lambda c: theme.contrast_ratio(c, background.name()))
     ratio = theme.contrast_ratio(text, background.name())
     assert ratio >= (7.0 if action == "theme_contrast" else 4.5), (text, background.name(), ratio)
+
+
+def _max_contrast(image, rect, against: str) -> float:
+    from PySide6.QtGui import QColor
+
+    colours = {
+        QColor(image.pixel(x, y)).name()
+        for x in range(rect.left(), rect.right() + 1)
+        for y in range(rect.top(), rect.bottom() + 1, 2)
+    }
+    return max(theme.contrast_ratio(c, against) for c in colours)
+
+
+def test_in_high_contrast_scroll_bars_and_the_chosen_tab_stand_out(qtbot, make_window) -> None:
+    """Fusion draws scroll bars and tab frames in shades of the window's colour: on black, black, so
+    a high-contrast reader saw neither where a list was scrolled to nor which sidebar tab was open."""
+    from PySide6.QtGui import QColor, QImage
+
+    from tests.conftest import REAL_LIBRARY
+
+    window = make_window("facial-muscle-atrophy", dirs=[REAL_LIBRARY], size=(1000, 700))
+    window.actions_["theme_contrast"].trigger()
+    qtbot.wait(50)
+    bar = window.viewer.verticalScrollBar()
+    assert bar.isVisible() and bar.maximum() > 0
+    image = bar.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    # Between the arrows (white already): the groove and the slider, which shows where the page is.
+    track = bar.rect().adjusted(0, bar.width(), -1, -bar.width() - 1)
+    assert _max_contrast(image, track, "#000000") >= 7.0
+
+    tabs = window.sidebar.tabBar()
+    image = tabs.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    chosen, other = tabs.tabRect(tabs.currentIndex()), tabs.tabRect(1 - tabs.currentIndex())
+    # A point in each tab's padding, clear of its label: the chosen one is another colour.
+    chosen_colour = QColor(image.pixel(chosen.left() + 4, chosen.center().y())).name()
+    other_colour = QColor(image.pixel(other.left() + 4, other.center().y())).name()
+    assert theme.contrast_ratio(chosen_colour, other_colour) >= 3.0, (chosen_colour, other_colour)

@@ -300,6 +300,7 @@ def chrome_stylesheet(theme: str, large: bool) -> str:
     return (
         fields
         + notice
+        + (_contrast_chrome(large) if theme == CONTRAST else "")
         + (
             f"QLineEdit:focus, QComboBox:focus {{ border: {width}px solid {focus}; border-radius: 3px; }}\n"
             f"QAbstractItemView:focus, QTextBrowser:focus {{ border: {width}px solid {focus}; }}\n"
@@ -308,6 +309,30 @@ def chrome_stylesheet(theme: str, large: bool) -> str:
             # squeezed the focused label to "…" (首页 on a fresh start, where Home has the focus).
             f"QToolButton:focus {{ border: {width}px solid {focus}; border-radius: 4px; padding: 0px; }}\n"
         )
+    )
+
+
+def _contrast_chrome(large: bool) -> str:
+    """Scroll bars and tabs for high contrast, drawn from the palette's own colours.
+
+    Fusion draws a scroll bar's slider and a tab's frame in shades of the window's colour, which on
+    black are black: a reader saw neither where a list or the article was scrolled to nor which
+    sidebar tab was open.  A white slider on black, and the chosen tab in the selection's colours."""
+    c = PALETTES[CONTRAST]
+    bar = 18 if large else 14
+    return (
+        f"QScrollBar:vertical {{ background: {c.window}; width: {bar}px; border-left: 1px solid {c.frame}; }}\n"
+        f"QScrollBar:horizontal {{ background: {c.window}; height: {bar}px; border-top: 1px solid {c.frame}; }}\n"
+        f"QScrollBar::handle {{ background: {c.text}; border: 2px solid {c.window}; border-radius: 4px; }}\n"
+        f"QScrollBar::handle:vertical {{ min-height: {2 * bar}px; }}\n"
+        f"QScrollBar::handle:horizontal {{ min-width: {2 * bar}px; }}\n"
+        f"QScrollBar::handle:hover, QScrollBar::handle:pressed {{ background: {c.focus}; }}\n"
+        "QScrollBar::add-line, QScrollBar::sub-line { width: 0px; height: 0px; border: none; background: none; }\n"
+        "QScrollBar::add-page, QScrollBar::sub-page { background: none; }\n"
+        f"QTabBar::tab {{ color: {c.window_text}; background: {c.window}; border: 1px solid {c.frame};"
+        " padding: 4px 10px; margin-right: 2px; }\n"
+        f"QTabBar::tab:selected {{ color: {c.highlighted_text}; background: {c.highlight}; }}\n"
+        f"QTabBar::tab:!selected:hover {{ border-color: {c.focus}; }}\n"
     )
 
 
