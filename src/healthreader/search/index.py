@@ -18,6 +18,8 @@ Opening never writes: a prebuilt index may sit in a read-only folder under /opt.
 
 from __future__ import annotations
 
+import collections
+import concurrent.futures
 import contextlib
 import ctypes
 import datetime as dt
@@ -25,13 +27,15 @@ import enum
 import hashlib
 import json
 import logging
+import multiprocessing
 import os
+import pickle
 import shutil
 import sqlite3
 import tempfile
 import time
 import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Generator, Sequence
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -42,13 +46,20 @@ from whoosh.searching import Searcher
 from whoosh.writing import SegmentWriter
 
 from healthreader.config.bounded import read_json
-from healthreader.content import Library
+from healthreader.content import Entry, Library
 from healthreader.paths import INSTALL_ROOT, installed_packs
 from healthreader.search.catalogue import CATALOGUE, Catalogue, CatalogueUpdater, CatalogueWriter
 from healthreader.search.codec import ArrayCodec
 from healthreader.search.errors import IndexBuildError, IndexUnusable
 from healthreader.search.lexicon import Lexicon, lexicon_files
-from healthreader.search.schema import SCHEMA_VERSION, TEXT_FIELDS, entry_document, make_schema, suggest_records
+from healthreader.search.schema import (
+    SCHEMA_VERSION,
+    TEXT_FIELDS,
+    SuggestRecord,
+    entry_document,
+    make_schema,
+    suggest_records,
+)
 from healthreader.search.snippets import section_texts
 
 log = logging.getLogger(__name__)
@@ -373,8 +384,10 @@ def build_index(
     lexicon: Lexicon | None = None,
     progress: Progress | None = None,
     limitmb: int = 256,
+    workers: int | None = None,
 ) -> Manifest:
-    """Index every entry of ``library`` into ``target`` (built beside it, then swapped in)."""
+    """Index every entry of ``library`` into ``target`` (built beside it, then swapped in);
+    ``workers``: processes preparing entries while this one writes (``None``: ``build_workers()``)."""
     lexicon = lexicon or Lexicon.from_library(library)
     target = Path(target)
     try:
@@ -385,34 +398,122 @@ def build_index(
     except OSError as exc:
         raise IndexBuildError(f"cannot create {target}: {exc}") from exc
     with lock:
-        return _build_into(library, target, tmp, lexicon, progress, limitmb)
+        return _build_into(library, target, tmp, lexicon, progress, limitmb, workers)
+
+
+Prepared = tuple[dict[str, Any], list[tuple[str, str, str, str]], list[SuggestRecord]]
+#: Entries per task sent to a preparing process, and tasks in flight (what waits for the writer stays
+#: bounded, whatever the library's size).
+PREPARE_CHUNK = 64
+PREPARE_AHEAD = 8
+#: Below this many entries a build prepares them itself: starting a process (imports, word lists,
+#: rjieba and pypinyin) costs about a second.
+PARALLEL_MIN = 1500
+
+
+def prepare_entry(entry: Entry, lexicon: Lexicon) -> Prepared:
+    """What indexing an entry needs, worked out from its file: its Whoosh document (folded fields,
+    rjieba words), its sections' plain and folded text, its suggestion records with their pinyin."""
+    try:
+        body = entry.read_body()
+    except (OSError, UnicodeDecodeError) as exc:
+        log.warning("indexing %s without its body: %s", entry.id, exc)
+        body = ""
+    return entry_document(entry, body, lexicon), section_texts(body), suggest_records(entry, body, lexicon)
+
+
+_worker_lexicon: Lexicon | None = None
+
+
+def _init_preparer(lexicon_paths: list[Path]) -> None:
+    global _worker_lexicon  # noqa: PLW0603 - one per preparing process, made once
+    _worker_lexicon = Lexicon.from_files(lexicon_paths)
+
+
+def _prepare_chunk(entries: list[Entry]) -> list[Prepared]:
+    assert _worker_lexicon is not None
+    return [prepare_entry(e, _worker_lexicon) for e in entries]
+
+
+def build_workers() -> int:
+    """Processes that prepare entries while this one writes: one fewer than the cores this process
+    may use (the writer keeps one), none on one core."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cores = os.cpu_count() or 1
+    return max(0, cores - 1)
+
+
+def _prepared(
+    entries: list[Entry], library: Library, lexicon: Lexicon, workers: int | None
+) -> Generator[Prepared, None, None]:
+    """Each entry's ``prepare_entry``, in library order: from ``workers`` other processes while this
+    one writes (Whoosh's writer and SQLite stay in one process, so documents keep library order), or
+    here when the library is small, there is one core, or processes cannot be started."""
+    workers = build_workers() if workers is None else workers
+    if workers < 1 or len(entries) < PARALLEL_MIN:
+        for entry in entries:
+            yield prepare_entry(entry, lexicon)
+        return
+    chunks = [entries[i : i + PREPARE_CHUNK] for i in range(0, len(entries), PREPARE_CHUNK)]
+    done = 0
+    try:
+        # spawn, not fork: the reader builds from a worker thread of a Qt process, and a forked child
+        # of a threaded process may inherit a lock held by another thread.
+        context = multiprocessing.get_context("spawn")
+        with concurrent.futures.ProcessPoolExecutor(
+            workers, mp_context=context, initializer=_init_preparer, initargs=(lexicon_files(library),)
+        ) as pool:
+            pending: collections.deque[concurrent.futures.Future[list[Prepared]]] = collections.deque()
+            for chunk in chunks[: PREPARE_AHEAD * workers]:
+                pending.append(pool.submit(_prepare_chunk, chunk))
+            following = PREPARE_AHEAD * workers
+            while pending:
+                prepared = pending.popleft().result()
+                if following < len(chunks):
+                    pending.append(pool.submit(_prepare_chunk, chunks[following]))
+                    following += 1
+                yield from prepared
+                done += 1
+    except (OSError, RuntimeError, concurrent.futures.process.BrokenProcessPool, pickle.PicklingError) as exc:
+        # A process that could not start or died (memory, a kill): the rest is prepared here.
+        log.info("preparing the index's entries in this process after chunk %d: %r", done, exc)
+        for chunk in chunks[done:]:
+            for entry in chunk:
+                yield prepare_entry(entry, lexicon)
 
 
 def _build_into(
-    library: Library, target: Path, tmp: Path, lexicon: Lexicon, progress: Progress | None, limitmb: int
+    library: Library,
+    target: Path,
+    tmp: Path,
+    lexicon: Lexicon,
+    progress: Progress | None,
+    limitmb: int,
+    workers: int | None = None,
 ) -> Manifest:
     try:
         digests = source_digests(library)
         digest = digests.content_hash
         index = FileStorage(str(tmp)).create_index(make_schema())
         writer = index.writer(limitmb=limitmb, compound=False, codec=ArrayCodec())
-        with contextlib.closing(sqlite3.connect(tmp / CATALOGUE)) as db:
+        entries = list(library)
+        total = len(entries)
+        with (
+            contextlib.closing(sqlite3.connect(tmp / CATALOGUE)) as db,
+            # Closed on the way out, also when writing fails: its processes end with it.
+            contextlib.closing(_prepared(entries, library, lexicon, workers)) as prepared,
+        ):
             catalogue = CatalogueWriter(db)
-            total = len(library)
-            for done, entry in enumerate(library, 1):
-                try:
-                    body = entry.read_body()
-                except (OSError, UnicodeDecodeError) as exc:
-                    log.warning("indexing %s without its body: %s", entry.id, exc)
-                    body = ""
-                lengths = _add_document(writer, entry_document(entry, body, lexicon))
+            for done, (entry, (document, sections, records)) in enumerate(zip(entries, prepared, strict=True), 1):
                 catalogue.add(
                     entry.id,
                     entry.title,
-                    section_texts(body),
-                    suggest_records(entry, body, lexicon),
+                    sections,
+                    records,
                     digests.entries.get(entry.id, ""),
-                    lengths,
+                    _add_document(writer, document),
                 )
                 if progress:
                     progress(done, total)

@@ -90,9 +90,14 @@ class Lexicon:
 
     @classmethod
     def from_library(cls, library: Library) -> Lexicon:
+        return cls.from_files(lexicon_files(library))
+
+    @classmethod
+    def from_files(cls, paths: Iterable[Path]) -> Lexicon:
+        """From word list files (``lexicon_files``), in order."""
         userdict: dict[str, int] = {}
         groups: list[list[str]] = []
-        for path in lexicon_files(library):
+        for path in paths:
             for line in _read_lines(path):
                 parts = line.split()
                 if path.name == USERDICT_FILE:
