@@ -433,3 +433,16 @@ def test_turned_off_on_a_taiwan_system_the_handout_is_simplified_labels_and_all(
     text = pdf_text(pdf)
     assert "脸部肌肉萎缩症状什么原因引起的" in text and "什么情况需要就医" in text, text[:300]
     assert "什麼" not in text and "審核" not in text, text[:300]
+
+
+def test_the_page_numbers_copy_as_the_characters_drawn(qtbot, make_window, tmp_path: Path) -> None:
+    """The footer's 第 1/2 页 came out of the PDF as 第 1/2 ⻚ (the radical that shares 页's glyph):
+    the running footer's words were not among those the text layer is mended with."""
+    window = make_window("alpha")
+    pdf = tmp_path / "handout.pdf"
+    answering = answer_file_dialog(qtbot, pdf)
+    window.actions_["export_pdf"].trigger()
+    answering.stop()
+    footer = printing.page_number_text(1, pdf_pages(pdf))
+    assert footer in pdf_text(pdf, 1), pdf_lines(pdf, 1)[-3:]
+    assert not any(0x2E80 <= ord(ch) <= 0x2FDF for ch in pdf_text(pdf)), pdf_lines(pdf, 1)[-3:]

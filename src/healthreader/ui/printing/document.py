@@ -696,7 +696,10 @@ def render_pdf(handout: Handout, layout: QPageLayout | None = None) -> tuple[byt
 def _drawn_text(handout: Handout) -> str:
     doc = QTextDocument()
     doc.setHtml(handout.html)
-    return "".join((doc.toPlainText(), handout.header_line, handout.library_name, handout.title))
+    # Everything painted, the running footer's words (第 1/2 页) too: a character left out is not known
+    # to be what its glyph was drawn for, and copies as the radical sharing the glyph (⻚).
+    furniture = (handout.header_line, handout.library_name, handout.title, page_number_text(1, 1))
+    return "".join((doc.toPlainText(), *furniture))
 
 
 def _is_radical(cp: int) -> bool:
