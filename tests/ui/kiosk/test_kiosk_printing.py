@@ -181,3 +181,36 @@ def test_kiosk_handouts_follow_the_policy_text_size(
     normal, large = body_text_height(sent[125][0], tmp_path), body_text_height(sent[200][0], tmp_path)
     assert large / normal == pytest.approx(200 / 125, rel=0.1)
     assert sent[200][1] > sent[125][1]  # larger type, more paper
+
+
+def test_a_patient_who_chose_traditional_characters_gets_them_on_paper(
+    qtbot,
+    open_window,  # noqa: F811
+    cups: CupsServer,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    """The page turned to traditional characters, the handout printed simplified.  Read in the PDF
+    sent to the queue (what CUPS hands the printer has its fonts re-encoded, no text to read)."""
+    from healthreader.ui.kiosk import controller as kiosk_controller
+
+    sent: list[bytes] = []
+
+    class Followed(kiosk_controller.PrintJob):  # type: ignore[misc,valid-type]
+        def __init__(self, data: bytes, *args: object, **kwargs: object) -> None:
+            sent.append(data)
+            super().__init__(data, *args, **kwargs)
+
+    monkeypatch.setattr(kiosk_controller, "PrintJob", Followed)
+    window = open_window(printing=True)
+    c = controller_of(window)
+    monkeypatch.setattr(c, "_ask", lambda text: True)
+    window.open_location(Location("alpha"))
+    window.actions_["traditional"].trigger()
+    assert "面部肌肉萎縮測試文章" in window.viewer.toPlainText()
+    window.actions_["print"].trigger()
+    qtbot.waitUntil(lambda: "Printed" in window.infobar.text(), timeout=30000)
+    assert len(sent) == 1
+    (tmp_path / "sent.pdf").write_bytes(sent[0])
+    out = subprocess.run(["pdftotext", str(tmp_path / "sent.pdf"), "-"], capture_output=True, text=True, check=True)
+    assert "面部肌肉萎縮測試文章" in out.stdout and "萎缩" not in out.stdout, out.stdout[:300]

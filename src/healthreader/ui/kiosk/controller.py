@@ -881,7 +881,8 @@ class KioskController(QObject):
             )
             return
         try:
-            data, pages = printing.printer_pdf(entry, self.window.library, printer.media, self.print_options())
+            labels = self.window.page_look()[1]  # the page's, in the script it is shown in
+            data, pages = printing.printer_pdf(entry, self.window.library, printer.media, self.print_options(), labels)
         except PrintError as exc:
             log.error("kiosk print of %s failed: %s", entry.id, exc)
             self.window.infobar.show_message(str(exc))
@@ -925,6 +926,7 @@ class KioskController(QObject):
             stamp=True,
             entry_url=self.policy.entry_url,
             text_scale=max(1.0, self.policy.text_size / KioskPolicy.text_size),
+            convert=self.window.page_look()[0],  # the characters the patient reads the page in
         )
 
     def _ask(self, text: str) -> bool:

@@ -626,10 +626,14 @@ class MainWindow(QMainWindow):
             self.printing.export_current_pdf(entry, anchor)
 
     # --- printing ------------------------------------------------------------------------------------
+    def page_look(self) -> tuple[Callable[[str], str] | None, PageLabels]:
+        """How the page on screen shows the library: its HTML conversion (traditional characters; None
+        for the text as written) and its own labels; a handout is printed the same way."""
+        return self._display_html, self.labels
+
     def _print_as_shown(self) -> None:
-        """A handout in the script and with the labels the page on screen has."""
         if self.printing is not None:
-            self.printing.set_page_look(self._display_html, self.labels)
+            self.printing.set_page_look(*self.page_look())
 
     def attach_printing(self, actions: PrintActions) -> None:
         self.printing = actions
