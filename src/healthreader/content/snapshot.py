@@ -182,10 +182,13 @@ class _Entries(MutableMapping[str, Entry]):
         with self._lock:
             return {i: (m, z) for i, m, z in self._db.execute("SELECT id, mtime_ns, size FROM entries")}
 
-    def used_categories(self) -> list[str]:
-        with self._lock:
-            names = [r[0] for r in self._db.execute("SELECT category FROM entries GROUP BY category ORDER BY MIN(ord)")]
-        return list(dict.fromkeys([*names, *(e.category for e in self._added.values())]))
+    def used_categories(self, saved: list[str]) -> list[str]:
+        """The categories entries use, in the order they first appear (``saved``: as at the save)."""
+        if self._removed:  # an entry gone may have been its category's last
+            with self._lock:
+                rows = self._db.execute("SELECT id, category FROM entries ORDER BY ord").fetchall()
+            saved = list(dict.fromkeys(c for i, c in rows if i not in self._removed and i not in self._added))
+        return list(dict.fromkeys([*saved, *(e.category for e in self._added.values())]))
 
 
 @dataclass
@@ -195,6 +198,7 @@ class SnapshotLibrary(Library):
     renamed: dict[str, str] = field(default_factory=dict)
     token: str = ""  # new at every save: names this snapshot (what was worked out from it may be kept)
     files: list[tuple[str, int, int]] = field(default_factory=list)  # _folder_files when it was saved
+    used: list[str] = field(default_factory=list)  # the categories entries use, in order (no scan at start)
 
     def categories(self) -> list[Category]:
         entries = self.entries
@@ -204,7 +208,7 @@ class SnapshotLibrary(Library):
         for info in self.infos:
             for cat in info.categories:
                 seen.setdefault(cat.name, cat)
-        for name in entries.used_categories():
+        for name in entries.used_categories(self.used):
             seen.setdefault(name, Category(name))
         return list(seen.values())
 
@@ -253,13 +257,14 @@ def _open(path: Path, folders: list[Path] | tuple[Path, ...]) -> SnapshotLibrary
             renamed = dict(marshal.loads(meta["renamed"]))
             token = meta["token"].decode()
             files = [tuple(f) for f in marshal.loads(meta["files"])]
+            used = list(marshal.loads(meta["categories"]))
         except BaseException:
             db.close()
             raise
     except (sqlite3.Error, KeyError, ValueError, EOFError, TypeError, IndexError, OSError) as exc:
         log.warning("content snapshot %s cannot be read (%s); loading the library from its files", path, exc)
         return None
-    lib = SnapshotLibrary(infos=infos, problems=problems, renamed=renamed, token=token, files=files)
+    lib = SnapshotLibrary(infos=infos, problems=problems, renamed=renamed, token=token, files=files, used=used)
     lib.entries = _Entries(db, threading.Lock())
     return lib
 
@@ -283,6 +288,7 @@ def save_snapshot(library: Library, path: Path, folders: list[Path] | tuple[Path
                 "renamed": marshal.dumps(list(renamed.items())),
                 "token": secrets.token_hex(8).encode(),
                 "files": marshal.dumps(_folder_files(folders)),
+                "categories": marshal.dumps(list(dict.fromkeys(e.category for e in library.entries.values()))),
             }
             db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
             db.executemany(
