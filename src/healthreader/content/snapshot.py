@@ -154,7 +154,8 @@ class _Entries(MutableMapping[str, Entry]):
 
     def __iter__(self) -> Iterator[str]:
         ids = [i for i in self._ids() if i not in self._removed]
-        return iter([*ids, *(i for i in self._added if i not in set(ids))])
+        known = set(ids)
+        return iter([*ids, *(i for i in self._added if i not in known)])
 
     def __len__(self) -> int:
         if self._count is None:
