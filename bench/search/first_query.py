@@ -2,8 +2,8 @@
 """First query in a fresh process, spawn to results, as the reader's start does it, for one or more
 source trees measured in one run (their runs interleaved, so that the machine's load falls alike).
 
-    python bench/search/first_query.py /tmp/lib10k --index /tmp/bench10k/index --work /tmp/fq10k \\
-        --src src --src /tmp/before/src [--runs 7] [--query 肌肉萎缩]
+    python bench/search/first_query.py /tmp/lib10k --work /tmp/fq10k \\
+        --src src --index /tmp/now10k/index --src /tmp/before/src --index /tmp/before10k/index [--runs 7]
 
 A tree that has the content snapshot (healthreader.content.snapshot) starts as the app does: the
 library from the snapshot, the index opened with the content hash known for that snapshot; an older
@@ -87,7 +87,10 @@ def child(src: Path, lib: Path, index: Path, work: Path, query: str) -> tuple[di
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("library", type=Path)
-    ap.add_argument("--index", type=Path, required=True, help="a current index of the library (read only)")
+    ap.add_argument(
+        "--index", type=Path, action="append", required=True,
+        help="a current index of the library for each --src, in order (read only; one for all if given once)",
+    )  # fmt: skip
     ap.add_argument("--work", type=Path, required=True, help="scratch folder (emptied)")
     ap.add_argument("--src", type=Path, action="append", required=True)
     ap.add_argument("--runs", type=int, default=7)
@@ -96,12 +99,13 @@ def main() -> None:
     srcs = [s.resolve() for s in args.src]
     shutil.rmtree(args.work, ignore_errors=True)
     works = {s: args.work / f"tree{i}" for i, s in enumerate(srcs)}
+    indexes = {s: (args.index[i] if len(args.index) > 1 else args.index[0]).resolve() for i, s in enumerate(srcs)}
     for s in srcs:
-        child(s, args.library, args.index, works[s], args.query)  # writes the caches; warms the page cache
+        child(s, args.library, indexes[s], works[s], args.query)  # writes the caches; warms the page cache
     runs: dict[Path, list[tuple[dict, float, float]]] = {s: [] for s in srcs}
     for _ in range(args.runs):
         for s in srcs:
-            runs[s].append(child(s, args.library, args.index, works[s], args.query))
+            runs[s].append(child(s, args.library, indexes[s], works[s], args.query))
     load = os.getloadavg()
     print(f"Machine: {machine()}; load average {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} at the end")
     print(f"Library: {args.library}; query {args.query!r}; {args.runs} fresh processes per tree\n")
