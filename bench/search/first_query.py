@@ -75,12 +75,14 @@ def child(src: Path, lib: Path, index: Path, work: Path, query: str) -> tuple[di
         [sys.executable, "-c", CHILD, str(lib), str(index), str(work), query],
         env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
-    out, err = proc.communicate()
-    _, status, usage = os.wait4(proc.pid, 0) if proc.returncode is None else (0, 0, None)
+    # wait4, not communicate(): it gives this child's own peak RSS (the output is a line or two).
+    _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - started
-    if proc.returncode:
+    assert proc.stdout is not None and proc.stderr is not None
+    out, err = proc.stdout.read(), proc.stderr.read()
+    if os.waitstatus_to_exitcode(status):
         raise SystemExit(f"child failed: {err[-2000:]}")
-    rss = usage.ru_maxrss / 1024 if usage else float("nan")
+    rss = usage.ru_maxrss / 1024
     return json.loads(out.strip().splitlines()[-1]), wall, rss
 
 
