@@ -22,6 +22,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
@@ -32,6 +33,7 @@ CHILD = """
 import json, sys, time
 t0 = time.perf_counter()
 from pathlib import Path
+from typing import Any
 lib, index, work, query = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]), sys.argv[4]
 cache = work / "cache"
 try:
@@ -68,7 +70,7 @@ print(json.dumps({"import": t1 - t0, "load": t2 - t1, "open": t3 - t2, "query": 
 """
 
 
-def child(src: Path, lib: Path, index: Path, work: Path, query: str) -> tuple[dict, float, float]:
+def child(src: Path, lib: Path, index: Path, work: Path, query: str) -> tuple[dict[str, Any], float, float]:
     env = dict(os.environ, PYTHONPATH=str(src))
     started = time.perf_counter()
     proc = subprocess.Popen(
@@ -104,7 +106,7 @@ def main() -> None:
     indexes = {s: (args.index[i] if len(args.index) > 1 else args.index[0]).resolve() for i, s in enumerate(srcs)}
     for s in srcs:
         child(s, args.library, indexes[s], works[s], args.query)  # writes the caches; warms the page cache
-    runs: dict[Path, list[tuple[dict, float, float]]] = {s: [] for s in srcs}
+    runs: dict[Path, list[tuple[dict[str, Any], float, float]]] = {s: [] for s in srcs}
     for _ in range(args.runs):
         for s in srcs:
             runs[s].append(child(s, args.library, indexes[s], works[s], args.query))
