@@ -22,6 +22,10 @@ NOT_BEFORE_FIRST_PAINT = [
     "urllib.request",
     "healthreader.search",
     "whoosh",
+    # Printing: its page layout, print queues and preview only when a reader prints.
+    "healthreader.ui.printing.document",
+    "healthreader.ui.printing.preview",
+    "healthreader.printjobs",
 ]
 
 SCRIPT = """

@@ -12,6 +12,7 @@ import logging
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtPrintSupport import QPrinter
@@ -19,13 +20,16 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from healthreader.config import Settings
 from healthreader.content import Entry, Library
-from healthreader.printjobs import Outcome, Printer
 from healthreader.render import PageLabels
 from healthreader.ui.common.files import ask_file_name, documents_folder
-from healthreader.ui.printing import document as printing
-from healthreader.ui.printing.document import PrintError, PrintOptions
-from healthreader.ui.printing.jobs import PrinterDiscovery, PrintJob, outcome_text, status_text
-from healthreader.ui.printing.preview import QueueChoice
+
+if TYPE_CHECKING:
+    from healthreader.printjobs import Outcome, Printer
+    from healthreader.ui.printing.document import PrintOptions
+    from healthreader.ui.printing.jobs import PrintJob
+
+# The page layout, print queues and preview are imported when a reader prints, not before the
+# window's first paint (python -X importtime: a tenth of the start's imports).
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +82,8 @@ class PrintActions(QObject):
 
     # --- options ---------------------------------------------------------------------------------
     def _options(self, section: str) -> PrintOptions:
+        from healthreader.ui.printing.document import PrintOptions
+
         return PrintOptions(
             section=section or None,
             large_print=bool(self._settings.get("large_print")),
@@ -102,6 +108,8 @@ class PrintActions(QObject):
         self._discover(lambda printers, reason: self._print_with(entry, section, printers, reason))
 
     def _discover(self, then: Callable[[list[Printer], str], None]) -> None:
+        from healthreader.ui.printing.jobs import PrinterDiscovery
+
         discovery = PrinterDiscovery(self)
         discovery.found.connect(then)
         discovery.found.connect(discovery.deleteLater)
@@ -125,6 +133,8 @@ class PrintActions(QObject):
             return self.tr(
                 "The printing service of this computer is not running. You can save the article as a PDF and print it elsewhere."
             )
+        from healthreader.ui.printing import document as printing
+
         return str(printing.no_printer_error())
 
     @Slot(object, str)
@@ -148,6 +158,10 @@ class PrintActions(QObject):
     def _open_preview(self, entry: Entry | None, section: str, printers: list[Printer]) -> None:
         if entry is None:
             return
+        from healthreader.ui.printing import document as printing
+        from healthreader.ui.printing.document import PrintError
+        from healthreader.ui.printing.preview import QueueChoice
+
         chosen = next((p for p in printers if p.is_default), printers[0] if printers else None)
         try:
             o = self._options(section)
@@ -179,6 +193,10 @@ class PrintActions(QObject):
     ) -> None:
         """The pages as previewed go to ``queue`` as a job followed in a worker; the reader hears
         what becomes of it (``print_status``), not only that the button was pressed."""
+        from healthreader.ui.printing import document as printing
+        from healthreader.ui.printing.document import PrintError
+        from healthreader.ui.printing.jobs import PrintJob, status_text
+
         try:
             data, pages = printing.layout_pdf(
                 entry, self._library, painter.pageLayout(), self._options(section), self._labels
@@ -213,6 +231,8 @@ class PrintActions(QObject):
         dialog.accept()
 
     def _sent(self, job: PrintJob, outcome: Outcome) -> None:
+        from healthreader.ui.printing.jobs import outcome_text
+
         self._jobs = [j for j in self._jobs if j is not job]
         log.info("print of %r on %s: %s %s", job.title, job.printer, outcome.state, outcome.reason)
         # A printed job's note goes away by itself; a problem stays until the reader closes it.
@@ -227,6 +247,9 @@ class PrintActions(QObject):
         if not self._has_entry(entry):
             return None
         assert entry is not None
+        from healthreader.ui.printing import document as printing
+        from healthreader.ui.printing.document import PrintError
+
         title = printing.section_title(entry, section) if section else None
         if section and title is None:
             self._show_error(self.tr("This section is no longer in the article."))
