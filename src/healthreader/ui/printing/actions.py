@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from healthreader.config import Settings
@@ -24,6 +23,8 @@ from healthreader.render import PageLabels
 from healthreader.ui.common.files import ask_file_name, documents_folder
 
 if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
     from healthreader.printjobs import Outcome, Printer
     from healthreader.ui.printing.document import PrintOptions
     from healthreader.ui.printing.jobs import PrintJob
