@@ -161,15 +161,18 @@ def stat_signature(library: Library) -> str:
     return h.hexdigest()
 
 
-def cached_content_hash(library: Library, cache_file: Path | None) -> str:
+def cached_content_hash(
+    library: Library, cache_file: Path | None, compute: Callable[[Library], str] | None = None
+) -> str:
     """``content_hash``, remembered in ``cache_file`` against ``stat_signature``.
 
     Reading every entry costs about a second at 10,000 entries; statting them costs a few tens of
     milliseconds.  The full hash is what the manifest holds (mtimes change when a library is copied
     or installed), so it is computed again whenever any file's size or mtime changed.
     """
+    compute = compute or content_hash
     if cache_file is None:
-        return content_hash(library)
+        return compute(library)
     signature = stat_signature(library)
     try:
         # Bounded: a damaged cache (100,000 brackets, a named pipe) costs a rehash, never the start.
@@ -178,7 +181,7 @@ def cached_content_hash(library: Library, cache_file: Path | None) -> str:
             return str(cached["content_hash"])
     except (OSError, ValueError, AttributeError):
         pass
-    digest = content_hash(library)
+    digest = compute(library)
     try:
         cache_file.parent.mkdir(parents=True, exist_ok=True)
         tmp = cache_file.with_name(cache_file.name + ".tmp")
@@ -774,6 +777,7 @@ class IndexManager:
         self.prebuilt_dirs = [Path(p) for p in (prebuilt_index_dirs() if prebuilt_dirs is None else prebuilt_dirs)]
         self._lexicon = lexicon
         self._hash: str | None = None
+        self._digests: Digests | None = None
 
     @property
     def lexicon(self) -> Lexicon:
@@ -784,8 +788,14 @@ class IndexManager:
     @property
     def expected_hash(self) -> str:
         if self._hash is None:
-            self._hash = cached_content_hash(self.library, self.hash_cache)
+            self._hash = cached_content_hash(self.library, self.hash_cache, self._read_digests)
         return self._hash
+
+    def _read_digests(self, library: Library) -> str:
+        # Reading every file for the hash gives each entry's hash too: an update that follows (the
+        # files changed) needs them, and need not read the files again.
+        self._digests = source_digests(library)
+        return self._digests.content_hash
 
     def candidates(self) -> list[Path]:
         return [*self.prebuilt_dirs, self.user_dir]
@@ -824,7 +834,9 @@ class IndexManager:
             if not (base / MANIFEST).is_file():
                 continue
             try:
-                manifest = update_index(self.library, base, self.user_dir, lexicon=self.lexicon, progress=progress)
+                manifest = update_index(
+                    self.library, base, self.user_dir, lexicon=self.lexicon, progress=progress, digests=self._digests
+                )
             except IndexBuildError as exc:
                 log.info("%s", exc)
                 return None

@@ -267,3 +267,24 @@ def test_a_library_copied_to_another_folder_is_still_updated_not_rebuilt(real_co
     service = SearchService.open(load_library([moved]), user, prebuilt_dirs=[])
     assert _segments(user) == 2 and _ids(service, "斑马鱼疗法") == ["facial-palsy"]
     service.close()
+
+
+@pytest.mark.parametrize("hash_cache", [False, True])
+def test_an_update_reads_the_library_files_once(
+    lib: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hash_cache: bool
+) -> None:
+    """The content hash that finds the index stale gives each entry's hash too, for the update."""
+    user, cache = tmp_path / "index", (tmp_path / "cache" if hash_cache else None)
+    SearchService.open(load_library([lib]), user, prebuilt_dirs=[], cache_dir=cache).close()
+    edit_ten_files(lib)
+    reads: list[int] = []
+    real = index_module.source_digests
+
+    def counted(library: object) -> index_module.Digests:
+        reads.append(1)
+        return real(library)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(index_module, "source_digests", counted)
+    service = SearchService.open(load_library([lib]), user, prebuilt_dirs=[], cache_dir=cache)
+    assert len(reads) == 1 and _segments(user) == 2
+    service.close()
