@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+from healthreader.paths import DataPaths
 from tests.conftest import ROOT
 
 
@@ -45,6 +47,27 @@ def test_mianta_alone_does_not_offer_the_two_syllable_word(data_dir: Path, tiny_
     seen = drive("mianta", "面瘫", data_dir, tiny_library)
     assert "面瘫" not in seen["offered"] and seen["offered"][0] == "面他", seen
     assert seen["box"] == "", seen
+
+
+def test_mianta_on_the_keys_then_mian_tan_picked_from_the_search_boxs_drop_down_searches_it(
+    data_dir: Path, real_index: Path
+) -> None:
+    # The keyboard cannot offer 面瘫 for "mianta" (above); the kiosk can: while the keyboard still holds
+    # the pinyin it spells (mian'ta), a row under the search box offers the library's words that start
+    # so, shortest first, each a finger's height.  A tap on 面瘫 searches it, and the keyboard is left
+    # with nothing half-typed.  The bundled library: it has the word 面瘫 (the tiny one only inside a
+    # heading), with its index as after a first start.
+    shutil.copytree(real_index, DataPaths.at(data_dir).index_dir)
+    seen = drive("mianta", "面瘫", data_dir, ROOT / "content", "--from-box")
+    assert "面瘫" not in seen["offered"], seen  # the keyboard's own list, as before
+    assert seen["suggested"][0] == "面瘫", seen
+    assert seen["row_height"] >= 48 and seen["row_below_box"], seen
+    assert seen["box"] == "面瘫", seen
+    assert seen["location"] == "search:?q=%E9%9D%A2%E7%98%AB" and seen["title"].startswith("面瘫"), seen
+    page = seen["page"].replace("\u2060", "")  # the results page (word joiners keep its links whole)
+    assert page.startswith("Search: 面瘫") and "面神经麻痹（面瘫）  Article" in page, seen
+    # Nothing of "mianta" is left on the keyboard (its list now holds what may follow 面瘫), nor the row.
+    assert "面他" not in seen["keyboard_after"] and seen["row_after"] is False, seen
 
 
 def test_the_keyboard_learns_nothing_a_patient_picks(data_dir: Path, tiny_library: Path) -> None:

@@ -11,11 +11,11 @@ from pathlib import Path
 
 os.environ["QT_IM_MODULE"] = "qtvirtualkeyboard"
 
-from PySide6.QtCore import QLocale, QPointF, Qt  # noqa: E402
+from PySide6.QtCore import QLocale, QPoint, QPointF, Qt  # noqa: E402
 from PySide6.QtGui import QGuiApplication  # noqa: E402
 from PySide6.QtQuick import QQuickItem, QQuickWindow  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication, QFrame, QPushButton  # noqa: E402
 
 from healthreader.config.kiosk import KioskPolicy  # noqa: E402
 from healthreader.paths import DataPaths  # noqa: E402
@@ -41,6 +41,7 @@ def click(window: QQuickWindow, item: QQuickItem) -> None:
 def main() -> None:
     typed, pick, data, library = sys.argv[1], sys.argv[2], Path(sys.argv[3]), Path(sys.argv[4])
     next_patient = "--next-patient" in sys.argv[5:]
+    from_box = "--from-box" in sys.argv[5:]  # pick from the search box's drop-down, not the keyboard's list
     QLocale.setDefault(QLocale("zh_CN"))  # the keyboard opens in the locale's layout: pinyin
     app = QApplication([sys.argv[0]])
     # The preview's 1280 px window: on the 800 px offscreen screen a full-screen kiosk's toolbar would
@@ -50,6 +51,10 @@ def main() -> None:
     )
     window.show()
     QTest.qWaitForWindowExposed(window)
+    for _ in range(300):  # the search index, opened or built on its thread
+        if window.search is not None and window.search.is_ready:
+            break
+        QTest.qWait(100)
     box = window.search_box
     window.activateWindow()
     box.setFocus()
@@ -72,16 +77,44 @@ def main() -> None:
         if isinstance(text, str) and text and item.isVisible() and item.property("key") is not None:
             keys.setdefault(text, item)
 
+    def candidates() -> list[str]:
+        """What the keyboard's candidate list offers now."""
+        offered: list[str] = []
+        for view in [it for it in items(panel.contentItem()) if "ListView" in it.metaObject().className()]:
+            model = view.property("model")
+            if model is not None and hasattr(model, "rowCount") and model.rowCount():
+                offered = [model.data(model.index(r, 0), Qt.ItemDataRole.DisplayRole) for r in range(model.rowCount())]
+        return offered
+
     def type_and_pick() -> list[str]:
         for letter in typed:
             click(panel, keys[letter])
         QTest.qWait(300)
-        lists = [it for it in items(panel.contentItem()) if "ListView" in it.metaObject().className()]
-        offered: list[str] = []
-        for view in lists:
-            model = view.property("model")
-            if model is not None and hasattr(model, "rowCount") and model.rowCount():
-                offered = [model.data(model.index(r, 0), Qt.ItemDataRole.DisplayRole) for r in range(model.rowCount())]
+        offered = candidates()
+        if from_box:
+            row = window.findChild(QFrame, "spellingWords")
+            for _ in range(100):  # the words come from the search thread: on a loaded machine, seconds
+                if row.isVisible() and any(b.text() == pick for b in row.findChildren(QPushButton)):
+                    break
+                QTest.qWait(100)
+            QTest.qWait(300)  # and any words for a later letter, still on their way
+            in_box["suggested"] = [b.text() for b in row.findChildren(QPushButton)] if row.isVisible() else []
+            button = next((b for b in row.findChildren(QPushButton) if b.text() == pick), None)
+            if button is not None and row.isVisible():
+                in_box["row_height"] = button.height()
+                in_box["row_below_box"] = (
+                    row.mapToGlobal(QPoint(0, 0)).y() >= box.mapToGlobal(QPoint(0, box.height())).y()
+                )
+                window.grab().save(str(data / "words.png"))
+                QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+                for _ in range(100):  # the results, from the search thread
+                    if window.current_location().is_search and "results" in window.viewer.toPlainText():
+                        break
+                    QTest.qWait(100)
+                QTest.qWait(300)
+                in_box["keyboard_after"] = candidates()
+                in_box["row_after"] = row.isVisible()
+            return offered
         delegate = next(
             (it for it in items(panel.contentItem()) if it.property("text") == pick and it.isVisible()), None
         )
@@ -93,8 +126,15 @@ def main() -> None:
         return offered
 
     controller = window.findChild(KioskController)
+    in_box: dict[str, object] = {}
     offered = type_and_pick()
-    found = {"box": box.text(), "location": window.current_location().to_string(), "title": window.windowTitle()}
+    found = {
+        "box": box.text(),
+        **in_box,
+        "location": window.current_location().to_string(),
+        "title": window.windowTitle(),
+        "page": window.viewer.toPlainText()[:2000],
+    }
     again: list[str] = []
     if next_patient:
         # The next patient, after the reset between patients: the same keys, and what is offered first.

@@ -52,6 +52,7 @@ from healthreader.store import UserStore
 from healthreader.ui.bookmarks.panel import BookmarksPanel
 from healthreader.ui.common.scale import LARGE_UI_FACTOR, scale_sizes
 from healthreader.ui.kiosk.qr import QrDialog
+from healthreader.ui.kiosk.words import SpellingWords
 from healthreader.ui.printing import document as printing
 from healthreader.ui.printing.document import PrintError, PrintOptions
 from healthreader.ui.printing.jobs import PrinterDiscovery, PrintJob, cancel_job_later, outcome_text, status_text
@@ -385,6 +386,7 @@ class KioskController(QObject):
         super().__init__(window)
         self.setObjectName("kioskController")
         self.window = window
+        self.words = SpellingWords(window.search_box, window)
         self.policy = policy
         self.session = session
         self.guard = guard
@@ -473,6 +475,9 @@ class KioskController(QObject):
         # Qt Virtual Keyboard's pinyin engine learns no words typed into sensitive fields: what one
         # patient searched for must not be offered first to the next.
         w.search_box.setInputMethodHints(w.search_box.inputMethodHints() | Qt.InputMethodHint.ImhSensitiveData)
+        # The keyboard's pinyin engine offers 面他 for "mianta", never 面瘫: the box offers the library's
+        # words for the pinyin still being spelled.
+        w.search_box.offer_words_while_spelling()
         for child in w.findChildren(QWidget):
             child.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
             self._scrub(child)
@@ -675,6 +680,7 @@ class KioskController(QObject):
                 return True
             if t == QEvent.Type.Resize:
                 self._place_search_box()
+                self.words.clear()  # placed for the box where it was; the next letter places them again
             if t in (QEvent.Type.WindowStateChange, QEvent.Type.Hide, QEvent.Type.Resize):
                 if not self._allow_close and not self._is_full_screen():
                     self._restore_timer.start()
@@ -789,6 +795,7 @@ class KioskController(QObject):
         w.search_box.setText("")
         w.search_box.model.clear()
         w.search_box.completer_.popup().hide()
+        self.words.clear()
         w.forget_session()
         old = w.store
         if old is not None:

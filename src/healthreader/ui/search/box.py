@@ -6,6 +6,13 @@ method (肌肉委缩) the first item offers the correction ("Did you mean 肌肉
 The suggestions come from the search controller (off the UI thread); this widget only shows them.
 A QCompleter in unfiltered-popup mode shows the list and handles the arrow keys and Enter, while the
 typed text stays in the box.
+
+On a kiosk's on-screen keyboard the box also finds words while the keyboard still holds the pinyin
+being spelled (its preedit, "mian'ta"): Qt's pinyin engine reads "mianta" as mian+ta and never offers
+面瘫, but the library's own names know that the patient is on the way to 面瘫.  They are words, as an
+input method's candidates are (``wordsOffered``; the kiosk shows them), and ``take_word`` searches one.
+They are not put in the drop-down: a popup window takes the input focus, and the keyboard then commits
+what it holds ("m" became 没) and its next keys land on the popup.
 """
 
 from __future__ import annotations
@@ -14,7 +21,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPoint, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QGuiApplication, QInputMethodEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -25,10 +32,18 @@ ALL_RESULTS = "\x00all"
 CORRECTED = "\x00corrected"
 
 
+def spelling(preedit: str) -> str:
+    """The pinyin an input method holds uncommitted ("mian'ta", "mian ta"), as the suggestions read it
+    ("mianta"); "" when it spells nothing (no Latin letter: a preedit already in characters)."""
+    squashed = "".join(c for c in preedit if c not in "' ")
+    return squashed if any("a" <= c.lower() <= "z" for c in squashed) else ""
+
+
 class SearchBox(QLineEdit):
     suggestRequested = Signal(str)
     searchRequested = Signal(str)
     entryRequested = Signal(str, str)  # entry id, anchor
+    wordsOffered = Signal(list)  # the library's words for the pinyin being spelled; [] when none
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,7 +66,13 @@ class SearchBox(QLineEdit):
         self._wants_suggestions = False
         self._display: Callable[[str], str] | None = None  # library text as shown (traditional characters)
         self._labels = {"article": self.tr("Article"), "qa": self.tr("Q&A")}
+        self._words_for_spelling = False
+        self._spelling = ""  # the pinyin the input method holds uncommitted, when words are offered for it
         self.set_ready(False)
+
+    def offer_words_while_spelling(self, on: bool = True) -> None:
+        """Offer the library's words for the pinyin an on-screen keyboard still holds (a kiosk)."""
+        self._words_for_spelling = on
 
     def set_text_transform(self, transform: Callable[[str], str] | None) -> None:
         """Show the library's titles converted (traditional characters); what the reader typed stays."""
@@ -74,12 +95,34 @@ class SearchBox(QLineEdit):
             self.model.clear()
             self.completer_.popup().hide()
 
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
+        super().inputMethodEvent(event)
+        if not self._words_for_spelling:
+            return
+        spelled = spelling(event.preeditString())
+        if spelled == self._spelling:
+            return
+        self._spelling = spelled
+        if spelled:
+            # The word being spelled alone, as an input method's candidates are: 左侧 + "mianta" offers
+            # 面瘫 (to follow 左侧), not names that start 左侧面….
+            self._wants_suggestions = True
+            self.suggestRequested.emit(spelled)
+        else:
+            self.wordsOffered.emit([])
+            if not event.commitString():  # spelling rubbed out (a commit asks again through textEdited)
+                self._edited(self.text())
+
     def show_suggestions(self, suggestions: list[Any]) -> None:
         """Fill the drop-down; ``suggestions`` are search.Suggestion objects."""
-        typed = self.text()
+        typed = self.text() + self._spelling
         self.model.clear()
         if not typed.strip() or not self.hasFocus() or not self._wants_suggestions:
             self.completer_.popup().hide()
+            return
+        if self._spelling:
+            self.completer_.popup().hide()
+            self.wordsOffered.emit(self._words(suggestions))
             return
         corrected = ""
         for s in suggestions:
@@ -126,6 +169,31 @@ class SearchBox(QLineEdit):
         x = min(0, window.width() - left - width)  # the right edge inside the window
         x = max(x, -left)  # and the left edge too
         return QRect(x, 0, width, self.height())
+
+    def _words(self, suggestions: list[Any]) -> list[str]:
+        """The names the suggestions were found by, as words to search: shortest first, as an input
+        method offers the word before the phrases that start with it (面瘫 before 面瘫后遗症和面肌痉挛)."""
+        words: list[str] = []
+        for s in suggestions:
+            if s.corrected:
+                continue  # a correction of characters typed before: not what is being spelled
+            name = s.label.split(" › ", 1)[-1] if s.kind == "heading" else s.label
+            if self._display is not None:
+                name = self._display(name)
+            if name not in words:
+                words.append(name)
+        return sorted(words, key=len)
+
+    def take_word(self, word: str) -> None:
+        """Search ``word`` in place of the pinyin being spelled: the keyboard drops what it holds
+        (commits nothing, offers nothing more) and the box shows what was typed before, then the word."""
+        self._spelling = ""
+        self._wants_suggestions = False
+        before = self.text()
+        QGuiApplication.inputMethod().reset()
+        self.setText(before + word)
+        self.wordsOffered.emit([])
+        self.searchRequested.emit(self.text())
 
     def suggestion_labels(self) -> list[str]:
         return [self.model.item(i).text() for i in range(self.model.rowCount())]
