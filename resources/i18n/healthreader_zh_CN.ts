@@ -1554,6 +1554,13 @@ An offline reader for health information.</source>
     </message>
 </context>
 <context>
+    <name>SpellingWords</name>
+    <message>
+        <source>Words for what you are typing</source>
+        <translation>与正在输入的拼音相符的词语</translation>
+    </message>
+</context>
+<context>
     <name>StaffView</name>
     <message>
         <source>Staff view</source>

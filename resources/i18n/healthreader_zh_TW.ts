@@ -1554,6 +1554,13 @@ An offline reader for health information.</source>
     </message>
 </context>
 <context>
+    <name>SpellingWords</name>
+    <message>
+        <source>Words for what you are typing</source>
+        <translation>與正在輸入的拼音相符的詞語</translation>
+    </message>
+</context>
+<context>
     <name>StaffView</name>
     <message>
         <source>Staff view</source>
