@@ -68,6 +68,8 @@ def test_mianta_on_the_keys_then_mian_tan_picked_from_the_search_boxs_drop_down_
     assert page.startswith("Search: 面瘫") and "面神经麻痹（面瘫）  Article" in page, seen
     # Nothing of "mianta" is left on the keyboard (its list now holds what may follow 面瘫), nor the row.
     assert "面他" not in seen["keyboard_after"] and seen["row_after"] is False, seen
+    # And the keyboard goes, as after Enter: the results are not left under it (seen on Xvfb).
+    assert seen["keyboard_shown_after"] is False, seen
 
 
 def test_the_keyboard_learns_nothing_a_patient_picks(data_dir: Path, tiny_library: Path) -> None:

@@ -114,6 +114,7 @@ def main() -> None:
                 QTest.qWait(300)
                 in_box["keyboard_after"] = candidates()
                 in_box["row_after"] = row.isVisible()
+                in_box["keyboard_shown_after"] = panel.isVisible()
             return offered
         delegate = next(
             (it for it in items(panel.contentItem()) if it.property("text") == pick and it.isVisible()), None

@@ -478,6 +478,10 @@ class KioskController(QObject):
         # The keyboard's pinyin engine offers 面他 for "mianta", never 面瘫: the box offers the library's
         # words for the pinyin still being spelled.
         w.search_box.offer_words_while_spelling()
+        # A search, or a suggestion chosen, answers the keyboard: it goes, and the page is not left under
+        # it (on Xvfb the results page was half covered after a word was tapped).
+        w.search_box.searchRequested.connect(self._hide_keyboard)
+        w.search_box.entryRequested.connect(self._hide_keyboard)
         for child in w.findChildren(QWidget):
             child.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
             self._scrub(child)
@@ -507,6 +511,9 @@ class KioskController(QObject):
             self.policy.bookmarks,
             "set" if self.guard.has_pin else "NOT set",
         )
+
+    def _hide_keyboard(self, *_: object) -> None:
+        QGuiApplication.inputMethod().hide()
 
     def _apply_stylesheet(self, large: bool) -> None:
         """The kiosk's sizes, and under large type all of them larger: its sheet fixes the font sizes
