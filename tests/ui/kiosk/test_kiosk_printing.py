@@ -214,3 +214,28 @@ def test_a_patient_who_chose_traditional_characters_gets_them_on_paper(
     (tmp_path / "sent.pdf").write_bytes(sent[0])
     out = subprocess.run(["pdftotext", str(tmp_path / "sent.pdf"), "-"], capture_output=True, text=True, check=True)
     assert "面部肌肉萎縮測試文章" in out.stdout and "萎缩" not in out.stdout, out.stdout[:300]
+
+
+def test_the_page_that_comes_out_of_the_printer_carries_the_entrys_qr_code(
+    qtbot,
+    open_window,  # noqa: F811
+    cups: CupsServer,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    """A kiosk's handout through a real CUPS queue: the page cups-pdf wrote (what a printer would put
+    on paper) is drawn by pdftoppm and its code read by zbarimg: the clinic's address for the entry,
+    with its id and the library's version."""
+    from tests.ui.kiosk.test_handout_qr import last_page_codes
+
+    before = set(cups.pdfs())
+    window = open_window(printing=True, entry_url="https://clinic.example/hr/{id}")
+    c = controller_of(window)
+    monkeypatch.setattr(c, "_ask", lambda text: True)
+    window.open_location(Location("alpha"))
+    window.actions_["print"].trigger()
+    qtbot.waitUntil(lambda: "Printed" in window.infobar.text(), timeout=30000)
+    qtbot.waitUntil(lambda: len([p for p in cups.pdfs() if p not in before]) == 1, timeout=30000)
+    printed = next(p for p in cups.pdfs() if p not in before)
+    codes, _ = last_page_codes(printed.read_bytes(), tmp_path)
+    assert codes == ["https://clinic.example/hr/alpha?v=1.0"]
