@@ -69,7 +69,7 @@ def test_the_words_for_mianta_are_under_the_box_and_a_tap_on_mian_tan_searches_i
     window = kiosk()
     box = window.search_box
     spell(window, "mian'ta")
-    qtbot.waitUntil(lambda: len(shown_words(window)) > 0)
+    qtbot.waitUntil(lambda: len(shown_words(window)) > 0, timeout=20000)
     buttons = shown_words(window)
     assert [b.text() for b in buttons][0] == "面瘫"
     for b in buttons:  # a finger's size, whole, in a row under the box, inside the window
@@ -83,7 +83,7 @@ def test_the_words_for_mianta_are_under_the_box_and_a_tap_on_mian_tan_searches_i
     assert box.text() == ""  # nothing committed yet
 
     qtbot.mouseClick(buttons[0], Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "results" in window.viewer.toPlainText())
+    qtbot.waitUntil(lambda: "results" in window.viewer.toPlainText(), timeout=20000)
     assert box.text() == "面瘫"
     assert window.current_location() == Location(query="面瘫")
     assert window.windowTitle().startswith("面瘫")
@@ -106,14 +106,14 @@ def test_words_follow_what_was_typed_before_and_the_characters_shown(qtbot, kios
 def test_the_row_goes_when_the_spelling_is_rubbed_out_finds_nothing_or_the_next_patient_comes(qtbot, kiosk) -> None:
     window = kiosk()
     spell(window, "mian'ta")
-    qtbot.waitUntil(lambda: len(shown_words(window)) > 0)
+    qtbot.waitUntil(lambda: len(shown_words(window)) > 0, timeout=20000)
     spell(window, "")  # backspace to nothing
     qtbot.waitUntil(lambda: shown_words(window) == [])
     spell(window, "xq'zzz'q")  # no word of the library is spelled so
     qtbot.wait(500)
     assert shown_words(window) == []
     spell(window, "mian'ta")
-    qtbot.waitUntil(lambda: len(shown_words(window)) > 0)
+    qtbot.waitUntil(lambda: len(shown_words(window)) > 0, timeout=20000)
     window.findChild(KioskController).reset()
     assert shown_words(window) == []
     assert window.search_box.text() == ""
