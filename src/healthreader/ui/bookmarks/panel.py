@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractListModel,
     QDate,
+    QEvent,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
@@ -51,6 +52,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -395,9 +397,18 @@ class BookmarksPanel(QWidget):
         self.tabs.currentChanged.connect(self._tab_changed)
         self.message = MessageBar(self.tr("Close"), self)
         self.message.action_button.clicked.connect(self.undo_remove)
+        # In a scroll area: the panel's rows of finger-sized controls (a kiosk with large type) asked
+        # for more height than an 800×600 screen has, and a sidebar asks for its tallest page even
+        # while another is shown, so the window grew past the screen; short of room, it scrolls.
+        room = self._room = QScrollArea(self)
+        room.setObjectName("bookmarksRoom")
+        room.setWidget(self.tabs)
+        room.setWidgetResizable(True)
+        room.setFrameShape(QFrame.Shape.NoFrame)
+        room.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.tabs, 1)
+        layout.addWidget(room, 1)
         layout.addWidget(self.message)
         self.refresh()
 
@@ -446,13 +457,17 @@ class BookmarksPanel(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self.filter_edit, 1)
-        options = QHBoxLayout()
-        options.addWidget(self.order_combo)
-        options.addWidget(self.folder_combo, 1)
-        # Two by two: four buttons in a row made the sidebar 380 px wide, too much of a small window.
+        # Two by two: four buttons in a row made the sidebar 380 px wide, too much of a small window;
+        # and one under another where two side by side do not fit (see _reflow).
+        options = QGridLayout()
         buttons = QGridLayout()
-        for n, b in enumerate((self.open_button, self.note_button, self.move_button, self.remove_button)):
-            buttons.addWidget(b, n // 2, n % 2)
+        controls: tuple[QWidget, ...] = (self.open_button, self.note_button, self.move_button, self.remove_button)
+        self._grids: tuple[tuple[QGridLayout, tuple[QWidget, ...]], ...] = (
+            (options, (self.order_combo, self.folder_combo)),
+            (buttons, controls),
+        )
+        self._columns = 0
+        self._lay_out_grids(2)
         layout = QVBoxLayout(page)
         layout.addLayout(top)
         layout.addLayout(options)
@@ -543,8 +558,42 @@ class BookmarksPanel(QWidget):
         except StoreError:
             return None  # unknown: the next showing reloads
 
+    def _lay_out_grids(self, columns: int) -> None:
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for grid, widgets in self._grids:
+            for widget in widgets:
+                grid.removeWidget(widget)
+            for n, widget in enumerate(widgets):
+                grid.addWidget(widget, n // columns, n % columns)
+
+    def _reflow(self) -> None:
+        """Controls side by side while two fit beside each other, else one under another: a kiosk's
+        finger-sized buttons in large type need 374 px side by side, and an 800×600 kiosk's sidebar
+        has 316 (移到文件夹 and 删除 were cut at its edge)."""
+        room = self._room
+        available = room.width() - room.verticalScrollBar().sizeHint().width() - 24  # the page's margins
+        needed = 0
+        for grid, widgets in self._grids:
+            pairs = [widgets[i : i + 2] for i in range(0, len(widgets), 2)]
+            for pair in pairs:
+                needed = max(needed, sum(w.minimumSizeHint().width() for w in pair) + grid.spacing() * (len(pair) - 1))
+        self._lay_out_grids(2 if needed <= available else 1)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self._reflow()
+
+    def changeEvent(self, event: Any) -> None:
+        super().changeEvent(event)
+        # Larger type makes the controls wider: do two still fit side by side?
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            QTimer.singleShot(0, self, self._reflow)
+
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
+        self._reflow()
         if self._drawn_revision is None or self._drawn_revision != self._revision():
             self.refresh()
 
