@@ -700,7 +700,8 @@ def test_read_aloud_is_a_large_button_offered_only_when_it_can_read(qtbot, open_
     qtbot.waitUntil(lambda: c.read_button.isVisible(), timeout=5000)
     button = c.read_button
     assert button.height() >= 48 and button.width() >= 48
-    assert button.text() == "Read aloud" and button.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextUnderIcon
+    # Named beside its icon (under it, the banner did not leave an 800×600 kiosk room).
+    assert button.text() == "Read aloud" and button.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert button.text() == "Stop"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
@@ -730,3 +731,22 @@ def test_the_pin_is_checked_while_the_screen_keeps_moving(qtbot, open_window) ->
     qtbot.mouseClick(pad.unlock_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: c.is_unlocked, timeout=10000)
     assert not window.isVisible()
+
+
+@pytest.mark.parametrize("where", ["home", "article"])
+def test_a_printing_kiosk_fits_an_800x600_screen(qtbot, open_window, where: str) -> None:
+    # Seen on Xvfb 800×600 with printing on: the window was at least 635 px high, the status bar and
+    # the foot of the page below the screen (the banner's 打印 button, named under its icon, made the
+    # banner 106 px).
+    window = open_window(preview=True, printing=True)
+    if where == "article":
+        window.open_location(Location("alpha"))
+    window.resize(800, 600)
+    qtbot.wait(100)
+    assert window.minimumSizeHint().height() <= 600, window.minimumSizeHint()
+    assert window.height() <= 600
+    bar = window.statusBar()
+    assert bar.isVisible() and bar.mapTo(window, bar.rect().bottomLeft()).y() < 600
+    printing = controller_of(window).banner.widgetForAction(window.actions_["print"])
+    assert printing.isVisible() and printing.height() >= 48 and printing.width() >= 48
+    assert printing.text() == "Print" and not printing.icon().isNull()

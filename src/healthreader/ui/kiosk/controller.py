@@ -109,7 +109,7 @@ TAP_WINDOW_S = 3.0
 # Touch targets of at least 44 px (WCAG 2.5.5), bigger type, no hover-only affordances.
 KIOSK_STYLESHEET = """
 QWidget { font-size: 15pt; }
-QToolBar { spacing: 8px; padding: 4px; }
+QToolBar { spacing: 8px; padding: 2px; }  /* three rows of 4 px left an 800x600 kiosk 2 px too tall */
 QToolBar QToolButton { min-height: 48px; min-width: 56px; padding: 4px 6px; margin: 2px; }
 QPushButton { min-height: 48px; min-width: 96px; padding: 4px 18px; }
 QLineEdit { min-height: 48px; padding: 0 8px; }
@@ -537,7 +537,7 @@ class KioskController(QObject):
         bar.setMovable(False)
         bar.setFloatable(False)
         bar.toggleViewAction().setEnabled(False)
-        bar.setIconSize(QSize(48, 48))
+        bar.setIconSize(QSize(32, 32))
         self.logo = QLabel()
         self.logo.setObjectName("kioskLogo")
         self.logo.setPixmap(QIcon(str(resource("icons", "healthreader.svg"))).pixmap(56, 56))
@@ -557,7 +557,9 @@ class KioskController(QObject):
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bar.addWidget(spacer)
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+        # Named beside the icon: under it, the buttons made the banner 106 px high, and a printing kiosk
+        # no longer fitted an 800×600 screen.
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         # Read aloud and print on the banner, not the crowded toolbar: large buttons with their names,
         # never in an overflow menu.  Read aloud (朗读, 停止 while it reads) shows only once the
         # speech engine has said it can read: see offer_read_aloud.
