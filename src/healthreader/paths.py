@@ -9,6 +9,8 @@ folder Qt's ``QStandardPaths.AppDataLocation`` names on Linux (``$XDG_DATA_HOME/
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -66,6 +68,28 @@ def default_data_dir() -> Path:
     return base / APP_NAME
 
 
+def _temporary_folder() -> Path:
+    """A private temporary folder named for this process (``HealthReader-<pid>-…``).  The window and the
+    command line remove theirs when they end; a process killed (SIGKILL, a power cut) never does, so
+    first the folders of processes that are gone are removed: a kiosk on a read-only home starts
+    every morning, and each start must not leave one (with an index of megabytes) behind."""
+    base = Path(tempfile.gettempdir())
+    pattern = re.compile(re.escape(APP_NAME) + r"-(\d+)-")
+    for folder in base.glob(f"{APP_NAME}-*"):
+        m = pattern.match(folder.name)
+        if m is None or int(m[1]) == os.getpid():
+            continue
+        try:
+            if folder.stat().st_uid != os.getuid():
+                continue  # another user's: not ours to judge
+            os.kill(int(m[1]), 0)
+        except ProcessLookupError:
+            shutil.rmtree(folder, ignore_errors=True)
+        except OSError:
+            pass  # alive (or not ours to signal)
+    return Path(tempfile.mkdtemp(prefix=f"{APP_NAME}-{os.getpid()}-", dir=base))
+
+
 @dataclass(frozen=True)
 class DataPaths:
     """Every file of the user's own, under one root (``--data-dir`` or the default).
@@ -100,11 +124,11 @@ class DataPaths:
             paths.ensure()
         except OSError as exc:
             problem = exc.strerror or str(exc)
-            temporary = Path(tempfile.mkdtemp(prefix=f"{APP_NAME}-"))
+            temporary = _temporary_folder()
             return cls(temporary, temporary=True, problem=problem, problem_errno=exc.errno or 0)
         # os.access, not the mode bits: it also answers for a read-only mount, where root is refused too.
         if not os.access(paths.root, os.W_OK):
-            scratch = Path(tempfile.mkdtemp(prefix=f"{APP_NAME}-"))
+            scratch = _temporary_folder()
             return cls(paths.root, read_only=True, scratch=scratch, problem="read-only")
         return paths
 
