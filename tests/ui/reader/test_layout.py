@@ -181,3 +181,21 @@ def test_a_kiosk_on_a_small_screen_still_fits_it_with_large_type(qtbot, make_win
     qtbot.wait(50)
     shown = panel.remove_button.mapTo(room.viewport(), panel.remove_button.rect().bottomRight())
     assert room.viewport().rect().contains(shown), (shown, room.viewport().size())
+
+
+def test_with_large_type_a_small_desktop_window_keeps_the_bookmark_buttons_two_by_two(qtbot, make_window) -> None:
+    """Where two fit side by side they stay so: one under another, the four buttons and two choices
+    took the bookmark list's rows at 800×600 with large type (seen when the kiosk's case was fixed)."""
+    window = make_window(dirs=[REAL_LIBRARY], size=(800, 600))
+    click_link(qtbot, window.viewer, text=MAIN_ARTICLE)
+    qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    toolbar = window.toolbar.height()
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: window.toolbar.height() > toolbar)
+    qtbot.keyClick(window, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    panel = window.bookmarks
+    qtbot.waitUntil(lambda: is_shown(panel.view))
+    qtbot.wait(100)
+    assert panel.open_button.y() == panel.note_button.y() and panel.move_button.y() == panel.remove_button.y()
+    assert panel.order_combo.y() == panel.folder_combo.y()
+    assert panel.remove_button.geometry().right() < panel.width(), (panel.remove_button.geometry(), panel.width())

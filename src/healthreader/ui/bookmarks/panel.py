@@ -415,7 +415,7 @@ class BookmarksPanel(QWidget):
     # ------------------------------------------------------------------ building
 
     def _build_bookmarks_tab(self) -> QWidget:
-        page = QWidget()
+        page = self._bookmarks_page = QWidget()
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("bookmarkFilter")
         self.filter_edit.setPlaceholderText(self.tr("Filter by title, note or folder"))
@@ -572,8 +572,9 @@ class BookmarksPanel(QWidget):
         """Controls side by side while two fit beside each other, else one under another: a kiosk's
         finger-sized buttons in large type need 374 px side by side, and an 800×600 kiosk's sidebar
         has 316 (移到文件夹 and 删除 were cut at its edge)."""
-        room = self._room
-        available = room.width() - room.verticalScrollBar().sizeHint().width() - 24  # the page's margins
+        margins = self._bookmarks_page.layout().contentsMargins()
+        # The room's viewport is what the page is shown in (less the scroll bar, when it has one).
+        available = self._room.viewport().width() - margins.left() - margins.right()
         needed = 0
         for grid, widgets in self._grids:
             pairs = [widgets[i : i + 2] for i in range(0, len(widgets), 2)]
