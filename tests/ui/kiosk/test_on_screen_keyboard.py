@@ -41,6 +41,17 @@ def test_typing_pinyin_on_the_on_screen_keyboard_and_picking_a_candidate_searche
     assert seen["location"] == "search:?q=%E9%9D%A2%E7%98%AB" and seen["title"].startswith("面瘫"), seen
 
 
+def test_the_keyboard_has_finger_sized_keys_below_the_box_digits_and_a_key_to_hide_it(
+    data_dir: Path, tiny_library: Path
+) -> None:
+    seen = drive("", "", data_dir, tiny_library, "--keys")
+    assert min(seen["key_size"]) >= 48, seen  # width and height of its smallest letter key
+    assert seen["keys_top"] >= seen["box_bottom"], seen  # never over the box being typed into
+    assert {"HideKeyboardKey", "SymbolModeKey", "BackspaceKey", "EnterKey"} <= set(seen["special_keys"]), seen
+    assert seen["after_symbol_key"] == list("0123456789"), seen  # &123: the digits
+    assert seen["shown_after_hide_key"] is False, seen
+
+
 def test_mianta_alone_does_not_offer_the_two_syllable_word(data_dir: Path, tiny_library: Path) -> None:
     # Qt's pinyin engine reads "mianta" as mian+ta (面他), not as a prefix of mian+tan: 面瘫 is not
     # among its candidates.  Recorded so that a newer engine that predicts it shows up here.

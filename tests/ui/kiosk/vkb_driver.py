@@ -128,7 +128,35 @@ def main() -> None:
 
     controller = window.findChild(KioskController)
     in_box: dict[str, object] = {}
-    offered = type_and_pick()
+    if "--keys" in sys.argv[5:]:
+        # The keyboard as a patient finds it: how big its keys are, where, and which special keys.
+        letters = [keys[c] for c in "qwertyuiopasdfghjklzxcvbnm"]
+        tops = [panel.mapToGlobal(k.mapToScene(QPointF(0, 0)).toPoint()).y() for k in letters]
+        classes = {it.metaObject().className().split("_QML")[0] for it in items(panel.contentItem()) if it.isVisible()}
+        in_box["key_size"] = [round(min(k.width() for k in letters)), round(min(k.height() for k in letters))]
+        in_box["keys_top"] = min(tops)
+        in_box["box_bottom"] = box.mapToGlobal(QPoint(0, box.height())).y()
+        in_box["special_keys"] = sorted(c for c in classes if c.endswith("Key"))
+        symbols = next(
+            it for it in items(panel.contentItem()) if it.metaObject().className().startswith("SymbolModeKey")
+        )
+        click(panel, symbols)
+        QTest.qWait(300)
+        in_box["after_symbol_key"] = sorted(
+            {
+                t
+                for it in items(panel.contentItem())
+                if it.isVisible() and isinstance(t := it.property("text"), str) and t.isdigit()
+            }
+        )
+        # The symbols' layout is another: its own key to hide the keyboard.
+        hide = next(
+            it for it in items(panel.contentItem()) if it.metaObject().className().startswith("HideKeyboardKey")
+        )
+        click(panel, hide)
+        QTest.qWait(500)
+        in_box["shown_after_hide_key"] = QGuiApplication.inputMethod().isVisible()
+    offered = [] if "--keys" in sys.argv[5:] else type_and_pick()
     found = {
         "box": box.text(),
         **in_box,
