@@ -750,3 +750,31 @@ def test_a_printing_kiosk_fits_an_800x600_screen(qtbot, open_window, where: str)
     printing = controller_of(window).banner.widgetForAction(window.actions_["print"])
     assert printing.isVisible() and printing.height() >= 48 and printing.width() >= 48
     assert printing.text() == "Print" and not printing.icon().isNull()
+
+
+def test_a_patient_turns_high_contrast_and_traditional_characters_on_and_off_with_a_finger(qtbot, open_window) -> None:
+    # A touch screen has no Ctrl+Alt+H or Ctrl+Shift+T: without buttons a patient could not change
+    # either (the Xvfb walk had to trigger the actions).
+    window = open_window(preview=True)
+    c = controller_of(window)
+    window.open_location(Location("alpha"))
+    simplified = window.viewer.toPlainText()
+    buttons = {b.text(): b for b in c.banner.findChildren(QToolButton) if b.isVisible()}
+    contrast, traditional = buttons["High contrast"], buttons["Traditional characters"]
+    for b in (contrast, traditional):
+        assert b.height() >= 48 and b.width() >= 48 and b.isCheckable() and not b.isChecked()
+    qtbot.mouseClick(contrast, Qt.MouseButton.LeftButton)
+    assert window.actions_["theme_contrast"].isChecked() and contrast.isChecked()
+    assert QApplication.palette().color(QPalette.ColorRole.Base).name() == "#000000"
+    qtbot.mouseClick(contrast, Qt.MouseButton.LeftButton)  # and off again, as it was
+    assert window.actions_["theme_system"].isChecked() and not contrast.isChecked()
+    assert QApplication.palette().color(QPalette.ColorRole.Base).name() != "#000000"
+    before = traditional.grab().toImage()
+    qtbot.mouseClick(traditional, Qt.MouseButton.LeftButton)
+    assert traditional.isChecked() and window.viewer.toPlainText() != simplified
+    qtbot.mouseMove(window.viewer)  # not hovered: the look of "on" alone
+    assert traditional.grab().toImage() != before  # it looks pressed: on, for the eye too
+    qtbot.mouseClick(contrast, Qt.MouseButton.LeftButton)
+    c.reset()  # the next patient
+    assert not contrast.isChecked() and not traditional.isChecked()
+    assert window.actions_["theme_system"].isChecked()

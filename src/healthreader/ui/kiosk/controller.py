@@ -123,6 +123,7 @@ QScrollBar:horizontal { height: 32px; }
 #kioskBanner QLabel { color: white; }
 #kioskBanner QToolButton { color: white; background: #2c77ab; border: 1px solid #8fc1e3; border-radius: 6px; }
 #kioskBanner QToolButton:disabled { color: #9fbfd6; background: transparent; }
+#kioskBanner QToolButton:checked { color: #102a43; background: #ffd54a; border: 2px solid white; }
 #kioskClinic { font-size: 20pt; font-weight: bold; }
 #kioskPhone { font-size: 17pt; }
 #kioskProblems { color: #ffe08a; font-size: 12pt; }
@@ -570,6 +571,7 @@ class KioskController(QObject):
         self.read_button = bar.widgetForAction(read)
         if isinstance(self.read_button, QToolButton):
             self.read_button.setObjectName("kioskReadAloud")
+        self._add_look_buttons(bar)
         if self.policy.printing:
             bar.addAction(self.window.actions_["print"])
         self.problems_label = QLabel()
@@ -587,6 +589,22 @@ class KioskController(QObject):
         self.window.insertToolBar(self.window.toolbar, bar)
         self.window.insertToolBarBreak(self.window.toolbar)
         self.banner = bar
+
+    def _add_look_buttons(self, bar: QToolBar) -> None:
+        """High contrast and traditional characters as buttons a finger can tap, and tap again to turn
+        off: a touch screen has no Ctrl+Alt+H or Ctrl+Shift+T.  The reset between patients turns both
+        back to the policy's (``_restore_choices``), and the buttons follow."""
+        actions = self.window.actions_
+        theme_contrast = actions["theme_contrast"]
+        contrast = QAction(theme_contrast.icon(), self.tr("High contrast"), self)
+        contrast.setObjectName("kioskContrast")
+        contrast.setCheckable(True)
+        contrast.setChecked(theme_contrast.isChecked())
+        # The theme actions are a group of which one is always on: off means the policy's theme again.
+        theme_contrast.toggled.connect(contrast.setChecked)
+        contrast.triggered.connect(lambda on: (theme_contrast if on else actions["theme_system"]).trigger())
+        bar.addAction(contrast)
+        bar.addAction(actions["traditional"])
 
     def _search_row(self) -> None:
         """A row of its own for the search box, the whole window wide under the buttons, used when the
