@@ -631,6 +631,10 @@
         <translation>自助阅读机设置文件有误，已改用安全设置。请告知工作人员：%1</translation>
     </message>
     <message>
+        <source>High contrast</source>
+        <translation>高对比度</translation>
+    </message>
+    <message>
         <source>Search</source>
         <translation>搜索</translation>
     </message>

@@ -631,6 +631,10 @@
         <translation>自助閱讀機設定檔案有誤，已改用安全設定。請告知工作人員：%1</translation>
     </message>
     <message>
+        <source>High contrast</source>
+        <translation>高對比度</translation>
+    </message>
+    <message>
         <source>Search</source>
         <translation>搜尋</translation>
     </message>
