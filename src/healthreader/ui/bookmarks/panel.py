@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QEvent,
     QLocale,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QPoint,
     QRect,
@@ -406,6 +407,8 @@ class BookmarksPanel(QWidget):
         room.setWidgetResizable(True)
         room.setFrameShape(QFrame.Shape.NoFrame)
         room.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._viewport = room.viewport()
+        self._viewport.installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(room, 1)
@@ -572,6 +575,8 @@ class BookmarksPanel(QWidget):
         """Controls side by side while two fit beside each other, else one under another: a kiosk's
         finger-sized buttons in large type need 374 px side by side, and an 800×600 kiosk's sidebar
         has 316 (移到文件夹 and 删除 were cut at its edge)."""
+        if not self._viewport.isVisible():
+            return  # laid out before it is shown (a narrow default size): wait for the room it gets
         margins = self._bookmarks_page.layout().contentsMargins()
         # The room's viewport is what the page is shown in (less the scroll bar, when it has one).
         available = self._room.viewport().width() - margins.left() - margins.right()
@@ -582,9 +587,12 @@ class BookmarksPanel(QWidget):
                 needed = max(needed, sum(w.minimumSizeHint().width() for w in pair) + grid.spacing() * (len(pair) - 1))
         self._lay_out_grids(2 if needed <= available else 1)
 
-    def resizeEvent(self, event: Any) -> None:
-        super().resizeEvent(event)
-        self._reflow()
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The room the page is shown in changed size or came on screen: the panel's own resize or show
+        # comes before its scroll area has laid out its viewport (a first showing took the narrow one).
+        if watched is self._viewport and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            self._reflow()
+        return False
 
     def changeEvent(self, event: Any) -> None:
         super().changeEvent(event)
@@ -594,7 +602,6 @@ class BookmarksPanel(QWidget):
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
-        self._reflow()
         if self._drawn_revision is None or self._drawn_revision != self._revision():
             self.refresh()
 
