@@ -778,3 +778,23 @@ def test_a_patient_turns_high_contrast_and_traditional_characters_on_and_off_wit
     c.reset()  # the next patient
     assert not contrast.isChecked() and not traditional.isChecked()
     assert window.actions_["theme_system"].isChecked()
+
+
+def test_after_an_article_at_800x600_the_reset_shows_the_home_pages_topics(qtbot, open_window) -> None:
+    # Seen on Xvfb 800x600: in an article the sections folded away for the three related questions, and
+    # back at home (after the reset) they stayed folded: the 目录 tab was empty for the next patient.
+    window = open_window(preview=True, printing=True)
+    window.resize(800, 600)
+    qtbot.wait(100)
+    topics = [window.sidebar.sections.item(i).text() for i in range(window.sidebar.sections.count())]
+    assert window.sidebar.sections.isVisible() and topics
+    window.open_location(Location("alpha"))
+    window.actions_["large_type"].setChecked(True)  # the tiny library's two questions need it to fold
+    qtbot.wait(100)
+    assert not window.sidebar.sections.isVisible()  # folded for the related questions, as seen
+    controller_of(window).reset()
+    qtbot.wait(100)
+    sections = window.sidebar.sections
+    assert sections.isVisible() and sections.height() >= 48
+    assert [sections.item(i).text() for i in range(sections.count())] == topics
+    assert sections.visualItemRect(sections.item(0)).bottom() <= sections.viewport().height()

@@ -258,6 +258,10 @@ class Sidebar(QTabWidget):
         even one section row fits beside the three questions (a kiosk's finger-sized rows on 800×600),
         the sections fold away until there is room: the article's own headings say the same."""
         if not (self._has_sections and self._related_box.isVisibleTo(self)):
+            # Nothing to share the height with: sections folded away for an article's questions come
+            # back (the home page after an article, at 800×600, showed an empty 目录 tab).
+            if self._sections_box.isVisibleTo(self) != self._has_sections:
+                self._sections_box.setVisible(self._has_sections)
             return
         # The splitter's own height less its handle: the sizes it had were shared out with one pane
         # hidden (no handle), and the handle that appears now would be taken from both panes.
