@@ -278,6 +278,9 @@ class Sidebar(QTabWidget):
         fits = sections_min + related_min <= total
         if fits != self._sections_box.isVisibleTo(self):
             self._sections_box.setVisible(fits)
+            # The related list takes (or gives back) the sections' room now, not at the next layout
+            # pass: until then a kiosk at 800×600 showed the questions one line high.
+            self._split.refresh()
         if not fits:
             return
         sections_need = self._rows_height(self.sections, self.sections.count()) + chrome
