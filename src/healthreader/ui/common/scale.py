@@ -2,7 +2,8 @@
 
 A bigger application font grows text, but Qt draws icons, check boxes and scroll bars at fixed pixel
 sizes; older readers need those larger too.  ``ScaledStyle`` is Fusion with those sizes multiplied.
-The kiosk, whose stylesheet fixes its own sizes, scales that sheet by the same factor.
+The kiosk, whose stylesheet fixes its own type sizes, scales those by the same factor; its touch
+targets' pixel minimums are already a finger's size and stay (text that grows grows its button).
 """
 
 from __future__ import annotations
@@ -52,16 +53,20 @@ class ScaledStyle(QProxyStyle):
 _SIZE_RE = re.compile(r"(\d+(?:\.\d+)?)(pt|px)\b")
 
 
-def scale_sizes(sheet: str, factor: float) -> str:
-    """Every ``Npt`` and ``Npx`` of a widget stylesheet times ``factor`` (Qt's CSS has no ``em``).
+def scale_sizes(sheet: str, factor: float, units: tuple[str, ...] = ("pt", "px")) -> str:
+    """Every size in ``units`` of a widget stylesheet times ``factor`` (Qt's CSS has no ``em``).
 
     >>> scale_sizes("QWidget { font-size: 15pt; min-height: 44px; }", 1.3)
     'QWidget { font-size: 19.5pt; min-height: 57px; }'
+    >>> scale_sizes("QWidget { font-size: 15pt; min-height: 44px; }", 1.3, units=("pt",))
+    'QWidget { font-size: 19.5pt; min-height: 44px; }'
     """
     if factor == 1.0:
         return sheet
 
     def scaled(m: re.Match[str]) -> str:
+        if m[2] not in units:
+            return m[0]
         value = float(m[1]) * factor
         return f"{value:.1f}pt" if m[2] == "pt" else f"{round(value)}px"
 

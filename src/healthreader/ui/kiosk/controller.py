@@ -517,9 +517,11 @@ class KioskController(QObject):
         QGuiApplication.inputMethod().hide()
 
     def _apply_stylesheet(self, large: bool) -> None:
-        """The kiosk's sizes, and under large type all of them larger: its sheet fixes the font sizes
-        the application font would otherwise set."""
-        sheet = scale_sizes(KIOSK_STYLESHEET, LARGE_UI_FACTOR if large else 1.0)
+        """The kiosk's sizes, and under large type its type larger: its sheet fixes the font sizes
+        the application font would otherwise set.  Not its pixel minimums: the buttons are a finger's
+        size already and grow with their words; grown by the factor too, at 800×600 the toolbar folded
+        A+ away and the sidebar took 41 % of the window (Xvfb journeys)."""
+        sheet = scale_sizes(KIOSK_STYLESHEET, LARGE_UI_FACTOR if large else 1.0, units=("pt",))
         self.window.setStyleSheet(sheet)
         # The suggestions drop-down is a window of its own: it does not inherit the window's sheet.
         self.window.search_box.completer_.popup().setStyleSheet(sheet)
