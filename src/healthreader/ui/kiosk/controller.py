@@ -395,6 +395,7 @@ class KioskController(QObject):
         self.problems = list(problems)
         self.is_unlocked = False
         self._allow_close = False
+        self._styled_shown = False  # the sheet set again once the window is shown (see eventFilter)
         self._dirty = False  # someone touched the screen since the last reset
         self._taps: deque[float] = deque(maxlen=TAPS_TO_UNLOCK)
         self.resets = 0
@@ -702,6 +703,15 @@ class KioskController(QObject):
             and isinstance(watched, QLineEdit)
         ):
             self._scrub(watched)  # text set after the start ("Search … (Ctrl+K)" once search is ready)
+            if watched is self.window and not self._styled_shown:
+                # A tool bar takes its padding and spacing from a sheet when the sheet changes after the
+                # bar was polished, and the window is polished only now: set again, the banner and the
+                # search row have their 2 px for the first patient too, not only after the first reset
+                # (73 px high for one patient, 69 for the next).
+                self._styled_shown = True
+                QTimer.singleShot(
+                    0, self, lambda: self._apply_stylesheet(self.window.actions_["large_type"].isChecked())
+                )
         elif watched is self.window:
             if t == QEvent.Type.Close and isinstance(event, QCloseEvent) and not self._allow_close:
                 event.ignore()
