@@ -79,13 +79,11 @@ class Driver:
                 print(f"  (the window {top.objectName()} could not be made active)", flush=True)
 
     def wait(self, ms: int) -> None:
-        from PySide6.QtTest import QTest
+        from tests.ui.event_loop import wait
 
-        QTest.qWait(ms)
+        wait(ms)
 
     def waitUntil(self, condition: Any, timeout: int = 5000) -> None:  # noqa: N802
-        from PySide6.QtTest import QTest
-
         end = time.monotonic() + timeout / 1000
         while True:
             try:
@@ -95,7 +93,7 @@ class Driver:
                 pass
             if time.monotonic() > end:
                 raise TimeoutError(f"waited {timeout} ms in vain")
-            QTest.qWait(20)
+            self.wait(20)
 
 
 def run_one(journey_name: str, size: str, look: str, out: Path, index: Path | None) -> int:

@@ -138,9 +138,9 @@ class Walk:
         (self.out / "walk.txt").write_text("\n".join(self.lines) + "\n", encoding="utf-8")
 
     def wait(self, ms: int) -> None:
-        from PySide6.QtTest import QTest
+        from tests.ui.event_loop import wait
 
-        QTest.qWait(ms)
+        wait(ms)
 
     def wait_until(self, what: str, check: Any, timeout_s: float = 20) -> None:
         deadline = time.monotonic() + timeout_s

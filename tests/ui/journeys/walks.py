@@ -21,9 +21,9 @@ from typing import Any, Protocol
 from PySide6.QtCore import QCoreApplication, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QImage, QPalette
 from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QListView, QMenu, QToolBar, QToolButton, QWidget
 
+from tests.ui.event_loop import wait
 from tests.ui.journeys.screen import (
     click_link,
     click_row,
@@ -135,7 +135,7 @@ def settle(window: Any) -> None:
 
     before = layout()
     for _ in range(50):
-        QTest.qWait(20)
+        wait(20)
         now = layout()
         if now == before:
             return

@@ -21,6 +21,7 @@ from healthreader.config.kiosk import KioskPolicy  # noqa: E402
 from healthreader.paths import DataPaths  # noqa: E402
 from healthreader.ui.app import create_main_window  # noqa: E402
 from healthreader.ui.kiosk.controller import KioskController  # noqa: E402
+from tests.ui.event_loop import wait  # noqa: E402
 
 
 def items(root: QQuickItem) -> list[QQuickItem]:
@@ -33,9 +34,9 @@ def items(root: QQuickItem) -> list[QQuickItem]:
 def click(window: QQuickWindow, item: QQuickItem) -> None:
     point = item.mapToScene(QPointF(item.width() / 2, item.height() / 2)).toPoint()
     QTest.mousePress(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
-    QTest.qWait(60)
+    wait(60)
     QTest.mouseRelease(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
-    QTest.qWait(60)
+    wait(60)
 
 
 def main() -> None:
@@ -54,23 +55,23 @@ def main() -> None:
     for _ in range(300):  # the search index, opened or built on its thread
         if window.search is not None and window.search.is_ready:
             break
-        QTest.qWait(100)
+        wait(100)
     box = window.search_box
     window.activateWindow()
     box.setFocus()
-    QTest.qWait(300)
+    wait(300)
     QGuiApplication.inputMethod().show()
-    QTest.qWait(500)
+    wait(500)
     panel = next(w for w in QGuiApplication.topLevelWindows() if isinstance(w, QQuickWindow))
     # The offscreen platform shows no tool windows by itself and gives the panel the focus when
     # shown; a window manager does neither.  Show it, and give the focus back to the search box.
     panel.show()
-    QTest.qWait(100)
+    wait(100)
     window.activateWindow()
     box.setFocus()
     QGuiApplication.inputMethod().update(Qt.InputMethodQuery.ImQueryAll)
     QGuiApplication.inputMethod().show()
-    QTest.qWait(200)
+    wait(200)
     keys = {}
     for item in items(panel.contentItem()):
         text = item.property("text")
@@ -89,15 +90,15 @@ def main() -> None:
     def type_and_pick() -> list[str]:
         for letter in typed:
             click(panel, keys[letter])
-        QTest.qWait(300)
+        wait(300)
         offered = candidates()
         if from_box:
             row = window.findChild(QFrame, "spellingWords")
             for _ in range(100):  # the words come from the search thread: on a loaded machine, seconds
                 if row.isVisible() and any(b.text() == pick for b in row.findChildren(QPushButton)):
                     break
-                QTest.qWait(100)
-            QTest.qWait(300)  # and any words for a later letter, still on their way
+                wait(100)
+            wait(300)  # and any words for a later letter, still on their way
             in_box["suggested"] = [b.text() for b in row.findChildren(QPushButton)] if row.isVisible() else []
             button = next((b for b in row.findChildren(QPushButton) if b.text() == pick), None)
             if button is not None and row.isVisible():
@@ -110,8 +111,8 @@ def main() -> None:
                 for _ in range(100):  # the results, from the search thread
                     if window.current_location().is_search and "results" in window.viewer.toPlainText():
                         break
-                    QTest.qWait(100)
-                QTest.qWait(300)
+                    wait(100)
+                wait(300)
                 in_box["keyboard_after"] = candidates()
                 in_box["row_after"] = row.isVisible()
                 in_box["keyboard_shown_after"] = panel.isVisible()
@@ -121,9 +122,9 @@ def main() -> None:
         )
         if delegate is not None:
             click(panel, delegate)
-            QTest.qWait(300)
+            wait(300)
             click(panel, keys["\n"])  # the keyboard's Enter: search
-            QTest.qWait(1500)
+            wait(1500)
         return offered
 
     controller = window.findChild(KioskController)
@@ -141,7 +142,7 @@ def main() -> None:
             it for it in items(panel.contentItem()) if it.metaObject().className().startswith("SymbolModeKey")
         )
         click(panel, symbols)
-        QTest.qWait(300)
+        wait(300)
         in_box["after_symbol_key"] = sorted(
             {
                 t
@@ -154,7 +155,7 @@ def main() -> None:
             it for it in items(panel.contentItem()) if it.metaObject().className().startswith("HideKeyboardKey")
         )
         click(panel, hide)
-        QTest.qWait(500)
+        wait(500)
         in_box["shown_after_hide_key"] = QGuiApplication.inputMethod().isVisible()
     offered = [] if "--keys" in sys.argv[5:] else type_and_pick()
     found = {
@@ -168,11 +169,11 @@ def main() -> None:
     if next_patient:
         # The next patient, after the reset between patients: the same keys, and what is offered first.
         controller.reset()
-        QTest.qWait(200)
+        wait(200)
         window.activateWindow()
         box.setFocus()
         QGuiApplication.inputMethod().show()
-        QTest.qWait(300)
+        wait(300)
         again = type_and_pick()
     shot = data / "keyboard.png"
     panel.grabWindow().save(str(shot))
