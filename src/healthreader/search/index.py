@@ -396,8 +396,8 @@ def build_index(
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         remove_stale_builds(target)
-        tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.build-", dir=target.parent))
-        lock = _BuildLock(tmp)
+        lock = _BuildLock.beside(target)
+        tmp = lock.build_dir
     except OSError as exc:
         raise IndexBuildError(f"cannot create {target}: {exc}") from exc
     with lock:
@@ -628,8 +628,8 @@ def update_index(
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         remove_stale_builds(target)
-        tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.build-", dir=target.parent))
-        lock = _BuildLock(tmp)
+        lock = _BuildLock.beside(target)
+        tmp = lock.build_dir
     except OSError as exc:
         raise IndexBuildError(f"cannot create {target}: {exc}") from exc
     with lock:
@@ -679,12 +679,27 @@ def update_index(
 
 class _BuildLock:
     """An exclusive lock on ``<build folder>.lock`` for as long as the build runs: a build whose lock is
-    free is one whose process died, so its folder may go."""
+    free is one whose process died, so its folder may go.  The lock is made and held before its folder
+    exists, so a folder with no lock beside it is always a dead build's (a build killed between making
+    its folder and its lock left one that every start kept for ten minutes)."""
 
-    def __init__(self, build_dir: Path) -> None:
-        self.path = build_dir.with_name(build_dir.name + ".lock")
-        self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-        _flock(self._fd, blocking=True)
+    def __init__(self, fd: int, path: Path) -> None:
+        self._fd = fd
+        self.path = path
+        self.build_dir = path.with_name(path.name.removesuffix(".lock"))
+
+    @classmethod
+    def beside(cls, target: Path) -> _BuildLock:
+        """A new build folder for ``target``, locked."""
+        fd, name = tempfile.mkstemp(prefix=f".{target.name}.build-", suffix=".lock", dir=target.parent)
+        lock = cls(fd, Path(name))
+        try:
+            _flock(fd, blocking=True)
+            os.mkdir(lock.build_dir, 0o755)
+        except OSError:
+            lock.__exit__()
+            raise
+        return lock
 
     def __enter__(self) -> _BuildLock:
         return self
@@ -693,6 +708,9 @@ class _BuildLock:
         with contextlib.suppress(OSError):
             self.path.unlink()
         os.close(self._fd)
+
+
+_HAVE_FLOCK = os.name == "posix"  # fcntl's advisory locks
 
 
 def _flock(fd: int, *, blocking: bool) -> bool:
@@ -721,8 +739,10 @@ def remove_stale_builds(target: Path) -> int:
         try:
             fd = os.open(lock, os.O_RDWR)
         except FileNotFoundError:
+            # A build makes its lock before its folder: no lock, no build, except where there are no
+            # locks (Windows), and where the folder was made by a build older than the locks.
             try:
-                if time.time() - folder.stat().st_mtime < STALE_UNLOCKED_BUILD_S:
+                if not _HAVE_FLOCK and time.time() - folder.stat().st_mtime < STALE_UNLOCKED_BUILD_S:
                     continue
             except OSError:
                 continue
@@ -743,9 +763,19 @@ def remove_stale_builds(target: Path) -> int:
         shutil.rmtree(folder, ignore_errors=True)
         removed += not folder.exists()
     for lock in target.parent.glob(f".{target.name}.build-*.lock"):
-        if not lock.with_suffix("").exists():  # its folder is gone: a lock of nothing
-            with contextlib.suppress(OSError):
-                lock.unlink()
+        if lock.with_suffix("").exists():
+            continue
+        # Its folder is gone (or, if the lock is held, not made yet): a free lock of nothing goes.
+        try:
+            fd = os.open(lock, os.O_RDWR)
+        except OSError:
+            continue
+        try:
+            if _flock(fd, blocking=False):
+                with contextlib.suppress(OSError):
+                    lock.unlink()
+        finally:
+            os.close(fd)
     if removed:
         log.info("removed %d folder(s) left by interrupted index builds beside %s", removed, target)
     return removed
