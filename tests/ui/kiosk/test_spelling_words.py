@@ -117,3 +117,16 @@ def test_the_row_goes_when_the_spelling_is_rubbed_out_finds_nothing_or_the_next_
     window.findChild(KioskController).reset()
     assert shown_words(window) == []
     assert window.search_box.text() == ""
+
+
+def test_the_words_stay_whole_when_their_type_grows_while_shown(qtbot, kiosk) -> None:
+    # Seen once in CI: 面神经麻痹（面瘫） squeezed into 134 px for its 200 px of words.  The row was
+    # sized once, when offered; type that grows after that (large type, here) must grow it too.
+    window = kiosk()
+    spell(window, "mian'ta")
+    qtbot.waitUntil(lambda: len(shown_words(window)) > 1, timeout=20000)
+    window.actions_["large_type"].setChecked(True)
+    qtbot.wait(100)
+    for b in shown_words(window):
+        assert b.fontMetrics().horizontalAdvance(b.text()) <= b.width(), (b.text(), b.width())
+        assert b.mapTo(window, b.rect().topRight()).x() < window.width(), b.text()  # and on screen

@@ -9,8 +9,8 @@ either, so the keyboard keeps its spelling until a word is tapped.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QMainWindow, QPushButton
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLayout, QMainWindow, QPushButton
 
 from healthreader.ui.search.box import SearchBox
 
@@ -29,9 +29,14 @@ class SpellingWords(QFrame):
         self.setAccessibleName(self.tr("Words for what you are typing"))
         self._box = box
         self._window = window
+        self._offered: list[str] = []
         layout = QHBoxLayout(self)
         layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         layout.setSpacing(8)
+        # Always as large as its buttons ask, also when their type changes after they were placed (CI
+        # saw "面神经麻痹（面瘫）" squeezed into 134 px for 200 px of words): not in a layout itself,
+        # the row would otherwise keep the size it was given.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
         self.hide()
         box.wordsOffered.connect(self.offer)
         self.picked.connect(box.take_word)
@@ -49,7 +54,14 @@ class SpellingWords(QFrame):
             button.deleteLater()
         self.hide()
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange) and self.isVisible():
+            # Larger type: the words that fit now, laid out again (once the new type is everywhere).
+            QTimer.singleShot(0, self, lambda: self.offer(self._offered) if self.isVisible() else None)
+
     def offer(self, words: list[str]) -> None:
+        self._offered = list(words)
         self.clear()
         if not words or not self._box.isVisible():
             return
