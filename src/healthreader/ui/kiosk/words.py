@@ -65,6 +65,7 @@ class SpellingWords(QFrame):
         self.clear()
         if not words or not self._box.isVisible():
             return
+        self.ensurePolished()  # the buttons measured in the type the row will have
         corner = self._box.mapTo(self._window, QPoint(0, self._box.height()))
         room = self._window.width() - corner.x() - 2 * MARGIN - 8
         layout = self.layout()
