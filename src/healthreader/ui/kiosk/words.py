@@ -10,6 +10,7 @@ either, so the keyboard keeps its spelling until a word is tapped.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLayout, QMainWindow, QPushButton
 
 from healthreader.ui.search.box import SearchBox
@@ -30,6 +31,7 @@ class SpellingWords(QFrame):
         self._box = box
         self._window = window
         self._offered: list[str] = []
+        self._offered_in = QFont()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         layout.setSpacing(8)
@@ -58,10 +60,15 @@ class SpellingWords(QFrame):
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange) and self.isVisible():
             # Larger type: the words that fit now, laid out again (once the new type is everywhere).
-            QTimer.singleShot(0, self, lambda: self.offer(self._offered) if self.isVisible() else None)
+            QTimer.singleShot(0, self, self._offer_again)
+
+    def _offer_again(self) -> None:
+        if self.isVisible() and self.font() != self._offered_in:  # not for the restyling an offer itself causes
+            self.offer(self._offered)
 
     def offer(self, words: list[str]) -> None:
         self._offered = list(words)
+        self._offered_in = QFont(self.font())
         self.clear()
         if not words or not self._box.isVisible():
             return
@@ -77,7 +84,11 @@ class SpellingWords(QFrame):
             button.ensurePolished()
             width = button.sizeHint().width()
             if used + width > room and used > 2 * MARGIN:
-                button.deleteLater()  # only whole words: the rest come with the next letter typed
+                # Only whole words: the rest come with the next letter typed.  Hidden first: a child
+                # not yet deleted would otherwise show with the row, unplaced, 134 px wide over the
+                # first word (CI saw 面神经麻痹（面瘫） so).
+                button.hide()
+                button.deleteLater()
                 break
             used += width + layout.spacing()
             button.clicked.connect(lambda _=False, w=word: self.picked.emit(w))
