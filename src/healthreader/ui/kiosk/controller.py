@@ -395,7 +395,7 @@ class KioskController(QObject):
         self.problems = list(problems)
         self.is_unlocked = False
         self._allow_close = False
-        self._styled_shown = False  # the sheet set again once the window is shown (see eventFilter)
+        self._styled_shown = False  # the tool bars told of their sheet once the window is shown (eventFilter)
         self._dirty = False  # someone touched the screen since the last reset
         self._taps: deque[float] = deque(maxlen=TAPS_TO_UNLOCK)
         self.resets = 0
@@ -527,6 +527,10 @@ class KioskController(QObject):
         # The suggestions drop-down is a window of its own: it does not inherit the window's sheet.
         self.window.search_box.completer_.popup().setStyleSheet(sheet)
         QTimer.singleShot(0, self._fit_rows)  # larger buttons and tabs: do they still fit?
+
+    def _restyle_toolbars(self) -> None:
+        for bar in self.window.findChildren(QToolBar):
+            QCoreApplication.sendEvent(bar, QEvent(QEvent.Type.StyleChange))
 
     def _fit_rows(self) -> None:
         # The sidebar's tabs whole, never "书签和阅读记…" with scroll arrows (seen at 1366×800 with large
@@ -704,14 +708,13 @@ class KioskController(QObject):
         ):
             self._scrub(watched)  # text set after the start ("Search … (Ctrl+K)" once search is ready)
             if watched is self.window and not self._styled_shown:
-                # A tool bar takes its padding and spacing from a sheet when the sheet changes after the
-                # bar was polished, and the window is polished only now: set again, the banner and the
-                # search row have their 2 px for the first patient too, not only after the first reset
-                # (73 px high for one patient, 69 for the next).
+                # A tool bar reads its padding and spacing from the sheet on a style change, which a bar
+                # polished only now, at the first show, never had: told once, the banner and the search
+                # row have their 2 px for the first patient too, not only after the first reset (73 px
+                # high for one patient, 69 for the next).  Not the whole sheet set again: restyling
+                # every widget costs about 50 ms of the start.
                 self._styled_shown = True
-                QTimer.singleShot(
-                    0, self, lambda: self._apply_stylesheet(self.window.actions_["large_type"].isChecked())
-                )
+                QTimer.singleShot(0, self, self._restyle_toolbars)
         elif watched is self.window:
             if t == QEvent.Type.Close and isinstance(event, QCloseEvent) and not self._allow_close:
                 event.ignore()
