@@ -710,16 +710,18 @@ class _BuildLock:
         os.close(self._fd)
 
 
-_HAVE_FLOCK = os.name == "posix"  # fcntl's advisory locks
+try:
+    import fcntl as _fcntl
+except ImportError:  # Windows: no advisory locks here; stale folders go by age alone
+    _fcntl = None  # type: ignore[assignment]
+_HAVE_FLOCK = _fcntl is not None
 
 
 def _flock(fd: int, *, blocking: bool) -> bool:
-    try:
-        import fcntl
-    except ImportError:  # Windows: no advisory locks here; stale folders go by age alone
+    if _fcntl is None:
         return True
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX | (0 if blocking else fcntl.LOCK_NB))
+        _fcntl.flock(fd, _fcntl.LOCK_EX | (0 if blocking else _fcntl.LOCK_NB))
     except BlockingIOError:
         return False
     return True
