@@ -35,9 +35,8 @@ class SpellingWords(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         layout.setSpacing(8)
-        # Always as large as its buttons ask, also when their type changes after they were placed (CI
-        # saw "面神经麻痹（面瘫）" squeezed into 134 px for 200 px of words): not in a layout itself,
-        # the row would otherwise keep the size it was given.
+        # Always as large as its buttons ask, also when their type changes after they were placed:
+        # not in a layout itself, the row would otherwise keep the size it was given.
         layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
         self.hide()
         box.wordsOffered.connect(self.offer)
